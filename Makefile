@@ -1,0 +1,124 @@
+# hostsim — build, test, run, bench, plots, install.
+#
+# The engine (sim/) and the models (models/) build into build/libhostsim.a;
+# sim/main.c is a thin command line over it; tests link the same library.
+# Every .c under sim/ and models/ (but main.c) is part of the library, every
+# tests/unit/*.c part of the Criterion test binary: adding a file needs no edit here.
+
+CC       ?= gcc
+BUILD    ?= build
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+VERSION  := 0.1.0
+
+WARN     := -Wall -Wextra -pedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror
+OPT      ?= -O2
+CFLAGS   ?= $(OPT) -g
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -DHOSTSIM_VERSION='"$(VERSION)"' \
+             $(WARN) $(CFLAGS) -Isim -Imodels $(EXTRA_CFLAGS)
+LDLIBS   := -lcsv -lgsl -lgslcblas -lpthread -lm
+
+LIB_SRC  := $(sort $(filter-out sim/main.c,$(wildcard sim/*.c models/*.c)))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+TEST_SRC := $(sort $(wildcard tests/unit/*.c))
+TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
+LIB      := $(BUILD)/libhostsim.a
+
+# Debian packages the two commands need (see README "Set-up").
+PKGS     := gcc make pkg-config libgsl-dev libcsv-dev libcriterion-dev gnuplot-nox
+APT_LINE := apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(PKGS)
+
+.PHONY: all run test unit cli deps asan leakcheck clean install format bench plots mpi fuzz lint
+
+all: hostsim
+
+hostsim: $(BUILD)/sim/main.o $(LIB)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/tests/unit/%.o: tests/unit/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -MMD -MP -c $< -o $@
+
+$(BUILD)/test_unit: $(TEST_OBJ) $(LIB)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDFLAGS) -lcriterion $(LDLIBS)
+
+-include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/sim/main.d
+
+# Make sure the Debian packages are present: install them as root, else print
+# the exact command and stop.
+deps:
+	@missing=""; for p in $(PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "hostsim: installing missing packages:$$missing"; \
+	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing || exit 1; \
+	  else \
+	    echo "hostsim: missing Debian packages:$$missing"; \
+	    echo "run as root:  $(APT_LINE)"; exit 1; \
+	  fi; \
+	fi
+
+run: deps
+	@$(MAKE) --no-print-directory hostsim
+	./hostsim run --scenario inputs/default --out outputs/default
+
+unit: $(BUILD)/test_unit
+	$(BUILD)/test_unit --jobs 2
+
+cli: hostsim
+	tests/cli/run.sh ./hostsim
+
+test: deps
+	@$(MAKE) --no-print-directory hostsim $(BUILD)/test_unit
+	@$(MAKE) --no-print-directory unit cli
+
+# Tests under AddressSanitizer + UndefinedBehaviorSanitizer, in a separate build folder.
+asan: deps
+	@$(MAKE) --no-print-directory BUILD=build/asan OPT=-O1 \
+	  EXTRA_CFLAGS='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
+	  LDFLAGS='-fsanitize=address,undefined' build/asan/test_unit hostsim-asan
+	ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	  build/asan/test_unit --jobs 2
+	ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 tests/cli/run.sh ./build/asan/hostsim
+
+hostsim-asan: $(BUILD)/sim/main.o $(LIB)
+	$(CC) $(ALL_CFLAGS) -o $(BUILD)/hostsim $^ $(LDFLAGS) $(LDLIBS)
+
+# An end-to-end run under valgrind; any leak or invalid access fails.
+leakcheck: hostsim
+	@command -v valgrind >/dev/null || { echo "leakcheck needs valgrind: apt-get install -y valgrind"; exit 1; }
+	valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect -q \
+	  ./hostsim run --scenario inputs/default --trajectories 20 --years 1 --threads 2 --quiet \
+	  --out $(BUILD)/leakcheck-out >/dev/null
+	valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect -q \
+	  ./hostsim validate tests/data/bad/unknown_param >/dev/null 2>&1; test $$? -eq 2
+
+bench: hostsim
+	tests/bench/run.sh
+
+plots: hostsim
+	./hostsim plot outputs/default
+
+install: hostsim
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 hostsim $(DESTDIR)$(PREFIX)/bin/hostsim
+	install -m 644 docs/hostsim.1 $(DESTDIR)$(PREFIX)/share/man/man1/hostsim.1
+
+format:
+	clang-format -i sim/*.c sim/*.h models/*.c models/*.h tests/unit/*.c
+
+lint:
+	cppcheck --quiet --error-exitcode=1 --enable=warning,portability -Isim -Imodels sim models
+
+clean:
+	rm -rf $(BUILD) hostsim

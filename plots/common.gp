@@ -1,0 +1,70 @@
+# common.gp — the preamble every chart script runs after; hostsim passes it first:
+#   cd OUTDIR && gnuplot -e "fmt='png'" -e "out='plots/x.png'" -e "options='a b c'" \
+#                        -e "footer='...'" plots/common.gp plots/CHART.gp
+# Variables (all optional when run by hand):
+#   fmt      'png' (pngcairo 1200x700) or 'svg' (1200x700, white background)
+#   out      output file name
+#   options  option names, space-separated, in options.csv order (index 0 first)
+#   footer   one line of small grey text at the bottom (scenario, N, seed, version)
+# Every script reads the CSV files of the current folder by column name.
+
+if (!exists("fmt")) fmt = 'png'
+if (!exists("out")) out = 'chart.' . fmt
+if (!exists("options")) options = ''
+if (!exists("footer")) footer = ''
+
+set encoding utf8
+if (fmt eq 'svg') {
+    set terminal svg size 1200,700 font 'DejaVu Sans,15' background rgb 'white' noenhanced
+} else {
+    set terminal pngcairo size 1200,700 font 'DejaVu Sans,11' background rgb 'white' noenhanced
+}
+set output out
+
+set datafile separator ','
+set datafile columnheaders
+
+# ---- colours: one per option, by its index in options.csv (same on every chart) ----
+palette_opt = '#0072B2 #E69F00 #009E73 #D55E00 #CC79A7 #56B4E9 #8C564B #5F5F5F'
+optcolor(i) = word(palette_opt, (i % 8) + 1)
+nopt = words(options)
+optname(i) = word(options, i + 1)
+_oi(s, i) = (i > nopt) ? -1 : (word(options, i) eq s ? i - 1 : _oi(s, i + 1))
+optindex(s) = _oi(s, 1)
+# colours for things that are not options (cost categories, low/high bars): muted, distinct
+palette_cat = '#4E79A7 #F28E2B #E15759 #76B7B2 #59A14F #EDC948 #B07AA1 #FF9DA7 #9C755F #BAB0AC #1B3A5C #8CD17D #D4A6C8 #86BCB6'
+catcolor(j) = word(palette_cat, (j % 14) + 1)
+
+# ---- numbers with thousands separators (the C locale has none) ----
+_c3(n) = (n < 1000) ? sprintf("%d", n) : _c3(n / 1000) . sprintf(",%03d", n % 1000)
+commas(x) = (x != x) ? '' : (abs(x) >= 1e15) ? sprintf('%.3g', x) : \
+            (x < 0 && int(abs(x) + 0.5) > 0 ? "-" : "") . _c3(int(abs(x) + 0.5))
+money(x) = (x < 0 ? "-¥" : "¥") . commas(abs(x))
+pct(p) = sprintf("%.0f %%", 100 * p)
+# a "nice" tic step for a span cut in about n pieces
+nice_step(span, n) = (span <= 0 ? 1 : (_r = span / n, _m = 10**floor(log10(_r)), _f = _r / _m, \
+                      (_f < 1.5 ? 1 : _f < 3 ? 2 : _f < 7 ? 5 : 10) * _m))
+# eval ticks('y', lo, hi, n): range rounded out to whole steps, tic labels with separators
+ticks(ax, lo, hi, n) = sprintf("_st = nice_step(%.17g, %d); _lo = floor(%.17g / _st + 1e-9) * _st; \
+_hi = ceil(%.17g / _st - 1e-9) * _st; if (_hi <= _lo) { _hi = _lo + _st }; \
+set %srange [_lo:_hi]; set %stics (); \
+do for [_k = int(floor(_lo / _st + 0.5)):int(floor(_hi / _st + 0.5))] { set %stics add (commas(_k * _st) _k * _st) }", \
+    hi - lo, n, lo, hi, ax, ax, ax)
+# eval logticks('x', lo, hi): logarithmic axis with 1-2-5 tics labelled with separators
+logticks(ax, lo, hi) = sprintf("set logscale %s; set %srange [%.17g:%.17g]; set %stics (); \
+do for [_e = int(floor(log10(%.17g))):int(ceil(log10(%.17g)))] { do for [_m in '1 2 5'] { \
+_v = real(_m) * 10**_e; if (_v >= %.17g * 0.999 && _v <= %.17g * 1.001) { set %stics add (commas(_v) _v) } } }", \
+    ax, ax, lo, hi, ax, lo, hi, lo, hi, ax)
+
+# ---- one look for every chart ----
+set border 3 lc rgb '#555555'
+set tics nomirror out
+set grid lc rgb '#e4e4e4' lw 1 dt 1
+set key top right opaque box lc rgb '#cccccc' samplen 2.5 spacing 1.2
+set title font ',16'
+set style fill solid 1.0 noborder
+set style textbox opaque fillcolor rgb 'white' noborder margins 2, 1
+set bmargin 6
+# footer: call `eval footer_on` in the (first) plot of a chart
+footer_on = "set label 999 footer at screen 0.99, screen 0.02 right font ',9' tc rgb '#777777' front"
+eval footer_on

@@ -1,0 +1,80 @@
+# sweep.gp — what-if: the metric and the chance of being cheapest as one parameter varies.
+# Reads sweep.csv (param, value, option, metric, p5, p50, p95, p_cheapest) and, when
+# have_crossover = 1, crossover.csv (value where two options swap places; empty if none).
+# Variables: `param` (the swept parameter), `metric` (default 'tco'), `unit` ('CNY' shown in
+# ¥ thousand), `logx` (1 when the values span more than two decades), `have_crossover`.
+# Top: median per option with its p5-p95 band (log y when medians span more than 10x).
+# Bottom: probability that each option is the cheapest.
+
+if (!exists("param")) param = ''
+if (!exists("metric")) metric = 'tco'
+if (!exists("unit")) unit = 'CNY'
+if (!exists("logx")) logx = 0
+if (!exists("have_crossover")) have_crossover = 0
+sc = (unit eq 'CNY') ? 1000.0 : 1.0
+is_pm(o) = strcol('param') eq param && strcol('metric') eq metric && strcol('option') eq o
+is_p = 'strcol("param") eq param && strcol("metric") eq metric'
+stats 'sweep.csv' using (@is_p ? column('value') : NaN) nooutput
+xlo = STATS_min
+xhi = STATS_max
+stats 'sweep.csv' using (@is_p ? column('p5') / sc : NaN) nooutput
+ylo = STATS_min
+stats 'sweep.csv' using (@is_p ? column('p95') / sc : NaN) nooutput
+yhi = STATS_max
+logy = (ylo > 0 && yhi / ylo > 10)
+
+set multiplot title sprintf('What if %s changes: %s of each option and the chance it is cheapest', \
+                            param, metric) font ',16'
+set lmargin at screen 0.10
+set rmargin at screen 0.80
+if (logx) { eval logticks('x', xlo, xhi) } else { eval ticks('x', xlo, xhi, 8) }
+set grid xtics ytics
+
+# ---- top: the metric ----
+set tmargin at screen 0.90
+set bmargin at screen 0.42
+set ylabel (unit eq 'CNY') ? sprintf('%s (¥ thousand)', metric) : sprintf('%s (%s)', metric, unit)
+if (logy) {
+    y0 = ylo * 0.9
+    y1 = yhi * 1.1
+    eval logticks('y', y0, y1)
+} else {
+    eval ticks('y', ylo > 0 ? 0 : ylo, yhi * 1.05, 6)
+    y0 = _lo
+    y1 = _hi
+}
+set format x ''
+set key at screen 0.99, screen 0.90 right top font ',11'
+xo = 'strcol("param") eq param ? column("value") : NaN'
+xo_plot = !have_crossover ? '' : \
+    ", 'crossover.csv' using (@xo):(y0):(0):(y1 - y0) with vectors nohead dt 3 lw 1.5 \
+        lc rgb '#555555' title 'crossover (median)', \
+       'crossover.csv' using (@xo):(y1):(sprintf('%s = %s at %s', strcol('option_a'), \
+        strcol('option_b'), commas(column('value')))) \
+        with labels rotate by 90 right offset -0.8, -0.6 font ',10' tc rgb '#333333' notitle"
+plot for [i = 1:nopt] 'sweep.csv' \
+        using (is_pm(word(options, i)) ? column('value') : NaN):(column('p5') / sc) \
+              :(column('p95') / sc) \
+        with filledcurves fs transparent solid 0.15 lc rgb optcolor(i - 1) notitle, \
+     for [i = 1:nopt] 'sweep.csv' \
+        using (is_pm(word(options, i)) ? column('value') : NaN):(column('p50') / sc) \
+        with linespoints lw 2.5 pt 7 ps 0.9 lc rgb optcolor(i - 1) title word(options, i), \
+     NaN with filledcurves fs solid 0.3 lc rgb '#999999' title 'p5-p95' \
+     @xo_plot
+
+# ---- bottom: P(cheapest) ----
+unset label 999
+unset logscale y
+set tmargin at screen 0.38
+set bmargin at screen 0.11
+if (logx) { set format x } else { set format x }
+if (logx) { eval logticks('x', xlo, xhi) } else { eval ticks('x', xlo, xhi, 8) }
+set xlabel param
+set ylabel 'P(cheapest option)'
+set yrange [0:1]
+set ytics ('0 %%' 0, '25 %%' 0.25, '50 %%' 0.5, '75 %%' 0.75, '100 %%' 1)
+set key at screen 0.99, screen 0.38 right top font ',11'
+plot for [i = 1:nopt] 'sweep.csv' \
+        using (is_pm(word(options, i)) ? column('value') : NaN):(column('p_cheapest')) \
+        with linespoints lw 2.5 pt 7 ps 0.9 lc rgb optcolor(i - 1) notitle
+unset multiplot

@@ -1,0 +1,283 @@
+/* csvin.c — libcsv with positions, comments and byte checks (see csvin.h).
+ *
+ * The buffer is fed to libcsv one byte at a time: it costs a call per byte
+ * (scenario files are kilobytes) and lets the field callback know exactly
+ * where each field started and where a strict-mode error happened.
+ */
+#include "csvin.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    const char *path;
+    const char *buf;
+    size_t len;
+    size_t pos;          /* byte being fed */
+    size_t line;         /* current physical line */
+    size_t line_start;   /* offset of the current line's first byte */
+    size_t fstart_line, fstart_col;
+    int field_open;      /* a field has started since the last callback */
+    csvin_row row;
+    size_t row_line_start;
+    size_t nrows;
+    csvin_row_fn fn;
+    void *ctx;
+    hs_error *e;
+    hs_status st;
+    int too_many_fields;
+} S_state;
+
+static size_t S_line_len(const char *buf, size_t len, size_t start)
+{
+    size_t k = start;
+    while (k < len && buf[k] != '\n' && buf[k] != '\r') k++;
+    return k - start;
+}
+
+hs_status csvin_error_at(hs_error *e, const char *path, size_t line, size_t col, const char *text,
+                         size_t text_len, const char *fmt, ...)
+{
+    char what[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    if (text && text_len > 200) text_len = 200;
+    if (text)
+        return hs_error_set(e, HS_ERR_INPUT, "%s:%zu:%zu: %s\n  > %.*s", path, line, col, what,
+                            (int)text_len, text);
+    return hs_error_set(e, HS_ERR_INPUT, "%s:%zu:%zu: %s", path, line, col, what);
+}
+
+hs_status csvin_error(hs_error *e, const csvin_row *row, int field, const char *fmt, ...)
+{
+    char what[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    size_t line = row->line, col = 1;
+    if (field >= 0 && field < row->nfields) line = row->fline[field], col = row->fcol[field];
+    return csvin_error_at(e, row->path, line, col, row->text, row->text_len, "%s", what);
+}
+
+static void S_on_field(void *data, size_t n, void *vs)
+{
+    S_state *s = vs;
+    if (s->st != HS_OK) return;
+    if (s->row.nfields >= CSVIN_MAX_FIELDS) {
+        s->too_many_fields = 1;
+        s->field_open = 0;
+        return;
+    }
+    char *f = malloc(n + 1);
+    if (!f) {
+        s->st = hs_error_set(s->e, HS_ERR_RUNTIME, "out of memory");
+        return;
+    }
+    if (n) memcpy(f, data, n);
+    f[n] = '\0';
+    int i = s->row.nfields++;
+    s->row.field[i] = f;
+    if (!s->field_open) { /* an empty field: it starts where it ends */
+        s->fstart_line = s->line;
+        s->fstart_col = s->pos - s->line_start + 1;
+    }
+    s->row.fline[i] = s->fstart_line;
+    s->row.fcol[i] = s->fstart_col;
+    s->field_open = 0;
+}
+
+static void S_free_row(csvin_row *r)
+{
+    for (int i = 0; i < r->nfields; i++) free(r->field[i]);
+    r->nfields = 0;
+}
+
+static void S_on_row(int c, void *vs)
+{
+    (void)c;
+    S_state *s = vs;
+    if (s->st == HS_OK) {
+        s->row.line = s->row.nfields ? s->row.fline[0] : s->line;
+        s->row.text = s->buf + s->row_line_start;
+        s->row.text_len = S_line_len(s->buf, s->len, s->row_line_start);
+        if (s->too_many_fields)
+            s->st = csvin_error(s->e, &s->row, -1, "too many columns (more than %d)",
+                                CSVIN_MAX_FIELDS);
+        else if (++s->nrows > CSVIN_MAX_ROWS)
+            s->st = csvin_error(s->e, &s->row, -1, "too many rows (more than %d)", CSVIN_MAX_ROWS);
+        else
+            s->st = s->fn(s->ctx, &s->row, s->e);
+    }
+    s->too_many_fields = 0;
+    S_free_row(&s->row);
+}
+
+/* Checks one UTF-8 sequence at buf[i]; returns its length, 0 if invalid. */
+static size_t S_utf8_len(const unsigned char *b, size_t n)
+{
+    unsigned c = b[0];
+    size_t k;
+    unsigned min;
+    if (c < 0x80) return 1;
+    if ((c & 0xE0) == 0xC0) k = 2, min = 0x80;
+    else if ((c & 0xF0) == 0xE0) k = 3, min = 0x800;
+    else if ((c & 0xF8) == 0xF0) k = 4, min = 0x10000;
+    else return 0;
+    if (n < k) return 0;
+    unsigned cp = c & (0x7F >> k);
+    for (size_t j = 1; j < k; j++) {
+        if ((b[j] & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (b[j] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return k;
+}
+
+static hs_status S_check_bytes(const char *path, const char *buf, size_t len, size_t skip,
+                               hs_error *e)
+{
+    size_t line = 1, ls = 0;
+    for (size_t i = skip; i < len;) {
+        const unsigned char *b = (const unsigned char *)buf + i;
+        if (*b == '\n') {
+            if (i - ls > CSVIN_MAX_LINE)
+                return csvin_error_at(e, path, line, 1, NULL, 0,
+                                      "line is longer than %u bytes", CSVIN_MAX_LINE);
+            line++, i++, ls = i;
+            continue;
+        }
+        if (*b == 0)
+            return csvin_error_at(e, path, line, i - ls + 1, NULL, 0,
+                                  "NUL byte: this is not a text CSV file");
+        size_t k = S_utf8_len(b, len - i);
+        if (k == 0)
+            return csvin_error_at(e, path, line, i - ls + 1, buf + ls, S_line_len(buf, len, ls),
+                                  "invalid UTF-8 byte 0x%02X (save the file as UTF-8)", *b);
+        if (k == 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
+            return csvin_error_at(e, path, line, i - ls + 1, buf + ls, S_line_len(buf, len, ls),
+                                  "byte order mark (BOM) in the middle of the file");
+        i += k;
+    }
+    if (len - ls > CSVIN_MAX_LINE)
+        return csvin_error_at(e, path, line, 1, NULL, 0, "line is longer than %u bytes",
+                              CSVIN_MAX_LINE);
+    return HS_OK;
+}
+
+static int S_is_space(unsigned char c) { return c == ' ' || c == '\t'; }
+
+hs_status csvin_read_buffer(const char *path, const char *buf, size_t len, csvin_row_fn fn,
+                            void *ctx, hs_error *e)
+{
+    size_t start = 0;
+    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) start = 3;
+    HS_FORWARD(S_check_bytes(path, buf, len, start, e));
+
+    struct csv_parser p;
+    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+        return hs_error_set(e, HS_ERR_RUNTIME, "cannot initialise the CSV parser");
+    csv_set_space_func(&p, S_is_space);
+
+    S_state s;
+    memset(&s, 0, sizeof s);
+    s.path = path, s.buf = buf, s.len = len, s.fn = fn, s.ctx = ctx, s.e = e;
+    s.line = 1, s.line_start = 0;
+    s.row.path = path;
+
+    for (size_t i = start; i < len && s.st == HS_OK; i++) {
+        char c = buf[i];
+        s.pos = i;
+        if (p.pstate == 0 /* ROW_NOT_BEGUN */) {
+            /* at a row boundary: skip comment lines */
+            size_t j = i;
+            while (j < len && S_is_space((unsigned char)buf[j])) j++;
+            if (j < len && buf[j] == '#' && (i == start || buf[i - 1] == '\n' || buf[i - 1] == '\r')) {
+                while (i < len && buf[i] != '\n') i++;
+                if (i < len) s.line++, s.line_start = i + 1;
+                continue;
+            }
+            if (c != '\n' && c != '\r') s.row_line_start = s.line_start;
+        }
+        if (!s.field_open && c != '\n' && c != '\r' && c != ',' && !S_is_space((unsigned char)c)) {
+            s.field_open = 1;
+            s.fstart_line = s.line;
+            s.fstart_col = i - s.line_start + 1;
+        }
+        if (csv_parse(&p, &c, 1, S_on_field, S_on_row, &s) != 1) {
+            csv_free(&p);
+            return csvin_error_at(e, path, s.line, i - s.line_start + 1, buf + s.line_start,
+                                  S_line_len(buf, len, s.line_start),
+                                  "malformed CSV: %s (a quote inside a field must be doubled, "
+                                  "and a quoted field must be closed)",
+                                  csv_strerror(csv_error(&p)));
+        }
+        if (c == '\n') s.line++, s.line_start = i + 1;
+        if (c == ',' && p.pstate != 2) s.field_open = 0;
+    }
+    if (s.st == HS_OK) {
+        s.pos = len;
+        if (csv_fini(&p, S_on_field, S_on_row, &s) != 0 && s.st == HS_OK) {
+            s.st = csvin_error_at(e, path, s.fstart_line ? s.fstart_line : s.line,
+                                  s.fstart_col ? s.fstart_col : 1, NULL, 0,
+                                  "malformed CSV: unterminated quoted field (a '\"' is never closed)");
+        }
+    }
+    S_free_row(&s.row);
+    csv_free(&p);
+    return s.st;
+}
+
+hs_status csvin_slurp(const char *path, char **out, size_t *outlen, hs_error *e)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return hs_error_set(e, HS_ERR_INPUT, "%s: cannot open: %s", path, strerror(errno));
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap + 1);
+    if (!buf) {
+        fclose(f);
+        return hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
+    }
+    for (;;) {
+        if (n == cap) {
+            if (cap > (size_t)256 << 20) {
+                free(buf), fclose(f);
+                return hs_error_set(e, HS_ERR_INPUT, "%s: file is larger than 256 MiB", path);
+            }
+            char *nb = realloc(buf, cap * 2 + 1);
+            if (!nb) {
+                free(buf), fclose(f);
+                return hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
+            }
+            buf = nb, cap *= 2;
+        }
+        size_t k = fread(buf + n, 1, cap - n, f);
+        n += k;
+        if (k == 0) break;
+    }
+    int bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        free(buf);
+        return hs_error_set(e, HS_ERR_INPUT, "%s: read error", path);
+    }
+    buf[n] = '\0';
+    *out = buf, *outlen = n;
+    return HS_OK;
+}
+
+hs_status csvin_read_file(const char *path, csvin_row_fn fn, void *ctx, hs_error *e)
+{
+    char *buf;
+    size_t len;
+    HS_FORWARD(csvin_slurp(path, &buf, &len, e));
+    hs_status st = csvin_read_buffer(path, buf, len, fn, ctx, e);
+    free(buf);
+    return st;
+}

@@ -1,0 +1,279 @@
+/* test_counts.c — the hourly count samplers (sim/counts.c) against the exact
+ * distributions.
+ *
+ * Checks: chi-square goodness of fit of 200,000 draws against GSL's pmf, tail
+ * cells pooled until each expects >= 5, p-value > 1e-4; sample mean and
+ * variance within 5 standard errors of the analytic values; edge cases
+ * (mu = 0, k <= 0 or infinite); reproducibility from the seed; and the power
+ * of the chi-square check itself, which must reject the normal approximation
+ * round(mu + sqrt(mu) z). Every check uses a fixed taus2 seed and prints it
+ * on failure with the command that replays the test.
+ */
+#include <criterion/criterion.h>
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "counts.h"
+
+#define S_DRAWS 200000
+#define S_P_MIN 1e-4
+#define S_SE_MAX 5.0
+#define S_REPLAY "build/test_unit --filter 'counts/*'"
+
+/* A distribution under test: a sampler, its pmf and its parameters.
+ * inv_k is 1/k (0 for Poisson): variance mu + mu^2 inv_k. */
+typedef struct {
+    const char *name;
+    uint32_t (*draw)(const gsl_rng *r, double mu, double k);
+    double mu;
+    double k;
+    double inv_k;
+} S_case;
+
+static uint32_t S_draw_poisson(const gsl_rng *r, double mu, double k)
+{
+    (void)k;
+    return counts_poisson(r, mu);
+}
+
+static uint32_t S_draw_negbin(const gsl_rng *r, double mu, double k)
+{
+    return counts_negbin(r, mu, k);
+}
+
+/* The normal approximation the simulator must not use (PERFORMANCE.md). */
+static uint32_t S_draw_normal_approx(const gsl_rng *r, double mu, double k)
+{
+    (void)k;
+    double x = round(mu + sqrt(mu) * gsl_ran_gaussian_ziggurat(r, 1.0));
+    return x > 0.0 ? (uint32_t)x : 0;
+}
+
+static double S_pmf(const S_case *c, unsigned int x)
+{
+    if (c->inv_k == 0.0) return gsl_ran_poisson_pdf(x, c->mu);
+    return gsl_ran_negative_binomial_pdf(x, c->k / (c->k + c->mu), c->k);
+}
+
+static gsl_rng *S_rng(unsigned long seed)
+{
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_taus2);
+    cr_assert_not_null(r);
+    gsl_rng_set(r, seed);
+    return r;
+}
+
+/* Chi-square p-value of S_DRAWS draws of c from seed against c's pmf.
+ * Cells run from 0 upwards; a cell closes once it expects >= 5 draws, so the
+ * lower tail pools into the first cell; the upper tail (everything above the
+ * histogram, with the rest of the probability) pools into the last. */
+static double S_chisq_p(const S_case *c, unsigned long seed, int *cells_out)
+{
+    const double sd = sqrt(c->mu + c->mu * c->mu * c->inv_k);
+    const size_t len = (size_t)(c->mu + 40.0 * sd + 60.0);
+    long *hist = calloc(len + 1, sizeof *hist); /* hist[len]: all x >= len */
+    cr_assert_not_null(hist);
+
+    gsl_rng *r = S_rng(seed);
+    for (int i = 0; i < S_DRAWS; i++) {
+        uint32_t x = c->draw(r, c->mu, c->k);
+        hist[x < len ? x : len]++;
+    }
+    gsl_rng_free(r);
+
+    double chisq = 0.0, cell_exp = 0.0, cum_p = 0.0;
+    long cell_obs = 0;
+    int cells = 0;
+    for (size_t x = 0; x < len; x++) {
+        double p = S_pmf(c, (unsigned int)x);
+        cum_p += p;
+        cell_exp += S_DRAWS * p;
+        cell_obs += hist[x];
+        /* close the cell unless what remains could not fill another one */
+        if (cell_exp >= 5.0 && S_DRAWS * (1.0 - cum_p) >= 5.0) {
+            chisq += (cell_obs - cell_exp) * (cell_obs - cell_exp) / cell_exp;
+            cells++;
+            cell_exp = 0.0;
+            cell_obs = 0;
+        }
+    }
+    cell_exp += S_DRAWS * fmax(0.0, 1.0 - cum_p);
+    cell_obs += hist[len];
+    chisq += (cell_obs - cell_exp) * (cell_obs - cell_exp) / cell_exp;
+    cells++;
+    free(hist);
+
+    if (cells_out) *cells_out = cells;
+    return gsl_cdf_chisq_Q(chisq, cells - 1);
+}
+
+static void S_assert_fits(const S_case *c, unsigned long seed)
+{
+    int cells = 0;
+    double p = S_chisq_p(c, seed, &cells);
+    cr_assert(cells >= 3, "%s mu=%g k=%g: only %d chi-square cells", c->name, c->mu, c->k, cells);
+    cr_expect(p > S_P_MIN,
+              "%s mu=%g k=%g: chi-square p = %.3g over %d cells (want > %g); seed %lu, replay: %s",
+              c->name, c->mu, c->k, p, cells, S_P_MIN, seed, S_REPLAY);
+}
+
+/* Sample mean and variance within S_SE_MAX standard errors of mu and
+ * sigma^2 = kappa2. SE(mean) = sqrt(kappa2/n); SE(variance) =
+ * sqrt((kappa4 + 2 kappa2^2)/n), with the cumulants of the gamma-mixed
+ * Poisson (factorial cumulants mu^j (j-1)!/k^(j-1)):
+ * kappa2 = mu + mu^2/k, kappa4 = mu + 7mu^2/k + 12mu^3/k^2 + 6mu^4/k^3. */
+static void S_assert_moments(const S_case *c, unsigned long seed)
+{
+    gsl_rng *r = S_rng(seed);
+    double mean = 0.0, m2 = 0.0; /* Welford */
+    for (int i = 0; i < S_DRAWS; i++) {
+        double x = c->draw(r, c->mu, c->k);
+        double d = x - mean;
+        mean += d / (i + 1);
+        m2 += d * (x - mean);
+    }
+    gsl_rng_free(r);
+    const double var = m2 / (S_DRAWS - 1);
+
+    const double mu = c->mu, q = c->inv_k;
+    const double kappa2 = mu + mu * mu * q;
+    const double kappa4 = mu + 7 * mu * mu * q + 12 * mu * mu * mu * q * q + 6 * mu * mu * mu * mu * q * q * q;
+    const double se_mean = sqrt(kappa2 / S_DRAWS);
+    const double se_var = sqrt((kappa4 + 2 * kappa2 * kappa2) / S_DRAWS);
+
+    cr_expect(fabs(mean - mu) < S_SE_MAX * se_mean,
+              "%s mu=%g k=%g: mean %.6g is %.2f SE from %g; seed %lu, replay: %s", c->name, mu,
+              c->k, mean, (mean - mu) / se_mean, mu, seed, S_REPLAY);
+    cr_expect(fabs(var - kappa2) < S_SE_MAX * se_var,
+              "%s mu=%g k=%g: variance %.6g is %.2f SE from %g; seed %lu, replay: %s", c->name,
+              mu, c->k, var, (var - kappa2) / se_var, kappa2, seed, S_REPLAY);
+}
+
+static const double S_MU_INVERSION[] = {0.37, 2.71, 9.93};
+static const double S_MU_PTRS[] = {10.07, 37.5, 412.3, 5123.7};
+static const double S_MU_NEGBIN[] = {7.31, 215.6};
+static const double S_K_NEGBIN[] = {3.3, 20.0};
+
+#define S_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+static S_case S_poisson_case(double mu)
+{
+    return (S_case){"counts_poisson", S_draw_poisson, mu, 0.0, 0.0};
+}
+
+static S_case S_negbin_case(double mu, double k)
+{
+    return (S_case){"counts_negbin", S_draw_negbin, mu, k, 1.0 / k};
+}
+
+Test(counts, poisson_by_inversion_fits_the_pmf_below_mean_10)
+{
+    for (size_t i = 0; i < S_LEN(S_MU_INVERSION); i++) {
+        S_case c = S_poisson_case(S_MU_INVERSION[i]);
+        S_assert_fits(&c, 1001 + i);
+    }
+}
+
+Test(counts, poisson_by_ptrs_fits_the_pmf_from_mean_10)
+{
+    for (size_t i = 0; i < S_LEN(S_MU_PTRS); i++) {
+        S_case c = S_poisson_case(S_MU_PTRS[i]);
+        S_assert_fits(&c, 2001 + i);
+    }
+}
+
+Test(counts, poisson_mean_and_variance_are_within_5_se)
+{
+    for (size_t i = 0; i < S_LEN(S_MU_INVERSION); i++) {
+        S_case c = S_poisson_case(S_MU_INVERSION[i]);
+        S_assert_moments(&c, 3001 + i);
+    }
+    for (size_t i = 0; i < S_LEN(S_MU_PTRS); i++) {
+        S_case c = S_poisson_case(S_MU_PTRS[i]);
+        S_assert_moments(&c, 3101 + i);
+    }
+}
+
+Test(counts, poisson_at_a_very_large_mean_has_the_right_mean_and_variance)
+{
+    S_case c = S_poisson_case(2.5e7 + 0.37);
+    S_assert_moments(&c, 3201);
+}
+
+Test(counts, negbin_fits_the_negative_binomial_pmf)
+{
+    for (size_t i = 0; i < S_LEN(S_MU_NEGBIN); i++)
+        for (size_t j = 0; j < S_LEN(S_K_NEGBIN); j++) {
+            S_case c = S_negbin_case(S_MU_NEGBIN[i], S_K_NEGBIN[j]);
+            S_assert_fits(&c, 4001 + 10 * i + j);
+        }
+}
+
+Test(counts, negbin_mean_and_variance_are_within_5_se)
+{
+    for (size_t i = 0; i < S_LEN(S_MU_NEGBIN); i++)
+        for (size_t j = 0; j < S_LEN(S_K_NEGBIN); j++) {
+            S_case c = S_negbin_case(S_MU_NEGBIN[i], S_K_NEGBIN[j]);
+            S_assert_moments(&c, 5001 + 10 * i + j);
+        }
+}
+
+Test(counts, chi_square_check_rejects_the_normal_approximation)
+{
+    const unsigned long seed = 6001;
+    S_case c = {"round(mu + sqrt(mu) z)", S_draw_normal_approx, 37.5, 0.0, 0.0};
+    double p = S_chisq_p(&c, seed, NULL);
+    cr_expect(p < S_P_MIN,
+              "the chi-square check failed to reject %s at mu=%g: p = %.3g; seed %lu, replay: %s",
+              c.name, c.mu, p, seed, S_REPLAY);
+}
+
+Test(counts, poisson_of_zero_mean_is_zero_and_consumes_nothing)
+{
+    gsl_rng *r = S_rng(7001), *ref = S_rng(7001);
+    for (int i = 0; i < 100; i++) {
+        cr_expect_eq(counts_poisson(r, 0.0), 0u);
+        cr_expect_eq(counts_negbin(r, 0.0, 3.3), 0u);
+    }
+    cr_expect_eq(gsl_rng_get(r), gsl_rng_get(ref), "a zero-mean draw used the generator");
+    gsl_rng_free(r);
+    gsl_rng_free(ref);
+}
+
+Test(counts, negbin_without_overdispersion_is_the_poisson_draw)
+{
+    const double ks[] = {0.0, -1.5, INFINITY};
+    const double mus[] = {0.37, 9.93, 412.3};
+    for (size_t i = 0; i < S_LEN(ks); i++)
+        for (size_t j = 0; j < S_LEN(mus); j++) {
+            const unsigned long seed = 8001 + 10 * i + j;
+            gsl_rng *a = S_rng(seed), *b = S_rng(seed);
+            for (int n = 0; n < 1000; n++) {
+                uint32_t x = counts_negbin(a, mus[j], ks[i]), y = counts_poisson(b, mus[j]);
+                cr_assert_eq(x, y, "k=%g mu=%g draw %d: negbin %u, poisson %u; seed %lu, replay: %s",
+                             ks[i], mus[j], n, x, y, seed, S_REPLAY);
+            }
+            gsl_rng_free(a);
+            gsl_rng_free(b);
+        }
+}
+
+Test(counts, draws_are_reproducible_from_the_generator_state)
+{
+    const double mus[] = {2.71, 37.5, 5123.7};
+    const unsigned long seed = 9001;
+    gsl_rng *a = S_rng(seed), *b = S_rng(seed);
+    for (int n = 0; n < 30000; n++) {
+        double mu = mus[n % 3];
+        uint32_t x = counts_poisson(a, mu), y = counts_poisson(b, mu);
+        cr_assert_eq(x, y, "poisson draw %d differs; seed %lu, replay: %s", n, seed, S_REPLAY);
+        x = counts_negbin(a, mu, 3.3);
+        y = counts_negbin(b, mu, 3.3);
+        cr_assert_eq(x, y, "negbin draw %d differs; seed %lu, replay: %s", n, seed, S_REPLAY);
+    }
+    gsl_rng_free(a);
+    gsl_rng_free(b);
+}
