@@ -15,7 +15,7 @@ if (!exists("footer")) footer = ''
 
 set encoding utf8
 if (fmt eq 'svg') {
-    set terminal svg size 1200,700 font 'DejaVu Sans,15' background rgb 'white' noenhanced
+    set terminal svg size 1200,700 font 'DejaVu Sans,11' fontscale 1.3333 background rgb 'white' noenhanced
 } else {
     set terminal pngcairo size 1200,700 font 'DejaVu Sans,11' background rgb 'white' noenhanced
 }
@@ -27,6 +27,9 @@ set datafile columnheaders
 # ---- colours: one per option, by its index in options.csv (same on every chart) ----
 palette_opt = '#0072B2 #E69F00 #009E73 #D55E00 #CC79A7 #56B4E9 #8C564B #5F5F5F'
 optcolor(i) = word(palette_opt, (i % 8) + 1)
+# the same colours as 0xRRGGBB integers, for `lc rgb variable` (add alpha << 24 to fade)
+palette_int = '29362 15113984 40563 13983232 13400487 5682409 9197131 6250335'
+optrgb(i) = int(word(palette_int, (i % 8) + 1))
 nopt = words(options)
 optname(i) = word(options, i + 1)
 _oi(s, i) = (i > nopt) ? -1 : (word(options, i) eq s ? i - 1 : _oi(s, i + 1))
@@ -45,16 +48,31 @@ pct(p) = sprintf("%.0f %%", 100 * p)
 nice_step(span, n) = (span <= 0 ? 1 : (_r = span / n, _m = 10**floor(log10(_r)), _f = _r / _m, \
                       (_f < 1.5 ? 1 : _f < 3 ? 2 : _f < 7 ? 5 : 10) * _m))
 # eval ticks('y', lo, hi, n): range rounded out to whole steps, tic labels with separators
+# (no labels while tic_labels = 0)
+tic_labels = 1
 ticks(ax, lo, hi, n) = sprintf("_st = nice_step(%.17g, %d); _lo = floor(%.17g / _st + 1e-9) * _st; \
 _hi = ceil(%.17g / _st - 1e-9) * _st; if (_hi <= _lo) { _hi = _lo + _st }; \
 set %srange [_lo:_hi]; set %stics (); \
-do for [_k = int(floor(_lo / _st + 0.5)):int(floor(_hi / _st + 0.5))] { set %stics add (commas(_k * _st) _k * _st) }", \
+do for [_k = int(floor(_lo / _st + 0.5)):int(floor(_hi / _st + 0.5))] { set %stics add ((tic_labels ? commas(_k * _st) : '') _k * _st) }", \
     hi - lo, n, lo, hi, ax, ax, ax)
 # eval logticks('x', lo, hi): logarithmic axis with 1-2-5 tics labelled with separators
 logticks(ax, lo, hi) = sprintf("set logscale %s; set %srange [%.17g:%.17g]; set %stics (); \
 do for [_e = int(floor(log10(%.17g))):int(ceil(log10(%.17g)))] { do for [_m in '1 2 5'] { \
-_v = real(_m) * 10**_e; if (_v >= %.17g * 0.999 && _v <= %.17g * 1.001) { set %stics add (commas(_v) _v) } } }", \
+_v = real(_m) * 10**_e; if (_v >= %.17g * 0.999 && _v <= %.17g * 1.001) { set %stics add ((tic_labels ? commas(_v) : '') _v) } } }", \
     ax, ax, lo, hi, ax, lo, hi, lo, hi, ax)
+
+# ---- row selection ----
+# eval select('$db', 'file.csv', 'condition', 'col1 col2 ~col3'): copies the rows of a CSV file
+# that satisfy the condition into datablock $db, with a header and the listed columns (numbers at
+# full precision; a name starting with ~ is copied as text). Lines and bands need one option's
+# rows together, whatever the order of the file; selecting first gives that.
+_j(s, i) = i > words(s) ? '' : (i > 1 ? ',' : '') . (word(s, i)[1:1] eq '~' ? word(s, i)[2:] : word(s, i)) . _j(s, i + 1)
+_u(s, i) = i > words(s) ? '' : (i > 1 ? ':' : '') . (word(s, i)[1:1] eq '~' \
+    ? sprintf("(strcol('%s'))", word(s, i)[2:]) \
+    : sprintf("(sprintf('%%.10g', column('%s')))", word(s, i))) . _u(s, i + 1)
+select(db, file, cond, cols) = sprintf("set print %s; print '%s'; unset print; \
+set table %s append separator comma; plot '%s' using %s with table if (%s); unset table", \
+    db, _j(cols, 1), db, file, _u(cols, 1), cond)
 
 # ---- one look for every chart ----
 set border 3 lc rgb '#555555'

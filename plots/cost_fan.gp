@@ -2,8 +2,11 @@
 # Reads monthly.csv: per option and month, the cumulative nominal cost (p5, p25, p50, p75, p95).
 # Light band p5-p95, darker band p25-p75, line the median; every panel has the same y scale.
 
-is_opt(o) = strcol('option') eq o
 t(s) = strptime('%Y-%m-%d', s)
+do for [i = 1:nopt] {
+    o = word(options, i)
+    eval select('$m' . i, 'monthly.csv', "strcol('option') eq o", '~date p5 p25 p50 p75 p95')
+}
 stats 'monthly.csv' using (column('p95') / 1000) nooutput
 ymax = STATS_max
 stats 'monthly.csv' using (t(strcol('date'))) nooutput
@@ -31,24 +34,12 @@ do for [i = 1:nopt] {
     set title o tc rgb c font ',13'
     set ylabel (i - 1) % ncol == 0 ? 'cumulative cost (¥ thousand)' : '' font ',10'
     if (i == 2) { unset label 999; unset key }
-    if (i == 1) {
-        plot 'monthly.csv' using (is_opt(o) ? t(strcol('date')) : NaN):(column('p5') / 1000) \
-                 :(column('p95') / 1000) with filledcurves fs transparent solid 0.18 \
-                 lc rgb c title 'p5-p95 (90 %)', \
-             '' using (is_opt(o) ? t(strcol('date')) : NaN):(column('p25') / 1000) \
-                 :(column('p75') / 1000) with filledcurves fs transparent solid 0.40 \
-                 lc rgb c title 'p25-p75 (50 %)', \
-             '' using (is_opt(o) ? t(strcol('date')) : NaN):(column('p50') / 1000) \
-                 with lines lw 2.5 lc rgb c title 'median'
-    } else {
-        plot 'monthly.csv' using (is_opt(o) ? t(strcol('date')) : NaN):(column('p5') / 1000) \
-                 :(column('p95') / 1000) with filledcurves fs transparent solid 0.18 \
-                 lc rgb c notitle, \
-             '' using (is_opt(o) ? t(strcol('date')) : NaN):(column('p25') / 1000) \
-                 :(column('p75') / 1000) with filledcurves fs transparent solid 0.40 \
-                 lc rgb c notitle, \
-             '' using (is_opt(o) ? t(strcol('date')) : NaN):(column('p50') / 1000) \
-                 with lines lw 2.5 lc rgb c notitle
-    }
+    tl = (i == 1)
+    plot '$m' . i using (t(strcol('date'))):(column('p5') / 1000):(column('p95') / 1000) \
+            with filledcurves fs transparent solid 0.18 lc rgb c title (tl ? 'p5-p95 (90 %)' : ''), \
+         '$m' . i using (t(strcol('date'))):(column('p25') / 1000):(column('p75') / 1000) \
+            with filledcurves fs transparent solid 0.40 lc rgb c title (tl ? 'p25-p75 (50 %)' : ''), \
+         '$m' . i using (t(strcol('date'))):(column('p50') / 1000) \
+            with lines lw 2.5 lc rgb c title (tl ? 'median' : '')
 }
 unset multiplot

@@ -22,13 +22,19 @@ ylo = STATS_min
 stats 'sweep.csv' using (@is_p ? column('p95') / sc : NaN) nooutput
 yhi = STATS_max
 logy = (ylo > 0 && yhi / ylo > 10)
+do for [i = 1:nopt] {
+    o = word(options, i)
+    eval select('$s' . i, 'sweep.csv', "is_pm(o)", 'value p5 p50 p95 p_cheapest')
+}
 
 set multiplot title sprintf('What if %s changes: %s of each option and the chance it is cheapest', \
                             param, metric) font ',16'
 set lmargin at screen 0.10
 set rmargin at screen 0.80
-if (logx) { eval logticks('x', xlo, xhi) } else { eval ticks('x', xlo, xhi, 8) }
 set grid xtics ytics
+tic_labels = 0
+if (logx) { eval logticks('x', xlo, xhi) } else { eval ticks('x', xlo, xhi, 8) }
+tic_labels = 1
 
 # ---- top: the metric ----
 set tmargin at screen 0.90
@@ -43,7 +49,6 @@ if (logy) {
     y0 = _lo
     y1 = _hi
 }
-set format x ''
 set key at screen 0.99, screen 0.90 right top font ',11'
 xo = 'strcol("param") eq param ? column("value") : NaN'
 xo_plot = !have_crossover ? '' : \
@@ -52,12 +57,9 @@ xo_plot = !have_crossover ? '' : \
        'crossover.csv' using (@xo):(y1):(sprintf('%s = %s at %s', strcol('option_a'), \
         strcol('option_b'), commas(column('value')))) \
         with labels rotate by 90 right offset -0.8, -0.6 font ',10' tc rgb '#333333' notitle"
-plot for [i = 1:nopt] 'sweep.csv' \
-        using (is_pm(word(options, i)) ? column('value') : NaN):(column('p5') / sc) \
-              :(column('p95') / sc) \
+plot for [i = 1:nopt] '$s' . i using (column('value')):(column('p5') / sc):(column('p95') / sc) \
         with filledcurves fs transparent solid 0.15 lc rgb optcolor(i - 1) notitle, \
-     for [i = 1:nopt] 'sweep.csv' \
-        using (is_pm(word(options, i)) ? column('value') : NaN):(column('p50') / sc) \
+     for [i = 1:nopt] '$s' . i using (column('value')):(column('p50') / sc) \
         with linespoints lw 2.5 pt 7 ps 0.9 lc rgb optcolor(i - 1) title word(options, i), \
      NaN with filledcurves fs solid 0.3 lc rgb '#999999' title 'p5-p95' \
      @xo_plot
@@ -67,14 +69,12 @@ unset label 999
 unset logscale y
 set tmargin at screen 0.38
 set bmargin at screen 0.11
-if (logx) { set format x } else { set format x }
 if (logx) { eval logticks('x', xlo, xhi) } else { eval ticks('x', xlo, xhi, 8) }
 set xlabel param
 set ylabel 'P(cheapest option)'
 set yrange [0:1]
 set ytics ('0 %%' 0, '25 %%' 0.25, '50 %%' 0.5, '75 %%' 0.75, '100 %%' 1)
-set key at screen 0.99, screen 0.38 right top font ',11'
-plot for [i = 1:nopt] 'sweep.csv' \
-        using (is_pm(word(options, i)) ? column('value') : NaN):(column('p_cheapest')) \
+unset key
+plot for [i = 1:nopt] '$s' . i using (column('value')):(column('p_cheapest')) \
         with linespoints lw 2.5 pt 7 ps 0.9 lc rgb optcolor(i - 1) notitle
 unset multiplot

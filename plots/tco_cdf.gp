@@ -15,6 +15,10 @@ xlo = STATS_min
 xhi = STATS_max
 array med[nopt]
 do for [i = 1:nopt] {
+    o = word(options, i)
+    eval select('$c' . i, 'cdf.csv', "is_tco(o)", 'p value')
+}
+do for [i = 1:nopt] {
     stats 'cdf.csv' using (is_tco(word(options, i)) && near(column('p'), 0.5) ? column('value') : NaN) nooutput
     med[i] = STATS_max
 }
@@ -27,8 +31,7 @@ do for [i = 1:nopt] {
         offset 1, -1.2 - 1.3 * ((i - 1) % 2) left boxed tc rgb optcolor(i - 1) front
 }
 set key bottom right
-plot for [i = 1:nopt] 'cdf.csv' \
-        using (is_tco(word(options, i)) ? column('value') / 1000 : NaN):(column('p')) \
+plot for [i = 1:nopt] '$c' . i using (column('value') / 1000):(column('p')) \
         with lines lw 2.5 lc rgb optcolor(i - 1) title word(options, i), \
      for [i = 1:nopt] 'cdf.csv' \
         using (is_tco(word(options, i)) && marked(column('p')) ? column('value') / 1000 : NaN) \

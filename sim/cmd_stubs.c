@@ -9,7 +9,7 @@ static int S_not_yet(const char *name)
     return 1;
 }
 
-int cmd_run(int argc, char **argv) { (void)argc, (void)argv; return S_not_yet("run"); }
+
 int cmd_plot(int argc, char **argv) { (void)argc, (void)argv; return S_not_yet("plot"); }
 int cmd_report(int argc, char **argv) { (void)argc, (void)argv; return S_not_yet("report"); }
 int cmd_sweep(int argc, char **argv) { (void)argc, (void)argv; return S_not_yet("sweep"); }

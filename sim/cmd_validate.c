@@ -36,6 +36,8 @@ typedef struct {
     int csv;
 } S_args;
 
+/* Parses the arguments; options may come before or after DIR. Returns -1 to
+ * go on, or an exit code (0 after --help, 2 on a usage error). */
 static int S_parse(int argc, char **argv, S_args *a, const char *usage, int allow_csv)
 {
     static const struct option longopts[] = {{"set", required_argument, NULL, 's'},
@@ -45,19 +47,43 @@ static int S_parse(int argc, char **argv, S_args *a, const char *usage, int allo
                                               {NULL, 0, NULL, 0}};
     memset(a, 0, sizeof *a);
     a->dir = "inputs/default";
+    int have_dir = 0;
     optind = 1;
     opterr = 0;
-    int c;
-    while ((c = getopt_long(argc, argv, "+s:h", longopts, NULL)) != -1) {
+    for (;;) {
+        int c = getopt_long(argc, argv, "+s:h", longopts, NULL);
+        if (c == -1) {
+            if (optind >= argc) break;
+            /* a positional argument: the folder, then go on with the options */
+            if (have_dir) {
+                fprintf(stderr,
+                        "hostsim %s: expected one scenario folder, got a second: '%s' (see "
+                        "'hostsim %s --help')\n",
+                        argv[0], argv[optind], argv[0]);
+                return 2;
+            }
+            a->dir = argv[optind++];
+            have_dir = 1;
+            continue;
+        }
         switch (c) {
         case 's':
             if (a->nsets == CLI_MAX_SETS) {
-                fprintf(stderr, "hostsim: too many --set (at most %d)\n", CLI_MAX_SETS);
+                fprintf(stderr, "hostsim %s: expected at most %d --set, got more\n", argv[0],
+                        CLI_MAX_SETS);
                 return 2;
             }
             a->sets[a->nsets++] = optarg;
             break;
-        case 'S': a->dir = optarg; break;
+        case 'S':
+            if (have_dir) {
+                fprintf(stderr, "hostsim %s: expected one scenario folder, got a second: '%s'\n",
+                        argv[0], optarg);
+                return 2;
+            }
+            a->dir = optarg;
+            have_dir = 1;
+            break;
         case 'c':
             if (!allow_csv) goto bad;
             a->csv = 1;
@@ -65,16 +91,16 @@ static int S_parse(int argc, char **argv, S_args *a, const char *usage, int allo
         case 'h': fputs(usage, stdout); return 0;
         default:
         bad:
-            fprintf(stderr, "hostsim %s: unknown or incomplete option '%s'\n%s", argv[0],
-                    argv[optind - 1], usage);
+            if (optopt && strchr("s", optopt))
+                fprintf(stderr, "hostsim %s: option '%s' expects a value (see 'hostsim %s --help')\n",
+                        argv[0], argv[optind - 1], argv[0]);
+            else
+                fprintf(stderr, "hostsim %s: unknown option '%s' (see 'hostsim %s --help')\n",
+                        argv[0], argv[optind - 1], argv[0]);
             return 2;
         }
     }
-    if (optind < argc) a->dir = argv[optind++];
-    if (optind < argc) {
-        fprintf(stderr, "hostsim %s: unexpected argument '%s'\n%s", argv[0], argv[optind], usage);
-        return 2;
-    }
+    (void)usage;
     return -1;
 }
 

@@ -20,7 +20,7 @@ typedef struct {
     size_t pos;          /* byte being fed */
     size_t line;         /* current physical line */
     size_t line_start;   /* offset of the current line's first byte */
-    size_t fstart_line, fstart_col;
+    size_t fstart_line, fstart_col, fstart_line_start;
     int field_open;      /* a field has started since the last callback */
     csvin_row row;
     size_t row_line_start;
@@ -108,10 +108,13 @@ static void S_on_row(int c, void *vs)
         s->row.text = s->buf + s->row_line_start;
         s->row.text_len = S_line_len(s->buf, s->len, s->row_line_start);
         if (s->too_many_fields)
-            s->st = csvin_error(s->e, &s->row, -1, "too many columns (more than %d)",
+            s->st = csvin_error(s->e, &s->row, -1, "expected at most %d columns, got more",
                                 CSVIN_MAX_FIELDS);
         else if (++s->nrows > CSVIN_MAX_ROWS)
-            s->st = csvin_error(s->e, &s->row, -1, "too many rows (more than %d)", CSVIN_MAX_ROWS);
+            s->st = csvin_error(s->e, &s->row, -1,
+                                "expected at most %d rows in a file, got more (is this the right "
+                                "file?)",
+                                CSVIN_MAX_ROWS);
         else
             s->st = s->fn(s->ctx, &s->row, s->e);
     }
@@ -140,34 +143,44 @@ static size_t S_utf8_len(const unsigned char *b, size_t n)
     return k;
 }
 
+static hs_status S_long_line(hs_error *e, const char *path, size_t line, const char *text,
+                             size_t n)
+{
+    hs_status st = csvin_error_at(e, path, line, 1, NULL, 0,
+                                  "expected a line of at most %u bytes, got one of %zu bytes",
+                                  CSVIN_MAX_LINE, n);
+    hs_error_append(e, "  > %.60s ...", text);
+    return st;
+}
+
 static hs_status S_check_bytes(const char *path, const char *buf, size_t len, size_t skip,
                                hs_error *e)
 {
     size_t line = 1, ls = 0;
     for (size_t i = skip; i < len;) {
         const unsigned char *b = (const unsigned char *)buf + i;
-        if (*b == '\n') {
-            if (i - ls > CSVIN_MAX_LINE)
-                return csvin_error_at(e, path, line, 1, NULL, 0,
-                                      "line is longer than %u bytes", CSVIN_MAX_LINE);
+        if (*b == '\n' || (*b == '\r' && (i + 1 >= len || b[1] != '\n'))) {
+            if (i - ls > CSVIN_MAX_LINE) return S_long_line(e, path, line, buf + ls, i - ls);
             line++, i++, ls = i;
             continue;
         }
         if (*b == 0)
             return csvin_error_at(e, path, line, i - ls + 1, NULL, 0,
-                                  "NUL byte: this is not a text CSV file");
+                                  "expected text, got a NUL byte (is this a spreadsheet or other "
+                                  "binary file? export it as CSV, UTF-8)");
         size_t k = S_utf8_len(b, len - i);
         if (k == 0)
             return csvin_error_at(e, path, line, i - ls + 1, buf + ls, S_line_len(buf, len, ls),
-                                  "invalid UTF-8 byte 0x%02X (save the file as UTF-8)", *b);
+                                  "expected UTF-8 text, got the byte 0x%02X (save the file as "
+                                  "CSV UTF-8)",
+                                  *b);
         if (k == 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
             return csvin_error_at(e, path, line, i - ls + 1, buf + ls, S_line_len(buf, len, ls),
-                                  "byte order mark (BOM) in the middle of the file");
+                                  "expected a byte order mark (BOM) only at the start of the "
+                                  "file, got one in the middle (were two files pasted together?)");
         i += k;
     }
-    if (len - ls > CSVIN_MAX_LINE)
-        return csvin_error_at(e, path, line, 1, NULL, 0, "line is longer than %u bytes",
-                              CSVIN_MAX_LINE);
+    if (len - ls > CSVIN_MAX_LINE) return S_long_line(e, path, line, buf + ls, len - ls);
     return HS_OK;
 }
 
@@ -199,34 +212,51 @@ hs_status csvin_read_buffer(const char *path, const char *buf, size_t len, csvin
             size_t j = i;
             while (j < len && S_is_space((unsigned char)buf[j])) j++;
             if (j < len && buf[j] == '#' && (i == start || buf[i - 1] == '\n' || buf[i - 1] == '\r')) {
-                while (i < len && buf[i] != '\n') i++;
+                while (i < len && buf[i] != '\n' && buf[i] != '\r') i++;
+                if (i + 1 < len && buf[i] == '\r' && buf[i + 1] == '\n') i++;
                 if (i < len) s.line++, s.line_start = i + 1;
                 continue;
             }
             if (c != '\n' && c != '\r') s.row_line_start = s.line_start;
         }
         if (!s.field_open && c != '\n' && c != '\r' && c != ',' && !S_is_space((unsigned char)c)) {
+            /* a quoted field's column is that of its first character inside the quotes */
             s.field_open = 1;
             s.fstart_line = s.line;
-            s.fstart_col = i - s.line_start + 1;
+            s.fstart_col = i - s.line_start + 1 + (c == '"');
+            s.fstart_line_start = s.line_start;
         }
+        int before = p.pstate;
         if (csv_parse(&p, &c, 1, S_on_field, S_on_row, &s) != 1) {
             csv_free(&p);
-            return csvin_error_at(e, path, s.line, i - s.line_start + 1, buf + s.line_start,
-                                  S_line_len(buf, len, s.line_start),
-                                  "malformed CSV: %s (a quote inside a field must be doubled, "
-                                  "and a quoted field must be closed)",
-                                  csv_strerror(csv_error(&p)));
+            size_t col = i - s.line_start + 1;
+            const char *text = buf + s.line_start;
+            size_t tl = S_line_len(buf, len, s.line_start);
+            if (before == 3 /* FIELD_MIGHT_HAVE_ENDED: just after a closing quote */)
+                return csvin_error_at(e, path, s.line, col, text, tl,
+                                      "malformed CSV: expected ',' or the end of the line after a "
+                                      "closing quote, got '%c' (inside a quoted field, write a "
+                                      "quote twice: \"\")",
+                                      c);
+            return csvin_error_at(e, path, s.line, col, text, tl,
+                                  "malformed CSV: expected no quote inside an unquoted field, got "
+                                  "'%c' (quote the whole field and write the quote twice: "
+                                  "\"a \"\"b\"\" c\")",
+                                  c);
         }
-        if (c == '\n') s.line++, s.line_start = i + 1;
+        if (c == '\n' || (c == '\r' && (i + 1 >= len || buf[i + 1] != '\n')))
+            s.line++, s.line_start = i + 1;
         if (c == ',' && p.pstate != 2) s.field_open = 0;
     }
     if (s.st == HS_OK) {
         s.pos = len;
         if (csv_fini(&p, S_on_field, S_on_row, &s) != 0 && s.st == HS_OK) {
+            size_t ls = s.fstart_line ? s.fstart_line_start : s.line_start;
             s.st = csvin_error_at(e, path, s.fstart_line ? s.fstart_line : s.line,
-                                  s.fstart_col ? s.fstart_col : 1, NULL, 0,
-                                  "malformed CSV: unterminated quoted field (a '\"' is never closed)");
+                                  s.fstart_col > 1 ? s.fstart_col - 1 : 1, buf + ls,
+                                  S_line_len(buf, len, ls),
+                                  "malformed CSV: expected a closing quote for the field opened "
+                                  "here, got the end of the file");
         }
     }
     S_free_row(&s.row);

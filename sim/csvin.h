@@ -5,7 +5,7 @@
  * comment lines ('#' first on a line outside quotes), blank lines, and the
  * checks on the bytes themselves (NUL bytes, invalid UTF-8, a BOM in the
  * middle, lines longer than CSVIN_MAX_LINE, more than CSVIN_MAX_ROWS rows).
- * Fields are trimmed of spaces; CRLF and LF line ends are both accepted.
+ * Fields are trimmed of spaces; LF, CRLF and CR line ends are all accepted.
  */
 #ifndef HS_CSVIN_H
 #define HS_CSVIN_H
@@ -23,7 +23,8 @@ typedef struct {
     size_t line;          /* physical line (1-based) where the row starts */
     int nfields;
     char *field[CSVIN_MAX_FIELDS];
-    size_t fline[CSVIN_MAX_FIELDS];  /* line and column (1-based, bytes) of each field */
+    size_t fline[CSVIN_MAX_FIELDS];  /* line and column (1-based, bytes) of each field's first
+                                        character; inside the quotes for a quoted field */
     size_t fcol[CSVIN_MAX_FIELDS];
     const char *text;     /* the row's first physical line, for messages */
     size_t text_len;

@@ -60,10 +60,20 @@ static void S_sep(outfile *f)
     if (f->fields++ > 0) fputc(',', f->fp);
 }
 
+/* Quotes through libcsv only when the field needs it (a comma, quote, line
+ * break, or leading/trailing space), so plain names stay plain. */
+int outfile_csv_needs_quotes(const char *s)
+{
+    size_t n = strlen(s);
+    if (n && (s[0] == ' ' || s[n - 1] == ' ')) return 1;
+    return strpbrk(s, ",\"\r\n") != NULL;
+}
+
 void outfile_csv_str(outfile *f, const char *s)
 {
     S_sep(f);
-    if (csv_fwrite(f->fp, s, strlen(s)) != 0) f->failed = 1;
+    if (!outfile_csv_needs_quotes(s)) fputs(s, f->fp);
+    else if (csv_fwrite(f->fp, s, strlen(s)) != 0) f->failed = 1;
 }
 
 void outfile_format_num(char *buf, size_t n, double v)

@@ -42,6 +42,7 @@ typedef struct {
     cal_date start, end; /* inclusive; recurring windows may wrap the year end */
     double multiplier;
     size_t line;
+    size_t col;          /* column of the start date in calendar.csv (for messages) */
 } peak_window;
 
 typedef struct {

@@ -17,6 +17,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+
+#include "suggest.h"
 
 #define Z95 1.6448536269514722
 
@@ -43,38 +46,45 @@ static int S_fail(char *msg, size_t n, int *errcol, int col, const char *fmt, ..
     return -1;
 }
 
-/* Parses a finite number at *pp; advances past it. */
-static int S_number(const char *text, const char **pp, double *v, char *msg, size_t n, int *errcol)
+/* Parses a finite decimal number at *pp; advances past it. With allow_inf,
+ * "inf", "+inf" and "-inf" are accepted too (truncation bounds). */
+static int S_number(const char *text, const char **pp, double *v, int allow_inf, char *msg,
+                    size_t n, int *errcol)
 {
     const char *p = *pp;
     while (*p == ' ' || *p == '\t') p++;
     const char *start = p;
+    const char *q = p; /* the token, for messages */
+    while (*q && *q != ',' && *q != ';' && *q != ')' && *q != ':' && *q != ' ' && *q != '\t') q++;
+    int tlen = (int)(q - p) > 40 ? 40 : (int)(q - p);
+    if (tlen == 0) {
+        if (*p == '\0')
+            return S_fail(msg, n, errcol, (int)(p - text), "expected a number, got the end of the text");
+        return S_fail(msg, n, errcol, (int)(p - text), "expected a number, got '%c'", *p);
+    }
+    for (const char *c = p; c < q; c++)
+        if (*c == 'x' || *c == 'X')
+            return S_fail(msg, n, errcol, (int)(p - text), "expected a decimal number, got '%.*s'",
+                          tlen, p);
     char *end;
     errno = 0;
     double x = strtod(p, &end);
-    if (end == p) {
-        const char *q = p;
-        while (*q && *q != ',' && *q != ';' && *q != ')' && *q != ':') q++;
-        return S_fail(msg, n, errcol, (int)(p - text), "expected a number, got '%.*s'",
-                      (int)(q - p) > 40 ? 40 : (int)(q - p), p);
+    if (end == p)
+        return S_fail(msg, n, errcol, (int)(p - text), "expected a number, got '%.*s'", tlen, p);
+    if (isinf(x) && allow_inf && errno != ERANGE) {
+        *v = x;
+        *pp = end;
+        return 0;
     }
-    if (isnan(x) || isinf(x)) {
-        if (errno == ERANGE || isdigit((unsigned char)*start) || *start == '.' || *start == '-' ||
-            *start == '+') {
-            /* "1e400" overflows; "-inf"/"nan" are words */
-            const char *w = start + (*start == '-' || *start == '+');
-            if (isdigit((unsigned char)*w) || *w == '.')
-                return S_fail(msg, n, errcol, (int)(start - text),
-                              "number '%.*s' is out of range (largest is about 1.8e308)",
-                              (int)(end - start), start);
-        }
-        return S_fail(msg, n, errcol, (int)(start - text),
-                      "expected a finite number, got '%.*s'", (int)(end - start), start);
-    }
-    if (errno == ERANGE && fabs(x) > 1) /* overflow; underflow to tiny values is fine */
-        return S_fail(msg, n, errcol, (int)(start - text),
-                      "number '%.*s' is out of range (largest is about 1.8e308)",
+    if (isnan(x) || isinf(x) || (errno == ERANGE && fabs(x) > 1)) {
+        const char *w = start + (*start == '-' || *start == '+');
+        if (isdigit((unsigned char)*w) || *w == '.') /* "1e400" overflows; "inf", "nan" are words */
+            return S_fail(msg, n, errcol, (int)(start - text),
+                          "expected a number of at most about 1.8e308, got '%.*s'",
+                          (int)(end - start), start);
+        return S_fail(msg, n, errcol, (int)(start - text), "expected a finite number, got '%.*s'",
                       (int)(end - start), start);
+    }
     *v = x;
     *pp = end;
     return 0;
@@ -102,25 +112,28 @@ static const S_family S_families[] = {
     {"bernoulli", SPEC_BERNOULLI, 1, 1, "bernoulli(p)"},
 };
 
-static int S_validate(spec *s, const S_family *f, const int *argcol, int nargs, char *msg,
-                      size_t n, int *errcol)
+static int S_validate(spec *s, const S_family *f, const int *argcol, const int *pcol, int nargs,
+                      char *msg, size_t n, int *errcol)
 {
     switch (s->kind) {
     case SPEC_UNIFORM:
-        if (!(s->a < s->b))
+        if (s->a == s->b)
             return S_fail(msg, n, errcol, argcol[0],
-                          s->a == s->b ? "%s has zero width (a = b = %g): write the number itself"
-                                       : "%s needs a < b, got a = %g > b = %g",
+                          "%s needs a < b, got a = b = %g (for a fixed value write the number itself)",
+                          f->usage, s->a);
+        if (!(s->a < s->b))
+            return S_fail(msg, n, errcol, argcol[0], "%s needs a < b, got a = %g > b = %g",
                           f->usage, s->a, s->b);
         break;
     case SPEC_TRI:
     case SPEC_PERT:
         if (s->a == s->c)
             return S_fail(msg, n, errcol, argcol[0],
-                          "%s has zero width (min = max = %g): write the number itself", f->usage,
-                          s->a);
+                          "%s needs min < max, got min = max = %g (for a fixed value write the "
+                          "number itself)",
+                          f->usage, s->a);
         if (!(s->a <= s->b && s->b <= s->c))
-            return S_fail(msg, n, errcol, argcol[0],
+            return S_fail(msg, n, errcol, argcol[s->a > s->c ? 0 : 1],
                           "%s needs min <= mode <= max, got %g, %g, %g", f->usage, s->a, s->b, s->c);
         if (s->kind == SPEC_PERT) {
             if (nargs < 4) s->d = 4;
@@ -130,22 +143,32 @@ static int S_validate(spec *s, const S_family *f, const int *argcol, int nargs, 
         }
         break;
     case SPEC_NORMAL:
+        if (isinf(s->a) || isinf(s->b))
+            return S_fail(msg, n, errcol, argcol[isinf(s->a) ? 0 : 1],
+                          "%s needs finite mu and sd, got '%g'", f->usage, isinf(s->a) ? s->a : s->b);
         if (!(s->b > 0))
             return S_fail(msg, n, errcol, argcol[1], "%s needs sd > 0, got %g", f->usage, s->b);
         if (nargs >= 3) s->lo = s->c;
         if (nargs >= 4) s->hi = s->d;
+        s->c = s->d = 0;
+        if (s->lo == INFINITY)
+            return S_fail(msg, n, errcol, argcol[2], "%s needs lo < hi, got lo = inf", f->usage);
+        if (s->hi == -INFINITY)
+            return S_fail(msg, n, errcol, argcol[3], "%s needs lo < hi, got hi = -inf", f->usage);
         if (!(s->lo < s->hi))
-            return S_fail(msg, n, errcol, argcol[2], "%s needs lo < hi, got %g, %g", f->usage,
-                          s->lo, s->hi);
+            return S_fail(msg, n, errcol, argcol[2], "%s needs lo < hi, got lo = %g, hi = %g",
+                          f->usage, s->lo, s->hi);
         if (spec_truncate(s, s->lo, s->hi) != 0)
             return S_fail(msg, n, errcol, argcol[2],
-                          "%s has almost no probability between lo and hi", f->usage);
+                          "%s needs lo and hi around the bulk of the distribution, got [%g, %g], "
+                          "which holds less than one in a million draws",
+                          f->usage, s->lo, s->hi);
         break;
     case SPEC_LOGNORMAL:
         if (!(s->a > 0))
             return S_fail(msg, n, errcol, argcol[0], "%s needs median > 0, got %g", f->usage, s->a);
         if (!(s->b > s->a))
-            return S_fail(msg, n, errcol, argcol[1], "%s needs p95 > median, got %g <= %g",
+            return S_fail(msg, n, errcol, argcol[1], "%s needs p95 > median, got p95 = %g <= median = %g",
                           f->usage, s->b, s->a);
         break;
     case SPEC_BERNOULLI:
@@ -156,13 +179,13 @@ static int S_validate(spec *s, const S_family *f, const int *argcol, int nargs, 
         double sum = 0;
         for (int i = 0; i < s->n; i++) {
             if (!(s->p[i] >= 0 && s->p[i] <= 1))
-                return S_fail(msg, n, errcol, argcol[i],
-                              "discrete probability must be in [0,1], got %g", s->p[i]);
+                return S_fail(msg, n, errcol, pcol[i],
+                              "%s needs each probability in [0,1], got %g", f->usage, s->p[i]);
             sum += s->p[i];
         }
         if (fabs(sum - 1) > 1e-9)
             return S_fail(msg, n, errcol, argcol[0],
-                          "discrete probabilities sum to %.10g, expected 1", sum);
+                          "%s needs probabilities summing to 1, got a sum of %.10g", f->usage, sum);
         break;
     }
     case SPEC_CONST:
@@ -171,52 +194,104 @@ static int S_validate(spec *s, const S_family *f, const int *argcol, int nargs, 
     return 0;
 }
 
+/* Is the identifier at p (length len) a spelling of infinity or NaN? */
+static int S_is_number_word(const char *p, size_t len)
+{
+    static const char *const words[] = {"inf", "infinity", "nan"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strlen(words[i]) == len && strncasecmp(p, words[i], len) == 0) return 1;
+    return len > 4 && strncasecmp(p, "nan(", 4) == 0;
+}
+
+/* Counts the arguments from p (just after '(') to the closing ')' or the end. */
+static int S_count_args(const char *p)
+{
+    int k = 1;
+    for (; *p && *p != ')'; p++)
+        if (*p == ',' || *p == ';') k++;
+    return k;
+}
+
 int spec_parse(const char *text, spec *out, int *errcol, char *msg, size_t msglen)
 {
     spec s = spec_const(0);
     const char *p = text;
     S_skip_ws(&p);
-    if (*p == '\0') return S_fail(msg, msglen, errcol, 0, "expected a number or a distribution, got nothing");
-    if (isalpha((unsigned char)*p) && strncmp(p, "inf", 3) != 0 && strncmp(p, "nan", 3) != 0 &&
-        strncmp(p, "INF", 3) != 0 && strncmp(p, "NAN", 3) != 0 && strncmp(p, "Inf", 3) != 0 &&
-        strncmp(p, "NaN", 3) != 0) {
-        const char *name = p;
-        while (isalnum((unsigned char)*p) || *p == '_') p++;
-        size_t len = (size_t)(p - name);
+    if (*p == '\0')
+        return S_fail(msg, msglen, errcol, 0, "expected a number or a distribution, got nothing");
+    const char *name = p;
+    while (isalnum((unsigned char)*p) || *p == '_') p++;
+    size_t len = (size_t)(p - name);
+    if (isalpha((unsigned char)*name) && !S_is_number_word(name, len)) {
         const S_family *f = NULL;
-        for (size_t i = 0; i < sizeof S_families / sizeof *S_families; i++)
+        const char *names[sizeof S_families / sizeof *S_families];
+        for (size_t i = 0; i < sizeof S_families / sizeof *S_families; i++) {
+            names[i] = S_families[i].name;
             if (strlen(S_families[i].name) == len && strncmp(S_families[i].name, name, len) == 0)
                 f = &S_families[i];
-        if (!f)
+        }
+        if (!f) {
+            char word[48];
+            snprintf(word, sizeof word, "%.*s", (int)(len > 40 ? 40 : len), name);
+            const char *after = p;
+            S_skip_ws(&after);
+            if (*after != '(')
+                return S_fail(msg, msglen, errcol, (int)(name - text),
+                              "expected a number or a distribution such as uniform(a,b), got '%.40s'",
+                              name);
+            const char *near = suggest_closest(word, names, sizeof names / sizeof *names);
+            if (near)
+                return S_fail(msg, msglen, errcol, (int)(name - text),
+                              "unknown distribution '%s' (did you mean '%s'?): expected a number "
+                              "or one of uniform, tri, pert, normal, lognormal, discrete, bernoulli",
+                              word, near);
             return S_fail(msg, msglen, errcol, (int)(name - text),
-                          "unknown distribution '%.*s' (expected a number or one of uniform, tri, "
-                          "pert, normal, lognormal, discrete, bernoulli)",
-                          (int)(len > 40 ? 40 : len), name);
+                          "unknown distribution '%s': expected a number or one of uniform, tri, "
+                          "pert, normal, lognormal, discrete, bernoulli",
+                          word);
+        }
         S_skip_ws(&p);
-        if (*p != '(')
-            return S_fail(msg, msglen, errcol, (int)(p - text), "expected '(' after '%s' in %s",
-                          f->name, f->usage);
+        if (*p != '(') {
+            if (*p == '\0')
+                return S_fail(msg, msglen, errcol, (int)(p - text),
+                              "expected '(' after '%s' as in %s, got the end of the text", f->name,
+                              f->usage);
+            return S_fail(msg, msglen, errcol, (int)(p - text),
+                          "expected '(' after '%s' as in %s, got '%c'", f->name, f->usage, *p);
+        }
         p++;
         s.kind = f->kind;
         double args[SPEC_DISCRETE_MAX];
-        int argcol[SPEC_DISCRETE_MAX] = {0};
+        int argcol[SPEC_DISCRETE_MAX] = {0}, pcol[SPEC_DISCRETE_MAX] = {0};
         int nargs = 0;
+        const char *open = p;
         for (;;) {
             S_skip_ws(&p);
             if (*p == ')' && nargs == 0) break;
             if (nargs >= f->max_args)
                 return S_fail(msg, msglen, errcol, (int)(p - text),
-                              "too many arguments: %s takes at most %d", f->usage, f->max_args);
+                              "%s takes at most %d arguments, got %d", f->usage, f->max_args,
+                              S_count_args(open));
             argcol[nargs] = (int)(p - text);
-            if (S_number(text, &p, &args[nargs], msg, msglen, errcol) != 0) return -1;
+            int allow_inf = f->kind == SPEC_NORMAL && nargs >= 2;
+            if (S_number(text, &p, &args[nargs], allow_inf, msg, msglen, errcol) != 0) return -1;
             if (f->kind == SPEC_DISCRETE) {
                 S_skip_ws(&p);
-                if (*p != ':')
+                if (*p != ':') {
+                    if (*p == '\0')
+                        return S_fail(msg, msglen, errcol, (int)(p - text),
+                                      "expected ':' between value and probability in %s, got the "
+                                      "end of the text",
+                                      f->usage);
                     return S_fail(msg, msglen, errcol, (int)(p - text),
-                                  "expected ':' between value and probability in %s", f->usage);
+                                  "expected ':' between value and probability in %s, got '%c'",
+                                  f->usage, *p);
+                }
                 p++;
                 s.v[nargs] = args[nargs];
-                if (S_number(text, &p, &s.p[nargs], msg, msglen, errcol) != 0) return -1;
+                S_skip_ws(&p);
+                pcol[nargs] = (int)(p - text);
+                if (S_number(text, &p, &s.p[nargs], 0, msg, msglen, errcol) != 0) return -1;
             }
             nargs++;
             S_skip_ws(&p);
@@ -226,14 +301,17 @@ int spec_parse(const char *text, spec *out, int *errcol, char *msg, size_t msgle
             }
             if (*p == ')') break;
             if (*p == '\0')
-                return S_fail(msg, msglen, errcol, (int)(p - text), "missing ')' in %s", f->usage);
-            return S_fail(msg, msglen, errcol, (int)(p - text), "expected ',' or ')' in %s, got '%c'",
-                          f->usage, *p);
+                return S_fail(msg, msglen, errcol, (int)(p - text),
+                              "expected ')' to close %s, got the end of the text", f->usage);
+            return S_fail(msg, msglen, errcol, (int)(p - text),
+                          "expected ',' or ')' in %s, got '%c'", f->usage, *p);
         }
         p++; /* ')' */
         if (nargs < f->min_args)
             return S_fail(msg, msglen, errcol, (int)(p - 1 - text),
-                          "too few arguments: %s takes %d, got %d", f->usage, f->min_args, nargs);
+                          "%s takes %s%d argument%s, got %d", f->usage,
+                          f->min_args < f->max_args ? "at least " : "", f->min_args,
+                          f->min_args == 1 ? "" : "s", nargs);
         if (f->kind == SPEC_DISCRETE)
             s.n = nargs;
         else {
@@ -242,15 +320,26 @@ int spec_parse(const char *text, spec *out, int *errcol, char *msg, size_t msgle
         }
         S_skip_ws(&p);
         if (*p != '\0')
-            return S_fail(msg, msglen, errcol, (int)(p - text), "unexpected text after %s: '%s'",
-                          f->usage, p);
-        if (S_validate(&s, f, argcol, nargs, msg, msglen, errcol) != 0) return -1;
-    } else {
-        if (S_number(text, &p, &s.a, msg, msglen, errcol) != 0) return -1;
-        S_skip_ws(&p);
-        if (*p != '\0')
             return S_fail(msg, msglen, errcol, (int)(p - text),
-                          "expected a number, got '%s' (units go in the unit column)", text);
+                          "expected nothing after %s, got '%.40s'", f->usage, p);
+        if (S_validate(&s, f, argcol, pcol, nargs, msg, msglen, errcol) != 0) return -1;
+    } else {
+        p = text;
+        if (S_number(text, &p, &s.a, 0, msg, msglen, errcol) != 0) return -1;
+        S_skip_ws(&p);
+        if (*p != '\0') {
+            const char *t = text;
+            while (*t == ' ' || *t == '\t') t++;
+            if (*p == ',' && isdigit((unsigned char)p[1]))
+                return S_fail(msg, msglen, errcol, (int)(p - text),
+                              "expected a number, got '%.40s' (write decimals with '.' and no "
+                              "thousands separators)",
+                              t);
+            return S_fail(msg, msglen, errcol, (int)(p - text),
+                          "expected a number, got '%.40s' (a unit goes in the unit column, or "
+                          "after a space with --set)",
+                          t);
+        }
     }
     *out = s;
     return 0;

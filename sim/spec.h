@@ -6,7 +6,8 @@
  *   uniform(a,b)               a < b
  *   tri(min,mode,max)          min <= mode <= max, min < max
  *   pert(min,mode,max[,l])     Beta-PERT, shape l > 0 (default 4)
- *   normal(mu,sd[,lo,hi])      sd > 0; truncated to [lo,hi] (and to the parameter's bounds)
+ *   normal(mu,sd[,lo,hi])      sd > 0; truncated to [lo,hi] (and to the parameter's bounds);
+ *                              lo may be -inf and hi inf (one-sided truncation)
  *   lognormal(median,p95)      0 < median < p95: ln X ~ N(ln median, (ln p95 - ln median)/1.645)
  *   discrete(v1:p1,v2:p2,...)  p >= 0, sum of p = 1 (within 1e-9), at most SPEC_DISCRETE_MAX
  *   bernoulli(p)               1 with probability p, else 0
@@ -44,7 +45,8 @@ typedef struct {
 } spec;
 
 /* Parses text. On failure returns -1, writes a message (without location)
- * into msg and the 0-based byte offset of the problem into *errcol. */
+ * into msg and the 0-based byte offset of the problem into *errcol.
+ * Numbers are decimal (no hex), finite and at most about 1.8e308 in size. */
 int spec_parse(const char *text, spec *out, int *errcol, char *msg, size_t msglen);
 
 double spec_sample(const gsl_rng *r, const spec *s);

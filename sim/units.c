@@ -47,7 +47,7 @@ int unit_parse(const char *text, unit_t *u, char *msg, size_t n)
     char buf[64];
     size_t len = strlen(text);
     if (len >= sizeof buf) {
-        snprintf(msg, n, "unit '%.40s...' is too long", text);
+        snprintf(msg, n, "expected a unit such as CNY/month, got '%.40s...'", text);
         return -1;
     }
     memcpy(buf, text, len + 1);
@@ -63,7 +63,9 @@ int unit_parse(const char *text, unit_t *u, char *msg, size_t n)
             strcmp(slash + 1, "msg") == 0)
             u->per_message = 1;
         else if (S_time_word(slash + 1, &u->per_hours) != 0) {
-            snprintf(msg, n, "unknown time unit '%s' in '%s' (expected hour, day, week, month or year)",
+            snprintf(msg, n,
+                     "expected a time after '/' (hour, day, week, month or year) or 'message', "
+                     "got '%s' in '%s'",
                      slash + 1, text);
             return -1;
         }
@@ -71,7 +73,9 @@ int unit_parse(const char *text, unit_t *u, char *msg, size_t n)
     const char *q = buf;
     if (*q == '\0') {
         if (!slash) {
-            snprintf(msg, n, "missing unit");
+            snprintf(msg, n,
+                     "expected a unit (e.g. CNY, CNY/month, hours, %%, share, x), got an empty "
+                     "cell");
             return -1;
         }
         u->kind = UNIT_NONE; /* "/year": events per year */
@@ -102,8 +106,8 @@ int unit_parse(const char *text, unit_t *u, char *msg, size_t n)
             return 0;
         }
     snprintf(msg, n,
-             "unknown unit '%s' (expected e.g. CNY, TWD/month, messages/month, /year, hours, %%, "
-             "share, req/s, FTE, Mbps, x)",
+             "unknown unit '%s': expected e.g. CNY, TWD/month, messages/month, /year, hours, %%, "
+             "share, req/s, FTE, Mbps, x",
              text);
     return -1;
 }
@@ -128,9 +132,10 @@ int unit_factor(const unit_t *from, const unit_t *to, const double fx[CUR_COUNT]
                (from->kind != UNIT_NAMED || strcmp(from->name, to->name) == 0);
     if (!same || (from->per_hours == 0) != (to->per_hours == 0) ||
         from->per_message != to->per_message) {
-        snprintf(msg, n, "unit is %s%s, expected %s%s", S_kind_name(from),
-                 from->per_hours ? " per time" : from->per_message ? " per message" : "",
-                 S_kind_name(to), to->per_hours ? " per time" : to->per_message ? " per message" : "");
+        snprintf(msg, n, "expected %s%s, got %s%s", S_kind_name(to),
+                 to->per_hours ? " per time" : to->per_message ? " per message" : "",
+                 S_kind_name(from),
+                 from->per_hours ? " per time" : from->per_message ? " per message" : "");
         return -1;
     }
     switch (from->kind) {

@@ -4,10 +4,11 @@
  * Checks: chi-square goodness of fit of 200,000 draws against GSL's pmf, tail
  * cells pooled until each expects >= 5, p-value > 1e-4; sample mean and
  * variance within 5 standard errors of the analytic values; edge cases
- * (mu = 0, k <= 0 or infinite); reproducibility from the seed; and the power
- * of the chi-square check itself, which must reject the normal approximation
- * round(mu + sqrt(mu) z). Every check uses a fixed taus2 seed and prints it
- * on failure with the command that replays the test.
+ * (mu = 0, k <= 0 or infinite); reproducibility from the seed; the share of
+ * draws above mu + 3 sd against the exact tail; and the power of the checks
+ * themselves, which must reject the normal approximation round(mu + sqrt(mu) z).
+ * Every check uses a fixed taus2 seed and prints it on failure with the
+ * command that replays the test.
  */
 #include <criterion/criterion.h>
 #include <gsl/gsl_cdf.h>
@@ -152,6 +153,22 @@ static void S_assert_moments(const S_case *c, unsigned long seed)
               mu, c->k, var, (var - kappa2) / se_var, kappa2, seed, S_REPLAY);
 }
 
+/* z-score of the share of S_TAIL_DRAWS draws above c = floor(mu + 3 sqrt(mu))
+ * against the exact Poisson P(X > c): the overflow tail this simulator
+ * measures, where the chi-square check of the bulk has little power at large
+ * means (it cannot tell round(mu + sqrt(mu) z) from Poisson at mu = 5123.7). */
+#define S_TAIL_DRAWS 2000000
+static double S_tail_z(const S_case *c, unsigned long seed)
+{
+    const unsigned int cap = (unsigned int)floor(c->mu + 3.0 * sqrt(c->mu));
+    const double q = gsl_cdf_poisson_Q(cap, c->mu);
+    gsl_rng *r = S_rng(seed);
+    long above = 0;
+    for (long i = 0; i < S_TAIL_DRAWS; i++) above += c->draw(r, c->mu, c->k) > cap;
+    gsl_rng_free(r);
+    return ((double)above / S_TAIL_DRAWS - q) / sqrt(q * (1.0 - q) / S_TAIL_DRAWS);
+}
+
 static const double S_MU_INVERSION[] = {0.37, 2.71, 9.93};
 static const double S_MU_PTRS[] = {10.07, 37.5, 412.3, 5123.7};
 static const double S_MU_NEGBIN[] = {7.31, 215.6};
@@ -181,7 +198,7 @@ Test(counts, poisson_by_ptrs_fits_the_pmf_from_mean_10)
 {
     for (size_t i = 0; i < S_LEN(S_MU_PTRS); i++) {
         S_case c = S_poisson_case(S_MU_PTRS[i]);
-        S_assert_fits(&c, 2001 + i);
+        S_assert_fits(&c, 2011 + i);
     }
 }
 
@@ -229,6 +246,29 @@ Test(counts, chi_square_check_rejects_the_normal_approximation)
     cr_expect(p < S_P_MIN,
               "the chi-square check failed to reject %s at mu=%g: p = %.3g; seed %lu, replay: %s",
               c.name, c.mu, p, seed, S_REPLAY);
+}
+
+Test(counts, poisson_tail_above_mean_plus_3_sd_has_the_exact_probability)
+{
+    const double mus[] = {37.5, 412.3, 5123.7};
+    for (size_t i = 0; i < S_LEN(mus); i++) {
+        const unsigned long seed = 10001 + i;
+        S_case c = S_poisson_case(mus[i]);
+        double z = S_tail_z(&c, seed);
+        cr_expect(fabs(z) < S_SE_MAX,
+                  "mu=%g: share above mu + 3 sd is %.2f SE from exact; seed %lu, replay: %s",
+                  mus[i], z, seed, S_REPLAY);
+    }
+}
+
+Test(counts, tail_check_rejects_the_normal_approximation)
+{
+    const unsigned long seed = 10101;
+    S_case c = {"round(mu + sqrt(mu) z)", S_draw_normal_approx, 412.3, 0.0, 0.0};
+    double z = S_tail_z(&c, seed);
+    cr_expect(fabs(z) > S_SE_MAX,
+              "the tail check failed to reject %s at mu=%g: %.2f SE; seed %lu, replay: %s", c.name,
+              c.mu, z, seed, S_REPLAY);
 }
 
 Test(counts, poisson_of_zero_mean_is_zero_and_consumes_nothing)

@@ -1,0 +1,74 @@
+/* assets.c — equipment: purchases, replacements, salvage, depreciation.
+ *
+ * Each item of assets.csv (unit cost c, count n, life L years, residual
+ * share r3 after 3 years) is bought at go-live (month 0), bought again at
+ * the end of its life and right after a disaster destroys it. Prices follow
+ * price_escalation: c_y = c (1 + e)^y in horizon year y.
+ * Residual value of an item of age a months (FIGURES.md "Hardware life":
+ * 25–30 % after 3 years, ~0 after 5):
+ *   v(a) = 1 - (1 - r3) a/36          for a <= 36,
+ *        = r3 (60 - a)/24             for 36 < a < 60,   0 after.
+ * Salvage at the horizon: -n c_y v(age) (a negative cost, category salvage).
+ * Accounting view (metric depreciation): straight line n c_y / (12 L) per
+ * month while the item is in service, plus the book value written off when
+ * a disaster destroys it.
+ * Obsolescence catch-up: with probability obsolescence_prob, at month
+ * 12 x obsolescence_year (if inside the horizon), obsolescence_cost
+ * (category upgrades; FIGURES.md: after year 4, ¥100,000–150,000).
+ * Stream: "assets"/<option> (unit costs, obsolescence).
+ */
+#include "engine.h"
+#include "streams.h"
+
+static double S_residual(double age_months, double r3)
+{
+    if (age_months <= 36) return 1 - (1 - r3) * age_months / 36;
+    if (age_months < 60) return r3 * (60 - age_months) / 24;
+    return 0;
+}
+
+static void S_assets(sim_work *w, opt_work *o)
+{
+    const sim_plan *p = w->plan;
+    const double *q = o->p;
+    const double H = (double)p->hours, esc = 1 + q[PO_price_escalation];
+    sim_stream(w, "assets", o->so->name);
+    const gsl_rng *r = w->r;
+    double u_obs = gsl_rng_uniform(r);
+    for (int i = 0; i < o->so->nassets; i++) {
+        const asset_item *a = &o->so->assets[i];
+        double price = spec_sample(r, &a->unit_cost) * a->count;
+        if (price <= 0) continue;
+        const double life_h = a->life_years * 8766.0;
+        double t = 0;
+        int di = 0; /* next disaster */
+        for (;;) {
+            int m = sim_month_of(p, t);
+            double cost = price;
+            for (int y = 0; y < p->month_year[m]; y++) cost *= esc;
+            ledger_add(o->led, CAT_hardware, m, cost);
+            while (di < o->disasters.n && o->disasters.v[di].t0 <= t) di++;
+            double next_eol = t + life_h;
+            double next_dis = di < o->disasters.n ? o->disasters.v[di].t0 : H;
+            double next = next_eol < next_dis ? next_eol : next_dis;
+            if (next >= H) {
+                double age_h = H - t;
+                o->met[MET_depreciation] += cost * (age_h < life_h ? age_h / life_h : 1);
+                ledger_add(o->led, CAT_salvage, p->months - 1,
+                           -cost * S_residual(age_h / 730.5, a->residual_3y));
+                break;
+            }
+            o->met[MET_depreciation] += cost; /* depreciated in full, or written off */
+            t = next;
+        }
+    }
+    double om = 12 * q[PO_obsolescence_year];
+    if (q[PO_obsolescence_cost] > 0 && om < p->months && u_obs < q[PO_obsolescence_prob]) {
+        int m = (int)om;
+        double cost = q[PO_obsolescence_cost];
+        for (int y = 0; y < p->month_year[m]; y++) cost *= esc;
+        ledger_add(o->led, CAT_upgrades, m, cost);
+    }
+}
+
+const model_type model_assets = {"assets", NULL, S_assets};

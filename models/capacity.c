@@ -1,0 +1,89 @@
+/* capacity.c — the hour loop: what each option serves, loses and delays.
+ *
+ * The peak request rate of hour h is D_h x req_per_message x burst_factor
+ * / 3600 (requests/second at the busiest moment of the hour). The option
+ * serves up to capacity_rps x elastic_factor at that moment, so per hour it
+ * can carry  C = capacity_rps x elastic_factor x 3600 / (req_per_message x
+ * burst_factor)  messages at the hour's shape. With s_h = D_h (1 - down_h)
+ * the messages that arrive while the service is up:
+ *   overflow hour      when s_h > C,
+ *   excess             x_h = max(0, s_h - C),
+ *   lost               x_h x overflow_lost_share, the rest delayed (served later),
+ *   not served (down)  D_h x down_h (valued in costs.c).
+ * Upgrade policy: when a month counts at least upgrade_after_hours overflow
+ * hours (> 0), one upgrade of upgrade_capacity_rps is ordered at the end of
+ * the month (upgrade_cost, hardware) and arrives upgrade_lead_time later;
+ * one order at a time.
+ * Monthly results: served messages (billing), the busiest hour (bandwidth
+ * and seats), overflow hours. Sources: FIGURES.md "Traffic and capacity"
+ * (150–200 req/s bought, SaaS x5–x10, SMEs rarely above 50 req/s).
+ */
+#include <math.h>
+#include <string.h>
+
+#include "engine.h"
+
+static void S_capacity(sim_work *w, opt_work *o)
+{
+    const sim_plan *p = w->plan;
+    const double *q = o->p;
+    const double per_msg = w->g[PG_req_per_message] * w->g[PG_burst_factor] / 3600.0;
+    double cap = q[PO_capacity_rps] * q[PO_elastic_factor] / per_msg;
+    const double add = q[PO_upgrade_capacity_rps] * q[PO_elastic_factor] / per_msg;
+    const double lost_share = q[PO_overflow_lost_share];
+    const double K = q[PO_upgrade_after_hours];
+    long next_change = -1; /* hour when an ordered upgrade arrives */
+    const uint32_t *dem = w->demand;
+    float *down = w->down;
+    double overflow_total = 0, lost_total = 0, delayed_total = 0, down_msgs_total = 0;
+
+    for (int m = 0; m < p->months; m++) {
+        const int h0 = p->month_first_hour[m], h1 = p->month_first_hour[m + 1];
+        double served = 0, peak = 0, ovh = 0, excess = 0, down_msgs = 0;
+        for (int h = h0; h < h1; h++) {
+            if (h == next_change) cap += add, next_change = -1;
+            const double d = dem[h];
+            const double f = down[h];
+            const double s = d - d * f;
+            down_msgs += d * f;
+            if (s > cap) {
+                ovh += 1;
+                excess += s - cap;
+                if (w->sample) o->day_overflow[h / 24] += 1;
+            }
+            served += s;
+            if (s > peak) peak = s;
+        }
+        const double lost = excess * lost_share;
+        o->month_served[m] = served - lost;
+        o->month_peak_msgs[m] = peak < cap ? peak : cap;
+        o->month_overflow[m] = ovh;
+        o->month_lost_outage[m] = down_msgs;
+        o->month_lost_overflow[m] = lost;
+        overflow_total += ovh;
+        lost_total += lost;
+        delayed_total += excess - lost;
+        down_msgs_total += down_msgs;
+        if (K > 0 && ovh >= K && next_change < 0 && add > 0 && m + 1 < p->months) {
+            long arrive = p->month_first_hour[m + 1] + (long)(q[PO_upgrade_lead_time] * 24);
+            if (arrive < p->hours) {
+                next_change = arrive;
+                ledger_add(o->led, CAT_hardware, m + 1, q[PO_upgrade_cost]);
+            }
+        }
+    }
+    /* the outage share is lost for good or delayed */
+    const double ol = q[PO_outage_loss_share];
+    o->met[MET_overflow_hours] = overflow_total;
+    o->met[MET_messages_lost] = lost_total + down_msgs_total * ol;
+    o->met[MET_messages_delayed] = delayed_total + down_msgs_total * (1 - ol);
+
+    /* leave the scratch array zero for the next option */
+    for (int i = 0; i < o->merged.n; i++) {
+        long a = (long)o->merged.v[i].t0, b = (long)ceil(o->merged.v[i].t1);
+        if (b > p->hours) b = p->hours;
+        if (a < b) memset(down + a, 0, (size_t)(b - a) * sizeof *down);
+    }
+}
+
+const model_type model_capacity = {"capacity", NULL, S_capacity};

@@ -1,0 +1,137 @@
+/* costs.c — labour, licences, plans, fees, hosting, changes, one-offs, SLA.
+ *
+ * For month m of horizon year y (m, y from 0), with escalation E_y =
+ * (1 + price_escalation)^y on prices and R_y = (1 + salary_raise)^y on pay,
+ * and T_m = 1 + tech_debt_uplift when m >= 12 tech_debt_after, else 1:
+ *   it_labour            it_fte x it_salary / 12 x R_y x T_m
+ *   operations_labour    ops_hours x ops_hour_cost x R_y x T_m
+ *   software_licences    licence_upfront at m = 0; licence_year x E_y when m % 12 = 0
+ *   licence_maintenance  licence_upfront x licence_maint_share x E_y when m % 12 = 0, m >= 12
+ *   subscription         plan_fee x E_y
+ *   usage_fees           (max(0, S_m - plan_quota) x overage_fee + S_m x message_fee) x E_y,
+ *                        S_m the messages served in the month
+ *   seats                max(0, ceil(P_m / messages_per_agent_hour) - seats_included)
+ *                        x seat_fee x E_y, P_m the month's busiest hour
+ *   cloud_hosting        cloud_fee x E_y
+ *   bandwidth            bandwidth_fee x (1 + bandwidth_step_share x X_m) x E_y, X_m =
+ *                        max(0, P_m x req_per_message x burst_factor / 3600 x mbps_per_rps
+ *                        - bandwidth_included_mbps) (no steps when nothing is included)
+ *   energy_colocation    (energy + colocation) x E_y
+ *   upgrades             overhaul_cost x E_y every overhaul_interval months; feature changes
+ *                        (Poisson, feature_change_rate/yr) and rewrites (rewrite_rate/yr) at
+ *                        their cost x E_y
+ *   platform_api_changes Poisson api_change_rate/yr; each forces a replacement with
+ *                        probability api_change_prob, api_change_cost x E_y
+ *   compliance           compliance x E_y when m % 12 = 0
+ *   outage_losses        messages demanded while down x outage_loss_share x value
+ *   capacity_losses      messages lost to overflow x value
+ *   golive_delay         at m = 0: golive_days x 12 V / 365.25 x golive_missed_share x value
+ *   migration_training   at m = 0: migration_cost + training_cost + trial_loss
+ *   sla_credits          -sla_credit_share x (subscription + usage fees of the month) when
+ *                        the month's availability 1 - downtime / hours < sla_availability
+ * Sources: FIGURES.md "Running costs", "Up-front and deployment"; each default
+ * cites its row in inputs/default/params.csv. Stream: "changes"/<option>.
+ */
+#include <math.h>
+
+#include <gsl/gsl_randist.h>
+
+#include "engine.h"
+
+/* Poisson events at rate per year; each with probability prob costs cost x E_y. */
+static void S_events(sim_work *w, opt_work *o, ledger_category c, double rate_year, double prob,
+                     double cost, const double *E)
+{
+    const sim_plan *p = w->plan;
+    const double H = (double)p->hours;
+    if (rate_year <= 0) return;
+    double t = 0;
+    for (;;) {
+        t += gsl_ran_exponential(w->r, 8766.0 / rate_year);
+        if (t >= H) break;
+        double u = gsl_rng_uniform(w->r);
+        int m = sim_month_of(p, t);
+        if (u < prob) ledger_add(o->led, c, m, cost * E[p->month_year[m]]);
+    }
+}
+
+static void S_costs(sim_work *w, opt_work *o)
+{
+    const sim_plan *p = w->plan;
+    const double *q = o->p;
+    const double *g = w->g;
+    ledger *L = o->led;
+    double E[SIM_MAX_YEARS], R[SIM_MAX_YEARS];
+    E[0] = R[0] = 1;
+    for (int y = 1; y < p->years; y++) {
+        E[y] = E[y - 1] * (1 + q[PO_price_escalation]);
+        R[y] = R[y - 1] * (1 + q[PO_salary_raise]);
+    }
+    const double value = w->value_per_message;
+    const double debt_from = 12 * q[PO_tech_debt_after];
+    const double rps_per_msg = g[PG_req_per_message] * g[PG_burst_factor] / 3600.0;
+    const int steps = q[PO_bandwidth_included_mbps] > 0;
+    const int has_quota = q[PO_plan_quota] > 0 || q[PO_plan_fee] > 0;
+    for (int m = 0; m < p->months; m++) {
+        const int y = p->month_year[m];
+        const double e = E[y];
+        const double T = m >= debt_from ? 1 + q[PO_tech_debt_uplift] : 1;
+        ledger_add(L, CAT_it_labour, m, q[PO_it_fte] * q[PO_it_salary] / 12 * R[y] * T);
+        ledger_add(L, CAT_operations_labour, m, q[PO_ops_hours] * q[PO_ops_hour_cost] * R[y] * T);
+        if (m % 12 == 0) {
+            ledger_add(L, CAT_software_licences, m, q[PO_licence_year] * e);
+            if (m >= 12)
+                ledger_add(L, CAT_licence_maintenance, m,
+                           q[PO_licence_upfront] * q[PO_licence_maint_share] * e);
+            ledger_add(L, CAT_compliance, m, q[PO_compliance] * e);
+        }
+        const double S = o->month_served[m];
+        const double sub = q[PO_plan_fee] * e;
+        double usage = S * q[PO_message_fee];
+        if (has_quota && S > q[PO_plan_quota]) usage += (S - q[PO_plan_quota]) * q[PO_overage_fee];
+        else if (!has_quota) usage += S * q[PO_overage_fee];
+        usage *= e;
+        ledger_add(L, CAT_subscription, m, sub);
+        ledger_add(L, CAT_usage_fees, m, usage);
+        const double P = o->month_peak_msgs[m];
+        if (q[PO_seat_fee] > 0) {
+            double need = ceil(P / g[PG_messages_per_agent_hour]) - q[PO_seats_included];
+            if (need > 0) ledger_add(L, CAT_seats, m, need * q[PO_seat_fee] * e);
+        }
+        ledger_add(L, CAT_cloud_hosting, m, q[PO_cloud_fee] * e);
+        double bw = q[PO_bandwidth_fee];
+        if (steps) {
+            double x = P * rps_per_msg * q[PO_mbps_per_rps] - q[PO_bandwidth_included_mbps];
+            if (x > 0) bw *= 1 + q[PO_bandwidth_step_share] * x;
+        }
+        ledger_add(L, CAT_bandwidth, m, bw * e);
+        ledger_add(L, CAT_energy_colocation, m, (q[PO_energy] + q[PO_colocation]) * e);
+        ledger_add(L, CAT_outage_losses, m,
+                   o->month_lost_outage[m] * q[PO_outage_loss_share] * value);
+        ledger_add(L, CAT_capacity_losses, m, o->month_lost_overflow[m] * value);
+        if (q[PO_sla_availability] > 0) {
+            double avail = 1 - o->month_down[m] / (24 * p->month_days[m]);
+            if (avail < q[PO_sla_availability])
+                ledger_add(L, CAT_sla_credits, m, -q[PO_sla_credit_share] * (sub + usage));
+        }
+    }
+    if (q[PO_overhaul_interval] > 0)
+        for (int k = 1;; k++) {
+            int m = (int)lround(k * q[PO_overhaul_interval]);
+            if (m >= p->months) break;
+            ledger_add(L, CAT_upgrades, m, q[PO_overhaul_cost] * E[p->month_year[m]]);
+        }
+    ledger_add(L, CAT_software_licences, 0, q[PO_licence_upfront]);
+    ledger_add(L, CAT_golive_delay, 0,
+               q[PO_golive_days] * 12 * g[PG_volume_month] / 365.25 * q[PO_golive_missed_share] * value);
+    ledger_add(L, CAT_migration_training, 0,
+               q[PO_migration_cost] + q[PO_training_cost] + q[PO_trial_loss]);
+
+    sim_stream(w, "changes", o->so->name);
+    S_events(w, o, CAT_upgrades, q[PO_feature_change_rate], 1, q[PO_feature_change_cost], E);
+    S_events(w, o, CAT_upgrades, q[PO_rewrite_rate], 1, q[PO_rewrite_cost], E);
+    S_events(w, o, CAT_platform_api_changes, q[PO_api_change_rate], q[PO_api_change_prob],
+             q[PO_api_change_cost], E);
+}
+
+const model_type model_costs = {"costs", NULL, S_costs};

@@ -1,0 +1,14 @@
+/* registry.c — the models, in the order the engine calls them.
+ *
+ * Order matters: traffic (per trajectory) makes the demand; per option,
+ * security and outages schedule interruptions, outages merges them into
+ * per-hour shares, capacity sweeps the hours, assets and costs fill the
+ * ledger from the monthly results.
+ */
+#include "engine.h"
+
+extern const model_type model_traffic, model_security, model_outages, model_capacity,
+    model_assets, model_costs;
+
+const model_type *const models_registry[] = {&model_traffic, &model_security, &model_outages,
+                                             &model_capacity, &model_assets, &model_costs, NULL};

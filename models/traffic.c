@@ -1,0 +1,56 @@
+/* traffic.c — hourly message demand, shared by every option.
+ *
+ * Equations (docs/model.md, "Traffic"):
+ *   mean of hour h:   mu_h = 12 V (1 + g)^(m/12) w_h n_d
+ *     V   = volume_month (messages/month), g = growth_year, m = month of h,
+ *     w_h = plan hour weight: profile[weekday][hour] x peak multiplier of the
+ *           day, normalised so the weights of each horizon year sum to 1,
+ *     n_d = day noise, lognormal with mean 1 and coefficient of variation
+ *           day_noise_cv: ln n_d ~ N(-s^2/2, s^2), s^2 = ln(1 + cv^2).
+ *   count of hour h:  D_h ~ Poisson(mu_h), or gamma-Poisson with shape k =
+ *     overdispersion_k (variance mu + mu^2/k) when k > 0 (sim/counts.c).
+ *   value of a message: revenue_year x messaging_revenue_share / (12 V).
+ * Sources: FIGURES.md "Traffic and capacity" (72 % Mon–Fri 09–18, peaks
+ * +300 % before holidays, Double 11 x4); the rest are assumptions listed in
+ * inputs/default/params.csv.
+ * Stream: "demand" (one per trajectory, common to all options).
+ */
+#include <math.h>
+#include <string.h>
+
+#include <gsl/gsl_randist.h>
+
+#include "counts.h"
+#include "engine.h"
+
+static void S_traffic(sim_work *w)
+{
+    const sim_plan *p = w->plan;
+    const double V = w->g[PG_volume_month], g = w->g[PG_growth_year];
+    const double cv = w->g[PG_day_noise_cv], k = w->g[PG_overdispersion_k];
+    const double s2 = log1p(cv * cv), s = sqrt(s2), mu0 = -s2 / 2;
+    w->value_per_message = w->g[PG_revenue_year] * w->g[PG_messaging_revenue_share] / (12 * V);
+    sim_stream(w, "demand", NULL);
+    const gsl_rng *r = w->r;
+    const float *wt = p->hour_weight;
+    uint32_t *dem = w->demand;
+    for (int m = 0; m < p->months; m++) {
+        const double gm = 12 * V * pow(1 + g, m / 12.0);
+        const int h0 = p->month_first_hour[m], h1 = p->month_first_hour[m + 1];
+        double total = 0;
+        for (int h = h0; h < h1; h += 24) {
+            const double noise = cv > 0 ? exp(mu0 + s * gsl_ran_gaussian_ziggurat(r, 1.0)) : 1.0;
+            const double scale = gm * noise;
+            uint32_t day = 0;
+            if (k > 0)
+                for (int i = h; i < h + 24; i++) day += dem[i] = counts_negbin(r, scale * wt[i], k);
+            else
+                for (int i = h; i < h + 24; i++) day += dem[i] = counts_poisson(r, scale * wt[i]);
+            total += day;
+            if (w->sample) w->day_demand[h / 24] = day;
+        }
+        w->month_demand[m] = total;
+    }
+}
+
+const model_type model_traffic = {"traffic", S_traffic, NULL};

@@ -1,0 +1,224 @@
+/* aggregate.c — distributions from per-trajectory records (see aggregate.h). */
+#include "aggregate.h"
+
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+extern const char *const agg_metric_names[MET_BASE_COUNT];
+const char *const agg_metric_names[MET_BASE_COUNT] = {
+    "tco",          "tco_npv",       "downtime_hours",     "downtime_hours_per_year",
+    "availability", "messages_lost", "messages_delayed",   "overflow_hours",
+    "security_incidents", "breaches", "depreciation"};
+
+void aggregate_free(aggregate *a)
+{
+    if (!a) return;
+    free(a->tco);
+    free(a->core);
+    free(a->mean);
+    free(a->m2);
+    if (a->cat)
+        for (int i = 0; i < a->nopt * CAT_COUNT; i++) loghist_free(&a->cat[i]);
+    if (a->month)
+        for (int i = 0; i < a->nopt * a->L.months; i++) loghist_free(&a->month[i]);
+    free(a->cat);
+    free(a->month);
+    free(a->month_mean);
+    free(a->inputs);
+    free(a->sx);
+    free(a->sy);
+    free(a);
+}
+
+static int S_grow(aggregate *a, uint64_t want)
+{
+    if (want <= a->cap) return 0;
+    uint64_t cap = a->cap ? a->cap : 1024;
+    while (cap < want) cap *= 2;
+    double *t = malloc((size_t)a->nopt * cap * sizeof *t);
+    float *c = malloc((size_t)a->nopt * AGG_NCORE * cap * sizeof *c);
+    if (!t || !c) {
+        free(t), free(c);
+        return -1;
+    }
+    for (int i = 0; i < a->nopt; i++) {
+        if (a->n) memcpy(t + (size_t)i * cap, a->tco + (size_t)i * a->cap, a->n * sizeof *t);
+        for (int k = 0; k < AGG_NCORE; k++)
+            if (a->n)
+                memcpy(c + ((size_t)i * AGG_NCORE + k) * cap,
+                       a->core + ((size_t)i * AGG_NCORE + k) * a->cap, a->n * sizeof *c);
+    }
+    free(a->tco);
+    free(a->core);
+    a->tco = t, a->core = c, a->cap = cap;
+    return 0;
+}
+
+aggregate *aggregate_new(const sim_plan *plan, uint64_t expected, hs_error *e)
+{
+    aggregate *a = calloc(1, sizeof *a);
+    if (!a) goto oom;
+    a->plan = plan;
+    a->L = runner_layout_of(plan);
+    a->nopt = a->L.nopt;
+    const scenario *sc = plan->sc;
+    size_t nm = (size_t)a->nopt * MET_COUNT;
+    a->mean = calloc(nm, sizeof *a->mean);
+    a->m2 = calloc(nm, sizeof *a->m2);
+    a->cat = calloc((size_t)a->nopt * CAT_COUNT, sizeof *a->cat);
+    a->month = calloc((size_t)a->nopt * a->L.months, sizeof *a->month);
+    a->month_mean = calloc((size_t)a->nopt * a->L.months, sizeof *a->month_mean);
+    if (!a->mean || !a->m2 || !a->cat || !a->month || !a->month_mean) goto oom;
+    for (int i = 0; i < a->nopt * CAT_COUNT; i++)
+        if (loghist_init(&a->cat[i])) goto oom;
+    for (int i = 0; i < a->nopt * a->L.months; i++)
+        if (loghist_init(&a->month[i])) goto oom;
+    if (S_grow(a, expected < 1024 ? 1024 : expected)) goto oom;
+    /* the uncertain inputs */
+    a->inputs = calloc((size_t)(PG_COUNT + a->nopt * PO_COUNT), sizeof *a->inputs);
+    if (!a->inputs) goto oom;
+    for (int i = 0; i < params_count; i++) {
+        const param_def *d = &params_defs[i];
+        int n = d->scope == PARAM_GLOBAL ? 1 : a->nopt;
+        for (int o = 0; o < n; o++) {
+            const param_value *v = d->scope == PARAM_GLOBAL ? &sc->g[d->index] : &sc->opt[o].p[d->index];
+            if (spec_is_const(&v->s)) continue;
+            agg_input *in = &a->inputs[a->ninputs++];
+            in->scope = d->scope;
+            in->opt = d->scope == PARAM_GLOBAL ? -1 : o;
+            in->index = d->index;
+            snprintf(in->name, sizeof in->name, "%s.%s",
+                     d->scope == PARAM_GLOBAL ? "global" : sc->opt[o].name, d->name);
+        }
+    }
+    a->sx = malloc(((size_t)a->ninputs + 1) * AGG_SPEARMAN_MAX * sizeof *a->sx);
+    a->sy = malloc((size_t)a->nopt * 3 * AGG_SPEARMAN_MAX * sizeof *a->sy);
+    if (!a->sx || !a->sy) goto oom;
+    return a;
+oom:
+    hs_error_set(e, HS_ERR_RUNTIME, "out of memory for the aggregates");
+    aggregate_free(a);
+    return NULL;
+}
+
+static double S_input(const aggregate *a, const agg_input *in, const double *rec)
+{
+    if (in->scope == PARAM_GLOBAL) return rec[a->L.g + in->index];
+    return rec[a->L.o + (size_t)in->opt * PO_COUNT + in->index];
+}
+
+void aggregate_traj_header(aggregate *a)
+{
+    outfile *f = a->traj_csv;
+    outfile_csv_str(f, "trajectory");
+    outfile_csv_str(f, "option");
+    for (int i = 0; i < a->ninputs; i++) outfile_csv_str(f, a->inputs[i].name);
+    for (int k = 0; k < MET_BASE_COUNT; k++) outfile_csv_str(f, agg_metric_names[k]);
+    for (int c = 0; c < CAT_COUNT; c++) {
+        char name[64];
+        snprintf(name, sizeof name, "cost.%s", ledger_category_names[c]);
+        outfile_csv_str(f, name);
+    }
+    outfile_csv_end(f);
+}
+
+hs_status aggregate_consume(void *va, uint64_t run, const double *rec, hs_error *e)
+{
+    aggregate *a = va;
+    (void)run;
+    if (a->n == a->cap && S_grow(a, a->n + 1))
+        return hs_error_set(e, HS_ERR_RUNTIME, "out of memory storing trajectory results");
+    const uint64_t n = a->n, k = n + 1;
+    for (int i = 0; i < a->nopt; i++) {
+        const double *met = rec + a->L.met + (size_t)i * MET_COUNT;
+        for (int m = 0; m < MET_COUNT; m++) {
+            double *mu = &a->mean[i * MET_COUNT + m], x = met[m], d = x - *mu;
+            *mu += d / k;
+            a->m2[i * MET_COUNT + m] += d * (x - *mu);
+        }
+        a->tco[(size_t)i * a->cap + n] = met[MET_tco];
+        for (int c = 1; c < MET_BASE_COUNT; c++)
+            a->core[((size_t)i * AGG_NCORE + c - 1) * a->cap + n] = (float)met[c];
+        for (int c = 0; c < CAT_COUNT; c++) loghist_add(&a->cat[i * CAT_COUNT + c], met[MET_BASE_COUNT + c]);
+        const double *cum = rec + a->L.cum + (size_t)i * a->L.months;
+        for (int m = 0; m < a->L.months; m++) {
+            loghist_add(&a->month[i * a->L.months + m], cum[m]);
+            double *mu = &a->month_mean[i * a->L.months + m];
+            *mu += (cum[m] - *mu) / k;
+        }
+        if (a->ns < AGG_SPEARMAN_MAX) {
+            a->sy[((size_t)i * 3 + 0) * AGG_SPEARMAN_MAX + a->ns] = met[MET_tco];
+            a->sy[((size_t)i * 3 + 1) * AGG_SPEARMAN_MAX + a->ns] = met[MET_tco_npv];
+            a->sy[((size_t)i * 3 + 2) * AGG_SPEARMAN_MAX + a->ns] = met[MET_downtime_hours];
+        }
+    }
+    if (a->ns < AGG_SPEARMAN_MAX) {
+        for (int j = 0; j < a->ninputs; j++)
+            a->sx[(size_t)j * AGG_SPEARMAN_MAX + a->ns] = S_input(a, &a->inputs[j], rec);
+        a->ns++;
+    }
+    if (a->traj_csv) {
+        outfile *f = a->traj_csv;
+        for (int i = 0; i < a->nopt; i++) {
+            const double *met = rec + a->L.met + (size_t)i * MET_COUNT;
+            outfile_csv_int(f, (long long)n);
+            outfile_csv_str(f, a->plan->sc->opt[i].name);
+            for (int j = 0; j < a->ninputs; j++) outfile_csv_num(f, S_input(a, &a->inputs[j], rec));
+            for (int m = 0; m < MET_COUNT; m++) outfile_csv_num(f, met[m]);
+            outfile_csv_end(f);
+        }
+    }
+    a->n = k;
+    return HS_OK;
+}
+
+double *aggregate_values(const aggregate *a, int opt, int met)
+{
+    double *v = malloc((a->n ? a->n : 1) * sizeof *v);
+    if (!v) return NULL;
+    if (met == MET_tco)
+        memcpy(v, a->tco + (size_t)opt * a->cap, a->n * sizeof *v);
+    else {
+        const float *c = a->core + ((size_t)opt * AGG_NCORE + met - 1) * a->cap;
+        for (uint64_t i = 0; i < a->n; i++) v[i] = c[i];
+    }
+    return v;
+}
+
+void aggregate_quantiles(const aggregate *a, int opt, int met, const double *q, int nq,
+                         double *out, double *cvar95)
+{
+    if (met >= MET_BASE_COUNT) {
+        const loghist *h = &a->cat[opt * CAT_COUNT + met - MET_BASE_COUNT];
+        for (int i = 0; i < nq; i++) out[i] = loghist_quantile(h, q[i]);
+        /* tail mean from 200 quantiles above p95 */
+        double s = 0;
+        for (int i = 0; i < 200; i++) s += loghist_quantile(h, 0.95 + 0.05 * (i + 0.5) / 200);
+        *cvar95 = s / 200;
+        return;
+    }
+    double *v = aggregate_values(a, opt, met);
+    if (!v) {
+        for (int i = 0; i < nq; i++) out[i] = NAN;
+        *cvar95 = NAN;
+        return;
+    }
+    gsl_sort(v, 1, a->n);
+    for (int i = 0; i < nq; i++) out[i] = gsl_stats_quantile_from_sorted_data(v, 1, a->n, q[i]);
+    double p95 = gsl_stats_quantile_from_sorted_data(v, 1, a->n, 0.95), s = 0;
+    uint64_t c = 0;
+    for (uint64_t i = 0; i < a->n; i++)
+        if (v[i] >= p95) s += v[i], c++;
+    *cvar95 = c ? s / c : p95;
+    free(v);
+}
+
+double aggregate_se(const aggregate *a, int opt, int met)
+{
+    if (a->n < 2) return 0;
+    double var = a->m2[opt * MET_COUNT + met] / (a->n - 1);
+    return sqrt(var / a->n);
+}

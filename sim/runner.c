@@ -1,0 +1,199 @@
+/* runner.c — worker threads and in-order hand-over (see runner.h). */
+#include "runner.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define ROUND_PER_THREAD 64
+
+volatile sig_atomic_t runner_stop = 0;
+
+runner_layout runner_layout_of(const sim_plan *p)
+{
+    runner_layout L;
+    L.nopt = p->sc->nopt;
+    L.months = p->months;
+    L.met = 0;
+    L.cum = (size_t)L.nopt * MET_COUNT;
+    L.g = L.cum + (size_t)L.nopt * L.months;
+    L.o = L.g + PG_COUNT;
+    L.size = L.o + (size_t)L.nopt * PO_COUNT;
+    return L;
+}
+
+int runner_default_threads(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 256 ? 256 : (int)n;
+}
+
+typedef struct {
+    const sim_plan *plan;
+    const runner_opts *opts;
+    runner_layout L;
+    sim_work **work;
+    double *slots;
+    double *fixed;            /* per worker: PG_COUNT + nopt * PO_COUNT */
+    uint64_t round_first, round_count;
+    atomic_ullong next;
+} S_shared;
+
+typedef struct {
+    S_shared *sh;
+    int id;
+} S_worker;
+
+static void S_record(const S_shared *sh, const sim_work *w, double *rec)
+{
+    const runner_layout *L = &sh->L;
+    for (int i = 0; i < L->nopt; i++) {
+        const opt_work *o = &w->opt[i];
+        memcpy(rec + L->met + (size_t)i * MET_COUNT, o->met, MET_COUNT * sizeof(double));
+        double *cum = rec + L->cum + (size_t)i * L->months, s = 0;
+        for (int m = 0; m < L->months; m++) cum[m] = s += ledger_month_total(o->led, m);
+        memcpy(rec + L->o + (size_t)i * PO_COUNT, o->p, PO_COUNT * sizeof(double));
+    }
+    memcpy(rec + L->g, w->g, PG_COUNT * sizeof(double));
+}
+
+static void *S_work(void *arg)
+{
+    S_worker *me = arg;
+    S_shared *sh = me->sh;
+    sim_work *w = sh->work[me->id];
+    const runner_opts *o = sh->opts;
+    double *fixed = sh->fixed + (size_t)me->id * (PG_COUNT + (size_t)sh->L.nopt * PO_COUNT);
+    for (;;) {
+        if (runner_stop) break;
+        uint64_t k = atomic_fetch_add(&sh->next, 1);
+        if (k >= sh->round_count) break;
+        uint64_t run = sh->round_first + k;
+        uint64_t key = run;
+        w->fixed_g = w->fixed_o = NULL;
+        if (o->prepare) {
+            for (size_t i = 0; i < PG_COUNT + (size_t)sh->L.nopt * PO_COUNT; i++) fixed[i] = NAN;
+            key = o->prepare(o->prepare_ctx, run, fixed, fixed + PG_COUNT);
+            w->fixed_g = fixed;
+            w->fixed_o = fixed + PG_COUNT;
+        }
+        int sample = o->sample_days && run == 0;
+        sim_trajectory(w, o->seed, key, sample);
+        S_record(sh, w, sh->slots + k * sh->L.size);
+        if (sample) {
+            const sim_plan *p = sh->plan;
+            int cols = 1 + 2 * sh->L.nopt;
+            for (int d = 0; d < p->days; d++) {
+                double *row = o->sample_days + (size_t)d * cols;
+                row[0] = w->day_demand[d];
+                for (int i = 0; i < sh->L.nopt; i++) {
+                    row[1 + 2 * i] = w->opt[i].day_down[d];
+                    row[2 + 2 * i] = w->opt[i].day_overflow[d];
+                }
+            }
+        }
+    }
+    return NULL;
+}
+
+static double S_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+static void S_progress(uint64_t done, uint64_t total, double t0, int final)
+{
+    double el = S_now() - t0, rate = el > 0 ? done / el : 0;
+    double eta = rate > 0 ? (total - done) / rate : 0;
+    int width = 30, fill = total ? (int)(width * (double)done / total) : width;
+    char bar[64];
+    for (int i = 0; i < width; i++) bar[i] = i < fill ? '#' : '.';
+    bar[width] = '\0';
+    fprintf(stderr, "\r[%s] %3.0f%% %llu/%llu trajectories, %.0f/s, ETA %.0fs   ", bar,
+            total ? 100.0 * done / total : 100.0, (unsigned long long)done,
+            (unsigned long long)total, rate, eta);
+    if (final) fputc('\n', stderr);
+    fflush(stderr);
+}
+
+hs_status runner_run(const sim_plan *p, const runner_opts *o, runner_consume_fn fn, void *ctx,
+                     uint64_t *done, hs_error *e)
+{
+    S_shared sh;
+    memset(&sh, 0, sizeof sh);
+    sh.plan = p;
+    sh.opts = o;
+    sh.L = runner_layout_of(p);
+    int T = o->threads > 0 ? o->threads : 1;
+    if ((uint64_t)T > o->count && o->count > 0) T = (int)o->count;
+    uint64_t round = (uint64_t)ROUND_PER_THREAD * T;
+    hs_status st = HS_OK;
+    *done = 0;
+    sh.work = calloc((size_t)T, sizeof *sh.work);
+    sh.slots = malloc(round * sh.L.size * sizeof(double));
+    sh.fixed = malloc((size_t)T * (PG_COUNT + (size_t)sh.L.nopt * PO_COUNT) * sizeof(double));
+    pthread_t *tid = calloc((size_t)T, sizeof *tid);
+    S_worker *wk = calloc((size_t)T, sizeof *wk);
+    if (!sh.work || !sh.slots || !sh.fixed || !tid || !wk) {
+        st = hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
+        goto out;
+    }
+    for (int i = 0; i < T; i++) {
+        sh.work[i] = sim_work_new(p, e);
+        if (!sh.work[i]) {
+            st = HS_ERR_RUNTIME;
+            goto out;
+        }
+        wk[i].sh = &sh;
+        wk[i].id = i;
+    }
+    double t0 = S_now(), last = 0;
+    for (uint64_t first = o->first; first < o->first + o->count && st == HS_OK; first += round) {
+        sh.round_first = first;
+        sh.round_count = o->first + o->count - first < round ? o->first + o->count - first : round;
+        atomic_store(&sh.next, 0);
+        int started = 0;
+        if (T == 1)
+            S_work(&wk[0]);
+        else {
+            for (int i = 0; i < T; i++) {
+                if (pthread_create(&tid[i], NULL, S_work, &wk[i]) != 0) {
+                    st = hs_error_set(e, HS_ERR_RUNTIME, "cannot start a worker thread");
+                    break;
+                }
+                started++;
+            }
+            for (int i = 0; i < started; i++) pthread_join(tid[i], NULL);
+        }
+        if (st != HS_OK) break;
+        if (runner_stop) {
+            st = hs_error_set(e, HS_ERR_INTERRUPTED, "interrupted");
+            break;
+        }
+        for (uint64_t k = 0; k < sh.round_count && st == HS_OK; k++) {
+            st = fn(ctx, first + k, sh.slots + k * sh.L.size, e);
+            if (st == HS_OK) (*done)++;
+        }
+        if (o->progress && (S_now() - last > 0.2)) {
+            last = S_now();
+            S_progress(*done, o->count, t0, 0);
+        }
+    }
+    if (o->progress) S_progress(*done, o->count, t0, 1);
+out:
+    if (sh.work)
+        for (int i = 0; i < T; i++) sim_work_free(sh.work[i]);
+    free(sh.work);
+    free(sh.slots);
+    free(sh.fixed);
+    free(tid);
+    free(wk);
+    return st;
+}
