@@ -18,9 +18,10 @@
  * Stream: "assets"/<option> (unit costs, obsolescence).
  */
 #include "engine.h"
+#include "models.h"
 #include "streams.h"
 
-static double S_residual(double age_months, double r3)
+double assets_residual(double age_months, double r3)
 {
     if (age_months <= 36) return 1 - (1 - r3) * age_months / 36;
     if (age_months < 60) return r3 * (60 - age_months) / 24;
@@ -55,7 +56,7 @@ static void S_assets(sim_work *w, opt_work *o)
                 double age_h = H - t;
                 o->met[MET_depreciation] += cost * (age_h < life_h ? age_h / life_h : 1);
                 ledger_add(o->led, CAT_salvage, p->months - 1,
-                           -cost * S_residual(age_h / 730.5, a->residual_3y));
+                           -cost * assets_residual(age_h / 730.5, a->residual_3y));
                 break;
             }
             o->met[MET_depreciation] += cost; /* depreciated in full, or written off */

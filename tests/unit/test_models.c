@@ -1,0 +1,264 @@
+/* test_models.c — each model against a closed form. */
+#include <criterion/criterion.h>
+#include <math.h>
+#include <string.h>
+
+#include "engine.h"
+#include "models.h"
+#include "scenario.h"
+
+static scenario *S_load(const char *dir, const char *const *sets, int nsets)
+{
+    hs_error e = {0};
+    scenario *sc = scenario_load(dir, &e);
+    cr_assert(sc, "load %s: %s", dir, e.msg);
+    for (int i = 0; i < nsets; i++) cr_assert(scenario_set(sc, sets[i], &e) == HS_OK, "%s", e.msg);
+    cr_assert(scenario_finalize(sc, &e) == HS_OK, "%s", e.msg);
+    return sc;
+}
+
+typedef struct {
+    scenario *sc;
+    sim_plan *plan;
+    sim_work *w;
+} S_env;
+
+static S_env S_env_new(const char *dir, const char *const *sets, int nsets, int years)
+{
+    S_env v;
+    hs_error e = {0};
+    v.sc = S_load(dir, sets, nsets);
+    v.plan = sim_plan_new(v.sc, (cal_date){2027, 1, 1}, years, &e);
+    cr_assert(v.plan, "%s", e.msg);
+    v.w = sim_work_new(v.plan, &e);
+    cr_assert(v.w, "%s", e.msg);
+    return v;
+}
+
+static void S_env_free(S_env *v)
+{
+    sim_work_free(v->w);
+    sim_plan_free(v->plan);
+    scenario_free(v->sc);
+}
+
+static double S_cat(const S_env *v, int opt, ledger_category c)
+{
+    return ledger_category_total(v->w->opt[opt].led, c);
+}
+
+static double S_geo(double r, int from, int to) /* sum of (1+r)^y for y in [from, to] */
+{
+    double s = 0;
+    for (int y = from; y <= to; y++) s += pow(1 + r, y);
+    return s;
+}
+
+Test(ledger, npv_of_constant_stream_matches_annuity)
+{
+    ledger *l = ledger_new(60);
+    for (int m = 0; m < 60; m++) ledger_add(l, CAT_subscription, m, 1234.5);
+    double v = pow(1.07, -1.0 / 12);
+    double expect = 1234.5 * (1 - pow(v, 60)) / (1 - v);
+    cr_assert_float_eq(ledger_npv(l, 0.07), expect, 1e-6 * expect);
+    cr_assert_float_eq(ledger_annuity(1234.5, 60, 0.07), expect, 1e-6 * expect);
+    cr_assert_float_eq(ledger_npv(l, 0), 1234.5 * 60, 1e-6);
+    ledger_free(l);
+}
+
+Test(models, fixed_parameters_give_the_hand_calculated_ledger)
+{
+    S_env v = S_env_new("tests/data/model_fixed", NULL, 0, 5);
+    sim_trajectory(v.w, 7, 0, 0);
+    /* labour: 12 months a year at raise 1.05^y, x1.4 from month 36 */
+    double lab = 12 * (S_geo(0.05, 0, 2) + 1.4 * (pow(1.05, 3) + pow(1.05, 4)));
+    cr_assert_float_eq(S_cat(&v, 0, CAT_it_labour), 0.5 * 150000 / 12 * lab, 1e-6);
+    cr_assert_float_eq(S_cat(&v, 0, CAT_operations_labour), 10 * 80 * lab, 1e-6);
+    cr_assert_float_eq(S_cat(&v, 0, CAT_software_licences), 80000 + 24000 * S_geo(0.03, 0, 4), 1e-6);
+    cr_assert_float_eq(S_cat(&v, 0, CAT_licence_maintenance), 80000 * 0.15 * S_geo(0.03, 1, 4), 1e-6);
+    cr_assert_float_eq(S_cat(&v, 0, CAT_subscription), 1000 * 12 * S_geo(0.03, 0, 4), 1e-6);
+    cr_assert_float_eq(S_cat(&v, 0, CAT_compliance), 36000 * S_geo(0.03, 0, 4), 1e-6);
+    cr_assert_float_eq(S_cat(&v, 0, CAT_upgrades), 30000 * S_geo(0.03, 1, 3), 1e-6);
+    cr_assert_float_eq(S_cat(&v, 0, CAT_migration_training), 40000, 1e-9);
+    double value = 1200000 * 0.25 / (12 * 10000.0);
+    cr_assert_float_eq(S_cat(&v, 0, CAT_golive_delay), 30 * 120000 / 365.25 * 0.2 * value, 1e-6);
+    cr_assert_float_eq(S_cat(&v, 0, CAT_hardware), 90000, 1e-9);
+    /* 1826 days: the items are 59.99 months old at the horizon */
+    double age = 43824 / 730.5;
+    cr_assert_float_eq(S_cat(&v, 0, CAT_salvage), -90000 * 0.275 * (60 - age) / 24, 1e-6);
+    cr_assert_float_eq(v.w->opt[0].met[MET_downtime_hours], 0, 1e-12);
+    cr_assert_float_eq(v.w->opt[0].met[MET_availability], 1, 1e-12);
+    /* tco is the sum of the categories */
+    double sum = 0;
+    for (int c = 0; c < CAT_COUNT; c++) sum += S_cat(&v, 0, (ledger_category)c);
+    cr_assert_float_eq(v.w->opt[0].met[MET_tco], sum, 1e-6);
+    S_env_free(&v);
+}
+
+Test(assets, residual_value_is_r3_at_month_36_and_zero_at_60)
+{
+    cr_assert_float_eq(assets_residual(0, 0.275), 1, 1e-12);
+    cr_assert_float_eq(assets_residual(36, 0.275), 0.275, 1e-12);
+    cr_assert_float_eq(assets_residual(48, 0.275), 0.1375, 1e-12);
+    cr_assert_float_eq(assets_residual(60, 0.275), 0, 1e-12);
+    cr_assert_float_eq(assets_residual(75, 0.275), 0, 1e-12);
+}
+
+Test(assets, salvage_after_three_years_is_the_residual_share)
+{
+    S_env v = S_env_new("tests/data/model_fixed", NULL, 0, 3);
+    sim_trajectory(v.w, 7, 0, 0);
+    double age = 26304 / 730.5; /* 2027-2029: 1096 days */
+    cr_assert_float_eq(S_cat(&v, 0, CAT_salvage), -90000 * 0.275 * (60 - age) / 24, 1e-6);
+    cr_assert(fabs(S_cat(&v, 0, CAT_salvage) + 90000 * 0.275) < 90000 * 0.001);
+    S_env_free(&v);
+}
+
+Test(assets, end_of_life_replacement_is_bought_again_at_escalated_price)
+{
+    const char *sets[] = {"alpha.price_escalation=0.1"};
+    S_env v = S_env_new("tests/data/model_fixed", sets, 1, 8);
+    sim_trajectory(v.w, 7, 0, 0);
+    /* life 5 years = 43830 h; bought at month 0 and again in month 60 (year 5) */
+    cr_assert_float_eq(S_cat(&v, 0, CAT_hardware), 90000 * (1 + pow(1.1, 5)), 1e-6);
+    S_env_free(&v);
+}
+
+/* Mean and standard error of metric met of option 0 over n trajectories. */
+static void S_mean_se(S_env *v, int n, int met, double *mean, double *se)
+{
+    double s = 0, s2 = 0;
+    for (int t = 0; t < n; t++) {
+        sim_trajectory(v->w, 2385, (uint64_t)t, 0);
+        double x = v->w->opt[0].met[met];
+        s += x, s2 += x * x;
+    }
+    *mean = s / n;
+    *se = sqrt((s2 / n - *mean * *mean) / (n - 1));
+}
+
+Test(outages, mean_downtime_share_matches_the_poisson_coverage_formula)
+{
+    const char *sets[] = {"alpha.outage_rate=2.385", "alpha.repair_hours=3.1",
+                          "alpha.repair_shape=1.7"};
+    S_env v = S_env_new("tests/data/model_fixed", sets, 3, 1);
+    double mean, se;
+    S_mean_se(&v, 400, MET_downtime_hours, &mean, &se);
+    /* points covered by at least one of Poisson(lambda) intervals of mean length d:
+     * 1 - exp(-lambda d) (the M/G/infinity busy probability) */
+    double lambda = 2.385 / 730.5, H = 8760;
+    double expect = H * (1 - exp(-lambda * 3.1));
+    cr_assert(fabs(mean - expect) < 4 * se, "downtime %g vs %g (se %g), seed 2385", mean, expect, se);
+    cr_assert(fabs(expect - H * lambda * 3.1) < 0.01 * expect, "rate x repair is the first-order value");
+    S_env_free(&v);
+}
+
+Test(security, mean_incident_count_is_rate_times_years)
+{
+    const char *sets[] = {"alpha.incident_rate=3.7", "alpha.incident_cost=9000",
+                          "alpha.breach_share=0.25", "alpha.breach_compensation=50000"};
+    S_env v = S_env_new("tests/data/model_fixed", sets, 4, 2);
+    double mean, se, bmean, bse;
+    S_mean_se(&v, 2000, MET_security_incidents, &mean, &se);
+    cr_assert(fabs(mean - 3.7 * 2) < 4 * se, "incidents %g vs %g (se %g)", mean, 7.4, se);
+    S_mean_se(&v, 2000, MET_breaches, &bmean, &bse);
+    cr_assert(fabs(bmean - 3.7 * 2 * 0.25) < 4 * bse, "breaches %g vs %g (se %g)", bmean, 1.85, bse);
+    S_env_free(&v);
+}
+
+Test(costs, sla_credit_when_availability_is_below_the_sla_and_none_above)
+{
+    const char *below[] = {"alpha.sla_availability=0.995", "alpha.sla_credit_share=0.1",
+                           "alpha.maintenance_hours=10"};
+    S_env v = S_env_new("tests/data/model_fixed", below, 3, 1);
+    sim_trajectory(v.w, 1, 0, 0);
+    /* 10 h in every month: availability <= 1 - 10/744 < 0.995: 10 % of the fee back */
+    cr_assert_float_eq(S_cat(&v, 0, CAT_sla_credits), -0.1 * 1000 * 12, 1e-6);
+    cr_assert_float_eq(v.w->opt[0].met[MET_downtime_hours], 120, 1e-9);
+    S_env_free(&v);
+    const char *above[] = {"alpha.sla_availability=0.995", "alpha.sla_credit_share=0.1",
+                           "alpha.maintenance_hours=1"};
+    v = S_env_new("tests/data/model_fixed", above, 3, 1);
+    sim_trajectory(v.w, 1, 0, 0);
+    cr_assert_float_eq(S_cat(&v, 0, CAT_sla_credits), 0, 1e-12);
+    S_env_free(&v);
+}
+
+Test(outages, maintenance_starts_at_two_on_the_first_sunday)
+{
+    const char *sets[] = {"alpha.maintenance_hours=1.5"};
+    S_env v = S_env_new("tests/data/model_fixed", sets, 1, 1);
+    sim_trajectory(v.w, 1, 0, 0);
+    /* 2027-01-03 is the first Sunday: hour 2 * 24 + 2 = 50 */
+    cr_assert_float_eq(v.w->opt[0].merged.v[0].t0, 50, 1e-12);
+    cr_assert_float_eq(v.w->opt[0].merged.v[0].t1, 51.5, 1e-12);
+    S_env_free(&v);
+}
+
+Test(traffic, default_profile_puts_72_percent_in_weekday_business_hours)
+{
+    scenario *sc = S_load("inputs/default", NULL, 0);
+    double s = 0, all = 0;
+    for (int d = 0; d < 7; d++)
+        for (int h = 0; h < 24; h++) {
+            all += sc->profile[d][h];
+            if (d < 5 && h >= 9 && h < 18) s += sc->profile[d][h];
+        }
+    cr_assert_float_eq(all, 1, 1e-9);
+    cr_assert_float_eq(s, 0.72, 1e-6);
+    scenario_free(sc);
+}
+
+Test(traffic, double_11_is_inside_its_window_in_a_leap_year_too)
+{
+    scenario *sc = S_load("inputs/default", NULL, 0);
+    hs_error e = {0};
+    sim_plan *p = sim_plan_new(sc, (cal_date){2027, 1, 1}, 2, &e);
+    cr_assert(p, "%s", e.msg);
+    long d2027 = cal_days_from_civil(2027, 11, 11) - p->start_day;
+    long d2028 = cal_days_from_civil(2028, 11, 11) - p->start_day;
+    long after = cal_days_from_civil(2028, 11, 12) - p->start_day;
+    long leap = cal_days_from_civil(2028, 2, 29) - p->start_day;
+    cr_assert_float_eq(p->day_multiplier[d2027], 4, 1e-6);
+    cr_assert_float_eq(p->day_multiplier[d2028], 4, 1e-6);
+    cr_assert_float_eq(p->day_multiplier[after], 1, 1e-6);
+    cr_assert_float_eq(p->day_multiplier[leap], 1, 1e-6);
+    cr_assert_eq(p->days, 365 + 366);
+    cr_assert_eq(p->day_weekday[0], 4, "2027-01-01 is a Friday");
+    /* each horizon year's weights sum to 1 */
+    double y0 = 0, y1 = 0;
+    for (long h = 0; h < p->hours; h++) *(h < 8760 ? &y0 : &y1) += p->hour_weight[h];
+    cr_assert_float_eq(y0, 1, 1e-4);
+    cr_assert_float_eq(y1, 1, 1e-4);
+    sim_plan_free(p);
+    scenario_free(sc);
+}
+
+Test(traffic, yearly_volume_is_twelve_times_volume_month)
+{
+    S_env v = S_env_new("tests/data/model_fixed", NULL, 0, 1);
+    double s = 0, s2 = 0;
+    const int n = 60;
+    for (int t = 0; t < n; t++) {
+        sim_trajectory(v.w, 11, (uint64_t)t, 0);
+        double tot = 0;
+        for (int m = 0; m < 12; m++) tot += v.w->month_demand[m];
+        s += tot, s2 += tot * tot;
+    }
+    double mean = s / n, se = sqrt((s2 / n - mean * mean) / (n - 1));
+    cr_assert(fabs(mean - 120000) < 4 * se + 1, "volume %g vs 120000 (se %g)", mean, se);
+    S_env_free(&v);
+}
+
+Test(engine, same_seed_same_trajectory_and_options_do_not_share_streams)
+{
+    S_env v = S_env_new("inputs/default", NULL, 0, 1);
+    sim_trajectory(v.w, 99, 5, 0);
+    double a[4];
+    for (int o = 0; o < 4; o++) a[o] = v.w->opt[o].met[MET_tco];
+    sim_trajectory(v.w, 99, 6, 0);
+    cr_assert(v.w->opt[0].met[MET_tco] != a[0], "another trajectory differs");
+    sim_trajectory(v.w, 99, 5, 0);
+    for (int o = 0; o < 4; o++) cr_assert_eq(v.w->opt[o].met[MET_tco], a[o]);
+    S_env_free(&v);
+}
