@@ -34,9 +34,10 @@ nopt = words(options)
 optname(i) = word(options, i + 1)
 _oi(s, i) = (i > nopt) ? -1 : (word(options, i) eq s ? i - 1 : _oi(s, i + 1))
 optindex(s) = _oi(s, 1)
-# colours for things that are not options (cost categories, low/high bars): muted, distinct
-palette_cat = '#4E79A7 #F28E2B #E15759 #76B7B2 #59A14F #EDC948 #B07AA1 #FF9DA7 #9C755F #BAB0AC #1B3A5C #8CD17D #D4A6C8 #86BCB6'
-catcolor(j) = word(palette_cat, (j % 14) + 1)
+# colours for things that are not options (cost categories): 10 strong, then 10 light
+palette_cat = '#1F77B4 #FF7F0E #2CA02C #D62728 #9467BD #8C564B #E377C2 #7F7F7F #BCBD22 #17BECF \
+#AEC7E8 #FFBB78 #98DF8A #FF9896 #C5B0D5 #C49C94 #F7B6D2 #C7C7C7 #DBDB8D #9EDAE5'
+catcolor(j) = word(palette_cat, (j % 20) + 1)
 
 # ---- numbers with thousands separators (the C locale has none) ----
 _c3(n) = (n < 1000) ? sprintf("%d", n) : _c3(n / 1000) . sprintf(",%03d", n % 1000)

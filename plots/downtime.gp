@@ -44,7 +44,7 @@ sla_plot = !have_sla ? '' : \
      'options.csv' using (column('index') + 1):(@sla):(sprintf('SLA %.1f h', @sla)) \
         with labels boxed offset 0, 0.9 tc rgb '#C00000' notitle"
 eval ticks('y', 0, ymax * 1.05, 6)
-set xrange [0.4:nopt + 0.6]
+set xrange [0.4:nopt + 0.75]
 set xtics 1 format '' scale 0
 set grid noxtics ytics
 set boxwidth 0.45

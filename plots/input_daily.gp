@@ -48,7 +48,7 @@ set ytics () scale 0
 do for [i = 1:nopt] { set ytics add (word(options, i) i) }
 set ylabel ''
 set grid xtics noytics
-set key at screen 0.45, screen 0.005 center bottom horizontal nobox noopaque font ',11'
+set key at screen 0.02, screen 0.005 left bottom horizontal nobox noopaque font ',11'
 plot for [i = 1:nopt] 'daily.csv' \
         using (is_opt(word(options, i)) && column('downtime_hours') > 0 ? t(strcol('date')) : NaN) \
              :(i):(0.6 + 2.4 * sqrt(column('downtime_hours') / hmax)) \

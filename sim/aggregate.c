@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-extern const char *const agg_metric_names[MET_BASE_COUNT];
 const char *const agg_metric_names[MET_BASE_COUNT] = {
     "tco",          "tco_npv",       "downtime_hours",     "downtime_hours_per_year",
     "availability", "messages_lost", "messages_delayed",   "overflow_hours",
@@ -194,10 +193,7 @@ void aggregate_quantiles(const aggregate *a, int opt, int met, const double *q, 
     if (met >= MET_BASE_COUNT) {
         const loghist *h = &a->cat[opt * CAT_COUNT + met - MET_BASE_COUNT];
         for (int i = 0; i < nq; i++) out[i] = loghist_quantile(h, q[i]);
-        /* tail mean from 200 quantiles above p95 */
-        double s = 0;
-        for (int i = 0; i < 200; i++) s += loghist_quantile(h, 0.95 + 0.05 * (i + 0.5) / 200);
-        *cvar95 = s / 200;
+        *cvar95 = loghist_tail_mean(h, 0.95);
         return;
     }
     double *v = aggregate_values(a, opt, met);

@@ -45,6 +45,9 @@ typedef struct {
     outfile *traj_csv;   /* optional trajectories.csv */
 } aggregate;
 
+/* Names of the base metrics (summary.csv), MET_* order. */
+extern const char *const agg_metric_names[MET_BASE_COUNT];
+
 aggregate *aggregate_new(const sim_plan *plan, uint64_t expected, hs_error *e);
 void aggregate_free(aggregate *a);
 

@@ -12,6 +12,6 @@ static int S_not_yet(const char *name)
 
 int cmd_plot(int argc, char **argv) { (void)argc, (void)argv; return S_not_yet("plot"); }
 int cmd_report(int argc, char **argv) { (void)argc, (void)argv; return S_not_yet("report"); }
-int cmd_sweep(int argc, char **argv) { (void)argc, (void)argv; return S_not_yet("sweep"); }
+
 int cmd_tornado(int argc, char **argv) { (void)argc, (void)argv; return S_not_yet("tornado"); }
 int cmd_sobol(int argc, char **argv) { (void)argc, (void)argv; return S_not_yet("sobol"); }

@@ -82,3 +82,23 @@ void loghist_merge(loghist *into, const loghist *from)
     if (from->min < into->min) into->min = from->min;
     if (from->max > into->max) into->max = from->max;
 }
+
+double loghist_tail_mean(const loghist *h, double q)
+{
+    if (h->n == 0) return 0;
+    if (h->min == h->max) return h->min;
+    /* walk down from the top until the tail holds (1 - q) n values */
+    double want = (1 - q) * (double)h->n, got = 0, sum = 0;
+    if (want < 1) want = 1;
+    for (int i = 2 * h->nb; i >= 0 && got < want; i--) {
+        double c = h->count[i];
+        if (!c) continue;
+        double take = got + c > want ? want - got : c;
+        double v = S_mid(h, i);
+        if (v > h->max) v = h->max;
+        if (v < h->min) v = h->min;
+        sum += take * v;
+        got += take;
+    }
+    return sum / got;
+}

@@ -31,5 +31,7 @@ void loghist_add(loghist *h, double v);
 /* The q-quantile (0 <= q <= 1) of the values added; 0 when empty. */
 double loghist_quantile(const loghist *h, double q);
 void loghist_merge(loghist *into, const loghist *from);
+/* Mean of the values at or above the q-quantile (CVaR), from bin middles. */
+double loghist_tail_mean(const loghist *h, double q);
 
 #endif

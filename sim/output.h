@@ -27,6 +27,4 @@ hs_status output_write_sensitivity(const aggregate *a, outfile_set *set, const c
 /* The human summary table. */
 void output_print_summary(const aggregate *a, FILE *fp);
 
-extern const char *const agg_metric_names[MET_BASE_COUNT];
-
 #endif

@@ -601,6 +601,14 @@ static void S_plain_table(FILE *f, const csvtable *t, const char *id, const char
     for (size_t i = 0; i < csvtable_rows(t); i++) {
         fprintf(f, "<tr %s=\"%zu\">", rowattr, i + 1);
         for (size_t c = 0; c < csvtable_cols(t); c++) {
+            double v;
+            char b[96];
+            /* a "mean" column is a number: give it separators and a sensible precision */
+            if (strcmp(csvtable_header(t, c), "mean") == 0 && csvtable_num(t, i, (int)c, &v)) {
+                S_fmt_unit(b, sizeof b, v, "");
+                fprintf(f, "<td class=\"num\">%s</td>", b);
+                continue;
+            }
             fputs("<td>", f);
             S_esc(f, csvtable_get(t, i, (int)c));
             fputs("</td>", f);

@@ -50,8 +50,10 @@ static hs_status S_columns(const csvin_row *row, const char *const *cols, int n,
     if (row->nfields == n) return HS_OK;
     char want[256];
     S_join(want, sizeof want, cols, n);
-    return csvin_error(e, row, row->nfields > n ? n : -1, "expected %d columns (%s), got %d", n,
-                       want, row->nfields);
+    return csvin_error(e, row, row->nfields > n ? n : -1, "expected %d columns (%s), got %d%s", n,
+                       want, row->nfields,
+                       row->nfields > n ? " (a ',' inside a field needs quotes around the field)"
+                                        : "");
 }
 
 /* A finite number in [lo, hi] from a field. */
@@ -645,8 +647,10 @@ scenario *scenario_load(const char *dir, hs_error *e)
         if (stat(path, &sb) != 0) {
             free(path);
             if (!f->required) continue;
-            hs_error_set(e, HS_ERR_INPUT, "%s/%s: missing (a scenario needs at least %s)", dir,
-                         f->name, f->name);
+            hs_error_set(e, HS_ERR_INPUT,
+                         "%s/%s: expected the scenario's parameter file, got no such file (a "
+                         "scenario folder holds at least params.csv; see docs/scenario.md)",
+                         dir, f->name);
             scenario_free(sc);
             return NULL;
         }

@@ -240,6 +240,13 @@ int spec_parse(const char *text, spec *out, int *errcol, char *msg, size_t msgle
                               "expected a number or a distribution such as uniform(a,b), got '%.40s'",
                               name);
             const char *near = suggest_closest(word, names, sizeof names / sizeof *names);
+            for (size_t i = 0; !near && i < sizeof names / sizeof *names; i++) {
+                size_t k = strlen(names[i]); /* "triangular" -> tri, "betapert" -> pert */
+                if ((len > k && (strncasecmp(name, names[i], k) == 0 ||
+                                 strncasecmp(name + len - k, names[i], k) == 0)) ||
+                    (len >= 3 && len < k && strncasecmp(name, names[i], len) == 0))
+                    near = names[i]; /* ... and "unif" -> uniform */
+            }
             if (near)
                 return S_fail(msg, msglen, errcol, (int)(name - text),
                               "unknown distribution '%s' (did you mean '%s'?): expected a number "

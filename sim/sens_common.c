@@ -1,0 +1,187 @@
+/* sens_common.c — shared pieces of the sensitivity commands (see sens_common.h). */
+#include "sens_common.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+int sens_metric(const char *name)
+{
+    for (int m = 0; m < MET_BASE_COUNT; m++)
+        if (strcmp(name, agg_metric_names[m]) == 0) return m;
+    if (strncmp(name, "cost.", 5) == 0)
+        for (int c = 0; c < CAT_COUNT; c++)
+            if (strcmp(name + 5, ledger_category_names[c]) == 0) return MET_BASE_COUNT + c;
+    return -1;
+}
+
+static hs_status S_option(const scenario *sc, const char *name, int *idx, hs_error *e)
+{
+    *idx = scenario_option_index(sc, name);
+    if (*idx < 0) {
+        char list[512] = "";
+        for (int o = 0; o < sc->nopt; o++) {
+            strncat(list, sc->opt[o].name, sizeof list - strlen(list) - 3);
+            if (o + 1 < sc->nopt) strcat(list, ", ");
+        }
+        return hs_error_set(e, HS_ERR_INPUT, "unknown option '%s' (options: %s)", name, list);
+    }
+    return HS_OK;
+}
+
+hs_status sens_target_parse(const scenario *sc, const run_args *a, const aggregate *base,
+                            sens_target *t, hs_error *e)
+{
+    memset(t, 0, sizeof *t);
+    t->met = sens_metric(a->metric);
+    if (t->met < 0)
+        return hs_error_set(e, HS_ERR_INPUT,
+                            "--metric: unknown metric '%s' (e.g. tco, tco_npv, downtime_hours, "
+                            "messages_lost, cost.it_labour; see docs/outputs.md)",
+                            a->metric);
+    t->b = -1;
+    if (a->option && a->diff)
+        return hs_error_set(e, HS_ERR_INPUT, "give --option or --diff, not both");
+    if (a->option) HS_FORWARD(S_option(sc, a->option, &t->a, e));
+    else if (a->diff) {
+        char buf[128];
+        snprintf(buf, sizeof buf, "%s", a->diff);
+        char *comma = strchr(buf, ',');
+        if (!comma) return hs_error_set(e, HS_ERR_INPUT, "--diff: expected A,B (two options), got '%s'", a->diff);
+        *comma = '\0';
+        HS_FORWARD(S_option(sc, buf, &t->a, e));
+        HS_FORWARD(S_option(sc, comma + 1, &t->b, e));
+        if (t->a == t->b) return hs_error_set(e, HS_ERR_INPUT, "--diff: the two options must differ");
+    } else if (sc->nopt == 1 || !base)
+        t->a = 0;
+    else {
+        double best = INFINITY, second = INFINITY, q = 0.5, v, c;
+        int b1 = 0, b2 = 1;
+        for (int o = 0; o < sc->nopt; o++) {
+            aggregate_quantiles(base, o, MET_tco, &q, 1, &v, &c);
+            if (v < best) second = best, b2 = b1, best = v, b1 = o;
+            else if (v < second) second = v, b2 = o;
+        }
+        t->a = b1, t->b = b2;
+    }
+    if (t->b >= 0)
+        snprintf(t->label, sizeof t->label, "%s(%s) - %s(%s)", a->metric, sc->opt[t->a].name,
+                 a->metric, sc->opt[t->b].name);
+    else
+        snprintf(t->label, sizeof t->label, "%s(%s)", a->metric, sc->opt[t->a].name);
+    return HS_OK;
+}
+
+double sens_value(const sens_target *t, const runner_layout *L, const double *rec)
+{
+    double v = rec[L->met + (size_t)t->a * MET_COUNT + t->met];
+    if (t->b >= 0) v -= rec[L->met + (size_t)t->b * MET_COUNT + t->met];
+    return v;
+}
+
+int sens_inputs(const scenario *sc, sens_input **out, hs_error *e)
+{
+    sens_input *v = calloc((size_t)(PG_COUNT + sc->nopt * PO_COUNT), sizeof *v);
+    if (!v) {
+        hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
+        return -1;
+    }
+    int n = 0;
+    for (int i = 0; i < params_count; i++) {
+        const param_def *d = &params_defs[i];
+        int k = d->scope == PARAM_GLOBAL ? 1 : sc->nopt;
+        for (int o = 0; o < k; o++) {
+            const param_value *pv = d->scope == PARAM_GLOBAL ? &sc->g[d->index] : &sc->opt[o].p[d->index];
+            if (spec_is_const(&pv->s)) continue;
+            sens_input *s = &v[n++];
+            s->v = pv;
+            s->in.scope = d->scope;
+            s->in.opt = d->scope == PARAM_GLOBAL ? -1 : o;
+            s->in.index = d->index;
+            snprintf(s->in.name, sizeof s->in.name, "%s.%s",
+                     d->scope == PARAM_GLOBAL ? "global" : sc->opt[o].name, d->name);
+        }
+    }
+    *out = v;
+    return n;
+}
+
+void sens_fix(const agg_input *in, double value, double *fixed_g, double *fixed_o)
+{
+    if (in->scope == PARAM_GLOBAL) fixed_g[in->index] = value;
+    else fixed_o[(size_t)in->opt * PO_COUNT + in->index] = value;
+}
+
+hs_status sens_simulate(const scenario *sc, const run_args *a, runner_prepare_fn fn, void *ctx,
+                        uint64_t count, sens_result *r, hs_error *e)
+{
+    memset(r, 0, sizeof *r);
+    HS_FORWARD(scenario_check_horizon(sc, a->start, a->years, e));
+    r->plan = sim_plan_new(sc, a->start, a->years, e);
+    if (!r->plan) return e->code;
+    r->agg = aggregate_new(r->plan, count, e);
+    if (!r->agg) return e->code;
+    runner_opts ro = {0};
+    ro.seed = a->seed;
+    ro.threads = a->threads;
+    ro.first = 0;
+    ro.count = count;
+    ro.prepare = fn;
+    ro.prepare_ctx = ctx;
+    uint64_t done;
+    return runner_run(r->plan, &ro, aggregate_consume, r->agg, &done, e);
+}
+
+void sens_result_free(sens_result *r)
+{
+    aggregate_free(r->agg);
+    sim_plan_free(r->plan);
+    r->agg = NULL;
+    r->plan = NULL;
+}
+
+typedef struct {
+    const sens_target *t;
+    runner_layout L;
+    double *f;
+    uint64_t first;
+} S_collect;
+
+static hs_status S_collect_fn(void *vc, uint64_t run, const double *rec, hs_error *e)
+{
+    (void)e;
+    S_collect *c = vc;
+    c->f[run - c->first] = sens_value(c->t, &c->L, rec);
+    return HS_OK;
+}
+
+hs_status sens_collect(const sim_plan *plan, const run_args *a, const sens_target *t,
+                       runner_prepare_fn fn, void *ctx, uint64_t count, double *f, hs_error *e)
+{
+    S_collect c = {t, runner_layout_of(plan), f, 0};
+    runner_opts ro = {0};
+    ro.seed = a->seed;
+    ro.threads = a->threads;
+    ro.first = 0;
+    ro.count = count;
+    ro.prepare = fn;
+    ro.prepare_ctx = ctx;
+    ro.progress = !a->quiet && isatty(STDERR_FILENO);
+    uint64_t done;
+    return runner_run(plan, &ro, S_collect_fn, &c, &done, e);
+}
+
+void sens_thousands(char *buf, size_t n, double v)
+{
+    char raw[64];
+    snprintf(raw, sizeof raw, "%.0f", fabs(v));
+    size_t len = strlen(raw), k = 0;
+    if (v < 0 && k + 1 < n) buf[k++] = '-';
+    for (size_t i = 0; i < len && k + 2 < n; i++) {
+        buf[k++] = raw[i];
+        if ((len - i - 1) % 3 == 0 && i + 1 < len) buf[k++] = ',';
+    }
+    buf[k] = '\0';
+}

@@ -1,0 +1,4 @@
+validate
+tests/data/good
+--set
+on_prm.energy=1800

@@ -1,0 +1,2 @@
+params
+--help

@@ -1,0 +1,2 @@
+plot
+--help

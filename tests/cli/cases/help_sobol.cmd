@@ -1,0 +1,2 @@
+sobol
+--help

@@ -1,0 +1,2 @@
+sweep
+--help

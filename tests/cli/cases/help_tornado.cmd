@@ -1,0 +1,2 @@
+tornado
+--help

@@ -1,0 +1,3 @@
+params
+tests/data/good
+--csv

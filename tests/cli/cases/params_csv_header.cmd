@@ -1,0 +1,3 @@
+params
+--csv
+tests/data/good

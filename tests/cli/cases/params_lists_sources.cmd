@@ -1,0 +1,2 @@
+params
+inputs/default

@@ -1,0 +1,2 @@
+params
+tests/data/good

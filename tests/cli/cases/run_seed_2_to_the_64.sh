@@ -1,0 +1,4 @@
+# seed_2_to_the_64: a bad command-line value: exit 2, a message, and no output folder
+hostsim run --scenario tests/data/good --out "$TMP/out" --quiet --seed 18446744073709551616 ; rc=$?
+[ -e "$TMP/out" ] && echo "FAILED: the output folder was created" >&2
+exit $rc

@@ -1,0 +1,4 @@
+# trajectories_not_a_number: a bad command-line value: exit 2, a message, and no output folder
+hostsim run --scenario tests/data/good --out "$TMP/out" --quiet --trajectories 2e3 ; rc=$?
+[ -e "$TMP/out" ] && echo "FAILED: the output folder was created" >&2
+exit $rc

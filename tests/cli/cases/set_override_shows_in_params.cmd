@@ -1,0 +1,4 @@
+params
+tests/data/good
+--set
+on_prem.it_salary=60000 TWD/month

@@ -1,0 +1,2 @@
+validate
+inputs/default

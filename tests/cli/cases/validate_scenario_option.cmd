@@ -1,0 +1,3 @@
+validate
+--scenario
+tests/data/good

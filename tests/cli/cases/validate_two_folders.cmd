@@ -1,0 +1,3 @@
+validate
+tests/data/good
+inputs/default
