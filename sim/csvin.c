@@ -156,7 +156,7 @@ static hs_status S_long_line(hs_error *e, const char *path, size_t line, const c
 static hs_status S_check_bytes(const char *path, const char *buf, size_t len, size_t skip,
                                hs_error *e)
 {
-    size_t line = 1, ls = 0;
+    size_t line = 1, ls = skip; /* columns count from after a BOM */
     for (size_t i = skip; i < len;) {
         const unsigned char *b = (const unsigned char *)buf + i;
         if (*b == '\n' || (*b == '\r' && (i + 1 >= len || b[1] != '\n'))) {
@@ -201,7 +201,7 @@ hs_status csvin_read_buffer(const char *path, const char *buf, size_t len, csvin
     S_state s;
     memset(&s, 0, sizeof s);
     s.path = path, s.buf = buf, s.len = len, s.fn = fn, s.ctx = ctx, s.e = e;
-    s.line = 1, s.line_start = 0;
+    s.line = 1, s.line_start = start; /* columns count from after a BOM */
     s.row.path = path;
 
     for (size_t i = start; i < len && s.st == HS_OK; i++) {

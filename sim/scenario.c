@@ -756,11 +756,12 @@ hs_status scenario_set(scenario *sc, const char *assignment, hs_error *e)
                             col + 1, msg);
     unit_t u, canon;
     if (unit_parse(unit, &u, msg, sizeof msg) != 0)
-        return hs_error_set(e, HS_ERR_INPUT, "--set %s: %s", assignment, msg);
+        return hs_error_set(e, HS_ERR_INPUT, "--set %s: %s.%s: %s", assignment, oname, pname, msg);
     unit_parse(d->unit, &canon, msg, sizeof msg);
     double fx[CUR_COUNT] = {1, 1, 1}, f;
     if (unit_factor(&u, &canon, fx, &f, msg, sizeof msg) != 0)
-        return hs_error_set(e, HS_ERR_INPUT, "--set %s: %s (e.g. '%s')", assignment, msg, d->unit);
+        return hs_error_set(e, HS_ERR_INPUT, "--set %s: %s.%s: %s '%s' (the parameter's unit is '%s')",
+                            assignment, oname, pname, msg, unit, d->unit);
     nv.present = 1;
     snprintf(nv.text, sizeof nv.text, "%s", text);
     snprintf(nv.unit, sizeof nv.unit, "%s", unit);

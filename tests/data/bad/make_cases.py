@@ -53,6 +53,18 @@ def _(d): sub(d,'params.csv','on_prem,it_fte,1,FTE,test','on_prem,it_fte,1,FTE')
 def _(d): sub(d,'params.csv','on_prem,ddos_minutes,22.5,minutes,test','on_prem,ddos_minutes,22.5,minutes,FIGURES.md DDoS: 15-30 min, by hand')
 @case('wrong_header')
 def _(d): sub(d,'params.csv','option,parameter,value,unit,source','option,parameter,valeu,unit,source')
+@case('bom_file_with_wrong_header')
+def _(d): # the header on line 1, right after the BOM: the column counts from after the BOM
+    b=rd(d,'params.csv'); b=b[b.index(b'option,parameter,value'):]
+    wr(d,'params.csv',b'\xef\xbb\xbf'+b.replace(b'option,parameter,value',b'option,parameter,valeu'))
+@case('cr_line_ends_unknown_param')
+def _(d):
+    append(d,'params.csv','on_prem,energie,1800,CNY/month,test')
+    wr(d,'params.csv',rd(d,'params.csv').replace(b'\n',b'\r'))
+@case('crlf_line_ends_unknown_param')
+def _(d):
+    append(d,'params.csv','on_prem,energie,1800,CNY/month,test')
+    wr(d,'params.csv',rd(d,'params.csv').replace(b'\n',b'\r\n'))
 @case('header_missing')
 def _(d): dropline(d,'params.csv','option,parameter,value')
 # ---- names
