@@ -106,6 +106,15 @@ leakcheck: hostsim
 bench: hostsim
 	tests/bench/run.sh
 
+# The optional distributed build: ./hostsim-mpi, for mpirun/srun (docs/cluster.md).
+mpi:
+	@command -v mpicc >/dev/null || { echo "make mpi needs OpenMPI: apt-get install -y --no-install-recommends libopenmpi-dev openmpi-bin"; exit 1; }
+	@$(MAKE) --no-print-directory CC=mpicc BUILD=build/mpi EXTRA_CFLAGS=-DHOSTSIM_MPI build/mpi/hostsim-mpi
+	cp build/mpi/hostsim-mpi hostsim-mpi
+
+$(BUILD)/hostsim-mpi: $(BUILD)/sim/main.o $(LIB)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+
 plots: hostsim
 	./hostsim plot outputs/default
 

@@ -3,6 +3,11 @@
 #include <string.h>
 
 #include "cli.h"
+#include "runner.h"
+
+#ifdef HOSTSIM_MPI
+#include <mpi.h>
+#endif
 
 static const char S_usage[] =
     "usage: hostsim COMMAND [options]\n"
@@ -26,7 +31,21 @@ static const char S_usage[] =
     "Exit codes: 0 ok, 1 runtime failure, 2 usage or input error, 130/143 interrupted.\n"
     "Documentation: docs/ (model.md, scenario.md, outputs.md) and `man hostsim`.\n";
 
+static int S_main(int argc, char **argv);
+
 int main(int argc, char **argv)
+{
+#ifdef HOSTSIM_MPI
+    MPI_Init(&argc, &argv);
+    int rc = S_main(argc, argv);
+    MPI_Finalize();
+    return rc;
+#else
+    return S_main(argc, argv);
+#endif
+}
+
+static int S_main(int argc, char **argv)
 {
     hs_gsl_init();
     if (argc < 2) {
@@ -49,7 +68,16 @@ int main(int argc, char **argv)
                 {"sweep", cmd_sweep},     {"tornado", cmd_tornado},   {"sobol", cmd_sobol},
                 {"plot", cmd_plot},       {"report", cmd_report}};
     for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++)
-        if (strcmp(cmd, cmds[i].name) == 0) return cmds[i].fn(argc - 1, argv + 1);
+        if (strcmp(cmd, cmds[i].name) == 0) {
+            if (runner_ranks() > 1 && strcmp(cmd, "run") != 0) {
+                if (runner_rank() == 0)
+                    fprintf(stderr, "hostsim: under mpirun only 'run' is distributed; run '%s' "
+                                    "as one process (it uses every thread with --threads)\n", cmd);
+                return 2;
+            }
+            if (runner_rank() != 0 && !freopen("/dev/null", "w", stdout)) return 1;
+            return cmds[i].fn(argc - 1, argv + 1);
+        }
     fprintf(stderr, "hostsim: unknown command '%s'\n\n%s", cmd, S_usage);
     return 2;
 }

@@ -1082,7 +1082,7 @@ hs_status plot_run(const char *outdir, const plot_opts *o, int *skipped, plot_re
         }
     }
     if (st == HS_OK && r->failed) st = HS_ERR_RUNTIME;
-    if (st == HS_OK && !o->quiet)
+    if (st == HS_OK && !o->quiet && isatty(STDERR_FILENO)) /* progress: only on a terminal */
         fprintf(stderr, "hostsim: %d chart%s in %s/plots\n", r->rendered,
                 r->rendered == 1 ? "" : "s", outdir);
     for (size_t i = 0; i < S_NCHARTS; i++)

@@ -204,8 +204,13 @@ int run_simulation(const run_args *a)
         hs_error_set(&e, HS_ERR_RUNTIME, "out of memory");
         goto fail;
     }
-    if (outfile_mkdirs(a->out, &e) != HS_OK) goto fail;
-    if (a->traj_out) {
+    const int root = runner_rank() == 0;
+    if (a->precision > 0 && runner_ranks() > 1) {
+        hs_error_set(&e, HS_ERR_INPUT, "--precision runs in one process: drop it or run without mpirun");
+        goto fail;
+    }
+    if (root && outfile_mkdirs(a->out, &e) != HS_OK) goto fail;
+    if (root && a->traj_out) {
         ag->traj_csv = outfile_set_open(&set, a->out, "trajectories.csv", &e);
         if (!ag->traj_csv) goto fail;
         aggregate_traj_header(ag);
@@ -252,6 +257,7 @@ int run_simulation(const run_args *a)
         ro.count = a->trajectories;
         if (runner_run(plan, &ro, aggregate_consume, ag, &done, &e) != HS_OK) goto fail;
     }
+    if (!root) goto out; /* rank 0 writes */
     output_info info = {a->scenario, a->seed, ag->n, a->years, a->start, a->threads,
                         S_now() - t0, stop, sample};
     if (output_write_all(ag, &info, &set, a->out, &e) != HS_OK) goto fail;
@@ -271,7 +277,9 @@ int run_simulation(const run_args *a)
     goto out;
 fail:
     outfile_set_abort(&set);
-    if (e.code == HS_ERR_INTERRUPTED) {
+    if (e.code == HS_ERR_INTERRUPTED && runner_rank() != 0)
+        rc = run_signal_exit();
+    else if (e.code == HS_ERR_INTERRUPTED) {
         fprintf(stderr, "\nhostsim: interrupted after %llu of %llu trajectories; nothing written\n",
                 (unsigned long long)(ag ? ag->n : 0), (unsigned long long)a->trajectories);
         rc = run_signal_exit();

@@ -10,6 +10,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#ifdef HOSTSIM_MPI
+#include <mpi.h>
+#endif
+
 #define ROUND_PER_THREAD 64
 
 volatile sig_atomic_t runner_stop = 0;
@@ -25,6 +29,30 @@ runner_layout runner_layout_of(const sim_plan *p)
     L.o = L.g + PG_COUNT;
     L.size = L.o + (size_t)L.nopt * PO_COUNT;
     return L;
+}
+
+int runner_rank(void)
+{
+#ifdef HOSTSIM_MPI
+    int r = 0, init = 0;
+    MPI_Initialized(&init);
+    if (init) MPI_Comm_rank(MPI_COMM_WORLD, &r);
+    return r;
+#else
+    return 0;
+#endif
+}
+
+int runner_ranks(void)
+{
+#ifdef HOSTSIM_MPI
+    int n = 1, init = 0;
+    MPI_Initialized(&init);
+    if (init) MPI_Comm_size(MPI_COMM_WORLD, &n);
+    return n;
+#else
+    return 1;
+#endif
 }
 
 int runner_default_threads(void)
@@ -131,13 +159,15 @@ hs_status runner_run(const sim_plan *p, const runner_opts *o, runner_consume_fn 
     sh.plan = p;
     sh.opts = o;
     sh.L = runner_layout_of(p);
+    const int rank = runner_rank(), ranks = runner_ranks();
     int T = o->threads > 0 ? o->threads : 1;
     if ((uint64_t)T > o->count && o->count > 0) T = (int)o->count;
-    uint64_t round = (uint64_t)ROUND_PER_THREAD * T;
+    /* a round: ROUND_PER_THREAD x T trajectories per rank, ranks in order */
+    const uint64_t round = (uint64_t)ROUND_PER_THREAD * T, round_all = round * (uint64_t)ranks;
     hs_status st = HS_OK;
     *done = 0;
     sh.work = calloc((size_t)T, sizeof *sh.work);
-    sh.slots = malloc(round * sh.L.size * sizeof(double));
+    sh.slots = malloc((rank == 0 ? round_all : round) * sh.L.size * sizeof(double));
     sh.fixed = malloc((size_t)T * (PG_COUNT + (size_t)sh.L.nopt * PO_COUNT) * sizeof(double));
     pthread_t *tid = calloc((size_t)T, sizeof *tid);
     S_worker *wk = calloc((size_t)T, sizeof *wk);
@@ -155,12 +185,14 @@ hs_status runner_run(const sim_plan *p, const runner_opts *o, runner_consume_fn 
         wk[i].id = i;
     }
     double t0 = S_now(), last = 0;
-    for (uint64_t first = o->first; first < o->first + o->count && st == HS_OK; first += round) {
-        sh.round_first = first;
-        sh.round_count = o->first + o->count - first < round ? o->first + o->count - first : round;
+    const uint64_t end = o->first + o->count;
+    for (uint64_t first = o->first; first < end && st == HS_OK; first += round_all) {
+        uint64_t mine = first + (uint64_t)rank * round;
+        sh.round_first = mine;
+        sh.round_count = mine >= end ? 0 : end - mine < round ? end - mine : round;
         atomic_store(&sh.next, 0);
         int started = 0;
-        if (T == 1)
+        if (T == 1 || sh.round_count <= 1)
             S_work(&wk[0]);
         else {
             for (int i = 0; i < T; i++) {
@@ -173,20 +205,46 @@ hs_status runner_run(const sim_plan *p, const runner_opts *o, runner_consume_fn 
             for (int i = 0; i < started; i++) pthread_join(tid[i], NULL);
         }
         if (st != HS_OK) break;
+        uint64_t total = end - first < round_all ? end - first : round_all;
+#ifdef HOSTSIM_MPI
+        if (ranks > 1) {
+            int stop = runner_stop, any = 0;
+            MPI_Allreduce(&stop, &any, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
+            if (any) runner_stop = 1;
+            int *counts = NULL, *displs = NULL;
+            if (rank == 0) {
+                counts = malloc((size_t)ranks * sizeof *counts);
+                displs = malloc((size_t)ranks * sizeof *displs);
+                for (int k = 0; k < ranks; k++) {
+                    uint64_t f = first + (uint64_t)k * round;
+                    uint64_t c = f >= end ? 0 : end - f < round ? end - f : round;
+                    counts[k] = (int)(c * sh.L.size);
+                    displs[k] = (int)((uint64_t)k * round * sh.L.size);
+                }
+            }
+            MPI_Gatherv(rank == 0 ? MPI_IN_PLACE : sh.slots, (int)(sh.round_count * sh.L.size),
+                        MPI_DOUBLE, sh.slots, counts, displs, MPI_DOUBLE, 0, MPI_COMM_WORLD);
+            free(counts);
+            free(displs);
+        }
+#endif
         if (runner_stop) {
             st = hs_error_set(e, HS_ERR_INTERRUPTED, "interrupted");
             break;
         }
-        for (uint64_t k = 0; k < sh.round_count && st == HS_OK; k++) {
-            st = fn(ctx, first + k, sh.slots + k * sh.L.size, e);
-            if (st == HS_OK) (*done)++;
-        }
-        if (o->progress && (S_now() - last > 0.2)) {
+        if (rank == 0) {
+            for (uint64_t k = 0; k < total && st == HS_OK; k++) {
+                st = fn(ctx, first + k, sh.slots + k * sh.L.size, e);
+                if (st == HS_OK) (*done)++;
+            }
+        } else
+            *done += total;
+        if (o->progress && rank == 0 && (S_now() - last > 0.2)) {
             last = S_now();
             S_progress(*done, o->count, t0, 0);
         }
     }
-    if (o->progress) S_progress(*done, o->count, t0, 1);
+    if (o->progress && rank == 0) S_progress(*done, o->count, t0, 1);
 out:
     if (sh.work)
         for (int i = 0; i < T; i++) sim_work_free(sh.work[i]);

@@ -55,6 +55,13 @@ extern volatile sig_atomic_t runner_stop;
 hs_status runner_run(const sim_plan *p, const runner_opts *o, runner_consume_fn fn, void *ctx,
                      uint64_t *done, hs_error *e);
 
+/* MPI rank and number of ranks (0 and 1 without the MPI build). Every rank
+ * runs the same command; rank r computes the r-th block of each round and
+ * rank 0 gathers the records in trajectory order, consumes them and writes
+ * the outputs. */
+int runner_rank(void);
+int runner_ranks(void);
+
 /* Online CPUs (at least 1). */
 int runner_default_threads(void);
 

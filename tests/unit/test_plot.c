@@ -284,12 +284,15 @@ Test(plot, gnuplot_absent_from_path_is_skipped_too, .init = cr_redirect_stderr)
     tplot_use_repo_scripts();
     char *tmp = tplot_tmpdir();
     tplot_copy_dir(FIXTURE, tmp);
+    char *saved_path = strdup(getenv("PATH") ? getenv("PATH") : "");
     setenv("PATH", "/nonexistent", 1);
     int skipped = 0;
     hs_error e;
     hs_error_clear(&e);
     cr_assert_eq(plot_all(tmp, NULL, &skipped, &e), HS_OK, "%s", e.msg);
     cr_assert_eq(skipped, 1);
+    setenv("PATH", saved_path, 1);
+    free(saved_path);
     tplot_rmtree(tmp);
     free(tmp);
 }

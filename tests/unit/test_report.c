@@ -208,6 +208,7 @@ Test(report, optional_files_missing_leave_their_sections_out)
 
 Test(report, without_gnuplot_the_page_says_the_charts_were_skipped, .init = cr_redirect_stderr)
 {
+    char *saved_path = strdup(getenv("PATH") ? getenv("PATH") : "");
     setenv("PATH", "/nonexistent", 1);
     char *dir;
     char *html = S_render(&dir, HS_OK);
@@ -215,6 +216,8 @@ Test(report, without_gnuplot_the_page_says_the_charts_were_skipped, .init = cr_r
     cr_assert_not_null(strstr(html, "gnuplot was not found"));
     cr_assert_null(strstr(html, "<svg "));
     cr_assert_not_null(strstr(html, "id=\"summary-table\""));
+    setenv("PATH", saved_path, 1);
+    free(saved_path);
     free(html);
     tplot_rmtree(dir);
     free(dir);
@@ -223,6 +226,7 @@ Test(report, without_gnuplot_the_page_says_the_charts_were_skipped, .init = cr_r
 Test(report, pdf_without_chromium_is_an_error_naming_chromium)
 {
     if (access("/usr/bin/chromium", X_OK) == 0) cr_skip_test("chromium is installed");
+    char *saved_path = strdup(getenv("PATH") ? getenv("PATH") : "");
     setenv("PATH", "/nonexistent", 1);
     tplot_use_repo_scripts();
     char *dir = tplot_tmpdir();
@@ -233,6 +237,8 @@ Test(report, pdf_without_chromium_is_an_error_naming_chromium)
     cr_assert_not_null(strstr(e.msg, "chromium is missing"), "%s", e.msg);
     char *hp = tplot_path(dir, "report.html");
     cr_assert_neq(access(hp, F_OK), 0, "nothing is written");
+    setenv("PATH", saved_path, 1);
+    free(saved_path);
     free(hp);
     tplot_rmtree(dir);
     free(dir);
