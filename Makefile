@@ -28,7 +28,7 @@ LIB      := $(BUILD)/libhostsim.a
 PKGS     := gcc make pkg-config libgsl-dev libcsv-dev libcriterion-dev gnuplot-nox
 APT_LINE := apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(PKGS)
 
-.PHONY: all run test unit cli deps asan leakcheck clean install format bench plots mpi fuzz lint
+.PHONY: all run test unit cli e2e mpicheck deps asan leakcheck clean install format bench plots mpi fuzz lint
 
 all: hostsim
 
@@ -78,9 +78,16 @@ unit: $(BUILD)/test_unit
 cli: hostsim
 	tests/cli/run.sh ./hostsim
 
+e2e: hostsim
+	tests/e2e/run.sh ./hostsim
+
+# The MPI build with 2 ranks against one process: byte-identical outputs.
+mpicheck: mpi hostsim
+	tests/e2e/mpi.sh
+
 test: deps
 	@$(MAKE) --no-print-directory hostsim $(BUILD)/test_unit
-	@$(MAKE) --no-print-directory unit cli
+	@$(MAKE) --no-print-directory unit cli e2e
 
 # Tests under AddressSanitizer + UndefinedBehaviorSanitizer, in a separate build folder.
 asan: deps
@@ -116,12 +123,15 @@ $(BUILD)/hostsim-mpi: $(BUILD)/sim/main.o $(LIB)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
 
 plots: hostsim
+	@[ -s outputs/default/summary.csv ] || ./hostsim run --scenario inputs/default --out outputs/default
 	./hostsim plot outputs/default
 
 install: hostsim
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 hostsim $(DESTDIR)$(PREFIX)/bin/hostsim
 	install -m 644 docs/hostsim.1 $(DESTDIR)$(PREFIX)/share/man/man1/hostsim.1
+	install -d $(DESTDIR)$(PREFIX)/share/hostsim/plots
+	install -m 644 plots/*.gp $(DESTDIR)$(PREFIX)/share/hostsim/plots
 
 format:
 	clang-format -i sim/*.c sim/*.h models/*.c models/*.h tests/unit/*.c

@@ -38,7 +38,7 @@ tic_labels = 1
 
 # ---- top: the metric ----
 set tmargin at screen 0.90
-set bmargin at screen 0.42
+set bmargin at screen 0.435
 set ylabel (unit eq 'CNY') ? sprintf('%s (¥ thousand)', metric) : sprintf('%s (%s)', metric, unit)
 if (logy) {
     y0 = ylo * 0.9
@@ -67,8 +67,8 @@ plot for [i = 1:nopt] '$s' . i using (column('value')):(column('p5') / sc):(colu
 # ---- bottom: P(cheapest) ----
 unset label 999
 unset logscale y
-set tmargin at screen 0.38
-set bmargin at screen 0.11
+set tmargin at screen 0.395
+set bmargin at screen 0.14
 if (logx) { eval logticks('x', xlo, xhi) } else { eval ticks('x', xlo, xhi, 8) }
 set xlabel param
 set ylabel 'P(cheapest option)'

@@ -7,13 +7,10 @@
  */
 #include "plot.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <math.h>
-#include <poll.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -177,8 +174,8 @@ char *plot_scripts_dir(hs_error *e)
 
 /* ---------------------------------------------------------------- running a program */
 
-/* Environment for gnuplot: ours, with a fixed locale. Caller frees the array and its last two
- * added strings (the others are borrowed from environ). */
+/* Environment for a child: ours, with a fixed locale (LC_ALL=C.UTF-8 in place of every LC_*,
+ * LANG, LANGUAGE). Caller frees the array only: its strings are borrowed. */
 static char **S_child_env(void)
 {
     size_t n = 0;

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# End-to-end tests of the binary: a run writes every file of the contract,
+# the same command twice and any thread count give byte-identical files,
+# an interrupted or failing run leaves the previous outputs intact.
+# Usage: tests/e2e/run.sh ./hostsim
+set -u
+bin=${1:-./hostsim}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); echo "ok   $1"; }
+ko() { fail=$((fail + 1)); echo "FAIL $1"; }
+# every file but the manifest's machine- and time-dependent keys
+same_outputs() {
+  local a=$1 b=$2 f
+  for f in summary compare monthly hist cdf daily profile options params sensitivity; do
+    cmp -s "$a/$f.csv" "$b/$f.csv" || { echo "  $f.csv differs"; return 1; }
+  done
+  diff <(grep -vE '^(threads|wall_seconds|created_utc),' "$a/manifest.csv") \
+       <(grep -vE '^(threads|wall_seconds|created_utc),' "$b/manifest.csv") >/dev/null
+}
+run() { "$bin" run --scenario tests/data/model_fixed --trajectories 150 --years 2 --seed 7 --quiet "$@"; }
+
+# 1. the files of the contract, with the right columns and sane values
+if "$bin" run --scenario inputs/default --trajectories 200 --years 5 --seed 11 --quiet --out "$tmp/c" \
+   && for f in summary compare monthly manifest hist cdf daily profile options params sensitivity; do [ -s "$tmp/c/$f.csv" ] || exit 1; done; then
+  ok "run writes every output file"
+else ko "run writes every output file"; fi
+head -1 "$tmp/c/summary.csv" | grep -q '^option,metric,unit,mean,sd,se,p5,p10,p25,p50,p75,p90,p95,cvar95$' \
+  && ok "summary.csv header" || ko "summary.csv header"
+if command -v python3 >/dev/null; then
+  python3 - "$tmp/c" <<'PY' && ok "p5 <= p50 <= p95, availability in [0,1], categories sum to tco" || ko "summary values"
+import csv, sys, math
+rows = list(csv.DictReader(open(sys.argv[1] + "/summary.csv")))
+for r in rows:
+    q = [float(r[k]) for k in ("p5", "p10", "p25", "p50", "p75", "p90", "p95")]
+    assert q == sorted(q), r
+    assert all(math.isfinite(float(r[k])) for k in ("mean", "sd", "se", "cvar95")), r
+    if r["metric"] == "availability": assert 0 <= q[0] and q[-1] <= 1, r
+for o in {r["option"] for r in rows}:
+    tco = next(float(r["mean"]) for r in rows if r["option"] == o and r["metric"] == "tco")
+    cats = sum(float(r["mean"]) for r in rows if r["option"] == o and r["metric"].startswith("cost."))
+    assert abs(cats - tco) <= 1e-6 * abs(tco) + 1, (o, cats, tco)
+PY
+  if [ -x ../shared/checks/output-contract ]; then
+    ../shared/checks/output-contract "$tmp/c" >/dev/null && ok "shared output-contract check" || ko "shared output-contract check"
+  fi
+fi
+
+# 2. determinism: twice, and 1, 2, 7 threads
+run --threads 1 --out "$tmp/t1"; run --threads 1 --out "$tmp/t1b"; run --threads 2 --out "$tmp/t2"; run --threads 7 --out "$tmp/t7"
+same_outputs "$tmp/t1" "$tmp/t1b" && ok "the same command twice gives identical files" || ko "same command twice"
+same_outputs "$tmp/t1" "$tmp/t2" && ok "1 and 2 threads give identical files" || ko "1 vs 2 threads"
+same_outputs "$tmp/t1" "$tmp/t7" && ok "1 and 7 threads give identical files" || ko "1 vs 7 threads"
+run --threads 2 --out "$tmp/s8" --seed 8
+cmp -s "$tmp/t1/daily.csv" "$tmp/s8/daily.csv" && ko "another seed changes the results" || ok "another seed changes the results"
+
+# 3. bad input: exit 2, nothing written, previous outputs intact
+cp -r "$tmp/t1" "$tmp/keep"
+"$bin" run --scenario tests/data/model_fixed --trajectories 0 --out "$tmp/t1" 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ] && grep -q -- '--trajectories' "$tmp/err" && same_outputs "$tmp/t1" "$tmp/keep" \
+  && ok "--trajectories 0 is a usage error (exit 2), outputs untouched" || ko "--trajectories 0"
+"$bin" run --scenario tests/data/model_fixed --set alpha.it_fte=-1 --out "$tmp/t1" 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ] && same_outputs "$tmp/t1" "$tmp/keep" && ok "a bad --set is an input error, outputs untouched" || ko "bad --set"
+
+# 4. an unwritable output folder: exit 1, clear message
+if [ "$(id -u)" != 0 ]; then
+  mkdir -p "$tmp/ro" && chmod 500 "$tmp/ro"
+  "$bin" run --scenario tests/data/model_fixed --trajectories 5 --years 1 --out "$tmp/ro/x" --quiet 2>"$tmp/err"; rc=$?
+  [ $rc -eq 1 ] && grep -q "cannot" "$tmp/err" && ok "unwritable output folder: exit 1" || ko "unwritable output folder"
+fi
+: >"$tmp/afile"
+"$bin" run --scenario tests/data/model_fixed --trajectories 5 --years 1 --out "$tmp/afile/sub" --quiet 2>"$tmp/err"; rc=$?
+[ $rc -eq 1 ] && grep -q "not a folder" "$tmp/err" && ok "a file where the output folder should be: exit 1" || ko "file in the way ($rc)"
+
+# 5. a path with spaces and quotes
+"$bin" run --scenario tests/data/model_fixed --trajectories 5 --years 1 --out "$tmp/a b'c\"d" --quiet \
+  && [ -s "$tmp/a b'c\"d/summary.csv" ] && ok "output path with spaces and quotes" || ko "path with spaces and quotes"
+
+# 6. SIGINT stops cleanly: exit 130, no partial file, previous outputs intact
+"$bin" run --scenario inputs/default --trajectories 100000 --threads 2 --out "$tmp/t1" --quiet 2>"$tmp/err" &
+pid=$!
+sleep 1.5
+kill -INT $pid
+wait $pid; rc=$?
+[ $rc -eq 130 ] && grep -q "interrupted after" "$tmp/err" && same_outputs "$tmp/t1" "$tmp/keep" \
+  && ! ls -a "$tmp/t1" | grep -q '\.tmp\.' && ok "SIGINT: exit 130, nothing partial, outputs intact" || ko "SIGINT ($rc)"
+
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]
