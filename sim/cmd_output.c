@@ -42,7 +42,7 @@ int cmd_plot(int argc, char **argv)
     optind = 1;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "+qh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
         switch (c) {
         case 'g': po.gnuplot = optarg; break;
         case 'q': po.quiet = 1; break;
@@ -74,7 +74,7 @@ int cmd_report(int argc, char **argv)
     optind = 1;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
         switch (c) {
         case 'p': pdf = 1; break;
         case 'h': fputs(S_report_usage, stdout); return 0;
