@@ -28,7 +28,7 @@ LIB      := $(BUILD)/libhostsim.a
 PKGS     := gcc make pkg-config libgsl-dev libcsv-dev libcriterion-dev gnuplot-nox
 APT_LINE := apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(PKGS)
 
-.PHONY: all run test unit cli e2e mpicheck deps asan leakcheck clean install format bench plots mpi fuzz lint
+.PHONY: all run test unit cli e2e mpicheck fuzz deps asan leakcheck clean install format bench plots mpi fuzz lint
 
 all: hostsim
 
@@ -109,6 +109,19 @@ leakcheck: hostsim
 	  --out $(BUILD)/leakcheck-out >/dev/null
 	valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect -q \
 	  ./hostsim validate tests/data/bad/unknown_param >/dev/null 2>&1; test $$? -eq 2
+
+# Coverage-guided fuzzing of the scenario loader and SPEC parser (clang's libFuzzer,
+# ASan, UBSan) for FUZZ_SECONDS, seeded from inputs/ and tests/data/.
+FUZZ_SECONDS ?= 60
+fuzz:
+	@command -v clang >/dev/null || { echo "make fuzz needs clang: apt-get install -y --no-install-recommends clang libclang-rt-14-dev"; exit 1; }
+	@mkdir -p $(BUILD)/fuzz tests/fuzz/corpus-run
+	clang -std=c11 -D_POSIX_C_SOURCE=200809L -DHOSTSIM_VERSION='"fuzz"' -g -O1 -Isim -Imodels \
+	  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+	  -o $(BUILD)/fuzz/fuzz_scenario tests/fuzz/fuzz_scenario.c $(LIB_SRC) $(LDLIBS)
+	tests/fuzz/seed.sh tests/fuzz/corpus-run
+	ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 $(BUILD)/fuzz/fuzz_scenario -max_total_time=$(FUZZ_SECONDS) \
+	  -max_len=65536 -timeout=10 -rss_limit_mb=2048 -artifact_prefix=tests/fuzz/crash- tests/fuzz/corpus-run
 
 bench: hostsim
 	tests/bench/run.sh

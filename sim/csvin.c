@@ -228,6 +228,7 @@ hs_status csvin_read_buffer(const char *path, const char *buf, size_t len, csvin
         }
         int before = p.pstate;
         if (csv_parse(&p, &c, 1, S_on_field, S_on_row, &s) != 1) {
+            S_free_row(&s.row);
             csv_free(&p);
             size_t col = i - s.line_start + 1;
             const char *text = buf + s.line_start;
