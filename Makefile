@@ -108,7 +108,7 @@ leakcheck: hostsim
 	  ./hostsim run --scenario inputs/default --trajectories 20 --years 1 --threads 2 --quiet \
 	  --out $(BUILD)/leakcheck-out >/dev/null
 	valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect -q \
-	  ./hostsim validate tests/data/bad/unknown_param >/dev/null 2>&1; test $$? -eq 2
+	  ./hostsim validate tests/data/bad/missing_required >/dev/null 2>&1; test $$? -eq 2
 
 # Coverage-guided fuzzing of the scenario loader and SPEC parser (clang's libFuzzer,
 # ASan, UBSan) for FUZZ_SECONDS, seeded from inputs/ and tests/data/.

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# make bench: builds tests/bench/bench.c against the library and runs the fixed
+# workload (default scenario, 10,000 trajectories, 5 years, all threads).
+# Extra arguments go to the benchmark, e.g. tests/bench/run.sh -n 2000 -t 1.
+set -eu
+BUILD=${BUILD:-build}
+mkdir -p "$BUILD/bench"
+${CC:-gcc} -std=c11 -D_DEFAULT_SOURCE -DHOSTSIM_VERSION='"bench"' -Werror -O2 -g -Wall -Wextra \
+  -Isim -Imodels -o "$BUILD/bench/bench" tests/bench/bench.c "$BUILD/libhostsim.a" \
+  -lcsv -lgsl -lgslcblas -lpthread -lm
+exec "$BUILD/bench/bench" "$@"
