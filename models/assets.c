@@ -2,7 +2,8 @@
  *
  * Each item of assets.csv (unit cost c, count n, life L years, residual
  * share r3 after 3 years) is bought at go-live (month 0), bought again at
- * the end of its life and right after a disaster destroys it. Prices follow
+ * the end of its life (12 L calendar months later) and right after a
+ * disaster destroys it. Prices follow
  * price_escalation: c_y = c (1 + e)^y in horizon year y.
  * Residual value of an item of age a months (FIGURES.md "Hardware life":
  * 25–30 % after 3 years, ~0 after 5):
@@ -17,6 +18,8 @@
  * (category upgrades; FIGURES.md: after year 4, ¥100,000–150,000).
  * Stream: "assets"/<option> (unit costs, obsolescence).
  */
+#include <math.h>
+
 #include "engine.h"
 #include "models.h"
 #include "streams.h"
@@ -40,7 +43,10 @@ static void S_assets(sim_work *w, opt_work *o)
         const asset_item *a = &o->so->assets[i];
         double price = spec_sample(r, &a->unit_cost) * a->count;
         if (price <= 0) continue;
-        const double life_h = a->life_years * 8766.0;
+        /* life in calendar months: an item bought in month m is replaced at the
+         * start of month m + 12 L, whatever the leap days */
+        int life_m = (int)lround(a->life_years * 12);
+        if (life_m < 1) life_m = 1;
         double t = 0;
         int di = 0; /* next disaster */
         for (;;) {
@@ -49,14 +55,14 @@ static void S_assets(sim_work *w, opt_work *o)
             for (int y = 0; y < p->month_year[m]; y++) cost *= esc;
             ledger_add(o->led, CAT_hardware, m, cost);
             while (di < o->disasters.n && o->disasters.v[di].t0 <= t) di++;
-            double next_eol = t + life_h;
+            double next_eol = m + life_m < p->months ? p->month_first_hour[m + life_m] : H;
             double next_dis = di < o->disasters.n ? o->disasters.v[di].t0 : H;
             double next = next_eol < next_dis ? next_eol : next_dis;
             if (next >= H) {
-                double age_h = H - t;
-                o->met[MET_depreciation] += cost * (age_h < life_h ? age_h / life_h : 1);
+                double age_m = (H - t) / 730.5;
+                o->met[MET_depreciation] += cost * (age_m < life_m ? age_m / life_m : 1);
                 ledger_add(o->led, CAT_salvage, p->months - 1,
-                           -cost * assets_residual(age_h / 730.5, a->residual_3y));
+                           -cost * assets_residual(age_m, a->residual_3y));
                 break;
             }
             o->met[MET_depreciation] += cost; /* depreciated in full, or written off */

@@ -13,7 +13,8 @@
  * Upgrade policy: when a month counts at least upgrade_after_hours overflow
  * hours (> 0), one upgrade of upgrade_capacity_rps is ordered at the end of
  * the month (upgrade_cost, hardware) and arrives upgrade_lead_time later;
- * one order at a time.
+ * one order at a time; its price follows price_escalation. (Upgrades are
+ * cash only: they are not depreciated or salvaged.)
  * Monthly results: served messages (billing), the busiest hour (bandwidth
  * and seats), overflow hours. Sources: FIGURES.md "Traffic and capacity"
  * (150–200 req/s bought, SaaS x5–x10, SMEs rarely above 50 req/s).
@@ -68,7 +69,8 @@ static void S_capacity(sim_work *w, opt_work *o)
             long arrive = p->month_first_hour[m + 1] + (long)(q[PO_upgrade_lead_time] * 24);
             if (arrive < p->hours) {
                 next_change = arrive;
-                ledger_add(o->led, CAT_hardware, m + 1, q[PO_upgrade_cost]);
+                ledger_add(o->led, CAT_hardware, m + 1,
+                           q[PO_upgrade_cost] * pow(1 + q[PO_price_escalation], p->month_year[m + 1]));
             }
         }
     }

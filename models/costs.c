@@ -18,8 +18,9 @@
  *                        - bandwidth_included_mbps) (no steps when nothing is included)
  *   energy_colocation    (energy + colocation) x E_y
  *   upgrades             overhaul_cost x E_y every overhaul_interval months; feature changes
- *                        (Poisson, feature_change_rate/yr) and rewrites (rewrite_rate/yr) at
- *                        their cost x E_y
+ *                        (Poisson, feature_change_rate/yr) at their cost x E_y; one rewrite
+ *                        (rewrite_cost x E_y) at the first event of a Poisson process of
+ *                        rate rewrite_rate/yr, if it falls inside the horizon
  *   platform_api_changes Poisson api_change_rate/yr; each forces a replacement with
  *                        probability api_change_prob, api_change_cost x E_y
  *   compliance           compliance x E_y when m % 12 = 0
@@ -30,7 +31,8 @@
  *   sla_credits          -sla_credit_share x (subscription + usage fees of the month) when
  *                        the month's availability 1 - downtime / hours < sla_availability
  * Sources: FIGURES.md "Running costs", "Up-front and deployment"; each default
- * cites its row in inputs/default/params.csv. Stream: "changes"/<option>.
+ * cites its row in inputs/default/params.csv. Streams: "features", "rewrites",
+ * "api_changes" per option.
  */
 #include <math.h>
 
@@ -38,15 +40,17 @@
 
 #include "engine.h"
 
-/* Poisson events at rate per year; each with probability prob costs cost x E_y. */
-static void S_events(sim_work *w, opt_work *o, ledger_category c, double rate_year, double prob,
-                     double cost, const double *E)
+/* Poisson events at rate per year (at most `max` of them, 0 = no limit);
+ * each with probability prob costs cost x E_y. Each kind has its own stream. */
+static void S_events(sim_work *w, opt_work *o, const char *stream, ledger_category c,
+                     double rate_year, double prob, double cost, const double *E, int max)
 {
     const sim_plan *p = w->plan;
     const double H = (double)p->hours;
     if (rate_year <= 0) return;
+    sim_stream(w, stream, o->so->name);
     double t = 0;
-    for (;;) {
+    for (int k = 0; max == 0 || k < max; k++) {
         t += gsl_ran_exponential(w->r, 8766.0 / rate_year);
         if (t >= H) break;
         double u = gsl_rng_uniform(w->r);
@@ -127,11 +131,11 @@ static void S_costs(sim_work *w, opt_work *o)
     ledger_add(L, CAT_migration_training, 0,
                q[PO_migration_cost] + q[PO_training_cost] + q[PO_trial_loss]);
 
-    sim_stream(w, "changes", o->so->name);
-    S_events(w, o, CAT_upgrades, q[PO_feature_change_rate], 1, q[PO_feature_change_cost], E);
-    S_events(w, o, CAT_upgrades, q[PO_rewrite_rate], 1, q[PO_rewrite_cost], E);
-    S_events(w, o, CAT_platform_api_changes, q[PO_api_change_rate], q[PO_api_change_prob],
-             q[PO_api_change_cost], E);
+    S_events(w, o, "features", CAT_upgrades, q[PO_feature_change_rate], 1,
+             q[PO_feature_change_cost], E, 0);
+    S_events(w, o, "rewrites", CAT_upgrades, q[PO_rewrite_rate], 1, q[PO_rewrite_cost], E, 1);
+    S_events(w, o, "api_changes", CAT_platform_api_changes, q[PO_api_change_rate],
+             q[PO_api_change_prob], q[PO_api_change_cost], E, 0);
 }
 
 const model_type model_costs = {"costs", NULL, S_costs};

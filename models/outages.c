@@ -2,8 +2,9 @@
  *
  * Processes, each a sorted list of intervals [t0, t1) in hours:
  *   unplanned: Poisson arrivals at outage_rate per month; repair time
- *     Gamma(shape repair_shape, mean repair_hours). Mean downtime share
- *     = rate x mean repair / (1 + rate x mean repair) ~ rate x mean repair.
+ *     Gamma(shape repair_shape, mean repair_hours). Failures keep arriving
+ *     during repairs, so the share of time down is the M/G/infinity busy
+ *     probability 1 - exp(-rate x mean repair) ~ rate x mean repair.
  *   maintenance: maintenance_hours each month, from 02:00 on the month's
  *     first Sunday (off-peak by construction of the default profile).
  *   DDoS: Poisson at ddos_rate per year, each lasting ddos_minutes.

@@ -12,7 +12,7 @@
 #define HS_PARAMS(X)                                                                                \
     /* ---- traffic (models/traffic.c) ---- */                                                    \
     X(volume_month, G, "volume_month", "messages/month", 1, 1e9, 1, 0,                             \
-      "messages per month in the first month (before growth)")                                     \
+      "average messages per month over the first year (growth compounds monthly from there)")                                     \
     X(growth_year, G, "growth_year", "share/year", -0.9, 5, 0, 0, "yearly growth of volume")       \
     X(day_noise_cv, G, "day_noise_cv", "share", 0, 2, 0, 0,                                        \
       "coefficient of variation of the day-level volume noise (lognormal, mean 1)")                \
@@ -33,7 +33,7 @@
     /* ---- capacity (models/capacity.c) ---- */                                                  \
     X(capacity_rps, O, "capacity_rps", "req/s", 0.001, 1e9, 1, 0, "request rate the option serves") \
     X(elastic_factor, O, "elastic_factor", "x", 1, 1000, 0, 1,                                     \
-      "elastic head-room: capacity during a surge is capacity_rps x elastic_factor")              \
+      "elastic head-room the provider grants: usable capacity is capacity_rps x elastic_factor")              \
     X(overflow_lost_share, O, "overflow_lost_share", "share", 0, 1, 0, 1,                          \
       "share of messages above capacity that are lost (the rest are delayed)")                    \
     X(upgrade_after_hours, O, "upgrade_after_hours", "hours", 0, 744, 0, 0,                        \
@@ -55,7 +55,7 @@
     X(repair_shape, O, "repair_shape", "x", 0.1, 100, 0, 2,                                        \
       "gamma shape of repair times (1 = exponential)")                                           \
     X(maintenance_hours, O, "maintenance_hours", "hours/month", 0, 200, 0, 0,                      \
-      "planned maintenance, scheduled Sundays from 02:00")                                         \
+      "planned maintenance, from 02:00 on the first Sunday of each month")                                         \
     X(ddos_rate, O, "ddos_rate", "/year", 0, 1000, 0, 0, "DDoS attacks per year")                  \
     X(ddos_minutes, O, "ddos_minutes", "minutes", 0, 100000, 0, 0, "time to mitigate a DDoS")     \
     X(disaster_rate, O, "disaster_rate", "/year", 0, 10, 0, 0,                                     \
@@ -65,7 +65,7 @@
     X(sla_availability, O, "sla_availability", "share", 0, 1, 0, 0,                               \
       "monthly availability the provider guarantees (0 = no SLA)")                                \
     X(sla_credit_share, O, "sla_credit_share", "share", 0, 1, 0, 0,                                \
-      "share of the month's subscription credited when the SLA is missed")                       \
+      "share of the month's subscription and usage fees credited when the SLA is missed")                       \
     X(outage_loss_share, O, "outage_loss_share", "share", 0, 1, 0, 1,                              \
       "share of messages demanded during an outage that are lost for good")                      \
     /* ---- security (models/security.c) ---- */                                                  \
@@ -129,7 +129,7 @@
       "probability that a change forces a module replacement")                                    \
     X(api_change_cost, O, "api_change_cost", "CNY", 0, 1e9, 0, 0, "cost of a module replacement")  \
     X(rewrite_rate, O, "rewrite_rate", "/year", 0, 100, 0, 0,                                      \
-      "business-model changes forcing a partial rewrite, per year")                              \
+      "rate of the business-model change that forces a partial rewrite (at most one)")                              \
     X(rewrite_cost, O, "rewrite_cost", "CNY", 0, 1e9, 0, 0, "cost of one rewrite")                 \
     X(compliance, O, "compliance", "CNY/year", 0, 1e9, 0, 0, "certification and audits")           \
     X(golive_days, O, "golive_days", "days", 0, 365, 0, 0, "days from decision to go-live")        \
@@ -139,4 +139,4 @@
     X(training_cost, O, "training_cost", "CNY", 0, 1e9, 0, 0, "one-off training")                  \
     X(trial_loss, O, "trial_loss", "CNY", 0, 1e9, 0, 0, "business lost during the trial period")   \
     X(price_escalation, O, "price_escalation", "share/year", -0.5, 1, 0, 0,                        \
-      "yearly escalation of every recurring non-labour price")
+      "yearly escalation of every non-labour price (fees, licences, equipment, event costs)")

@@ -2,7 +2,8 @@
  *
  * Equations (docs/model.md, "Traffic"):
  *   mean of hour h:   mu_h = 12 V (1 + g)^(m/12) w_h n_d
- *     V   = volume_month (messages/month), g = growth_year, m = month of h,
+ *     V   = volume_month (the average month of year one before growth),
+ *     g = growth_year (compounded monthly), m = month of h,
  *     w_h = plan hour weight: profile[weekday][hour] x peak multiplier of the
  *           day, normalised so the weights of each horizon year sum to 1,
  *     n_d = day noise, lognormal with mean 1 and coefficient of variation

@@ -3,8 +3,9 @@
  * Calendar tables: the horizon starts on the first day of a month and lasts
  * `years` calendar years. hour_weight[h] = profile[weekday][hour] x
  * multiplier[day] / Z_y, where Z_y sums profile x multiplier over the hours
- * of horizon year y, so each horizon year's weights sum to 1 and a year's
- * expected volume is exactly 12 x volume_month x growth (docs/model.md).
+ * of horizon year y, so each horizon year's weights sum to 1: without growth
+ * a year's expected volume is exactly 12 x volume_month; growth compounds
+ * monthly on top (docs/model.md, "Traffic").
  */
 #include "engine.h"
 

@@ -262,3 +262,18 @@ Test(engine, same_seed_same_trajectory_and_options_do_not_share_streams)
     for (int o = 0; o < 4; o++) cr_assert_eq(v.w->opt[o].met[MET_tco], a[o]);
     S_env_free(&v);
 }
+
+Test(assets, five_year_life_is_not_renewed_early_by_leap_days)
+{
+    scenario *sc = S_load("tests/data/model_fixed", NULL, 0);
+    hs_error e = {0};
+    sim_plan *p = sim_plan_new(sc, (cal_date){2028, 1, 1}, 5, &e); /* 2028 and 2032 are leap */
+    cr_assert(p, "%s", e.msg);
+    sim_work *w = sim_work_new(p, &e);
+    sim_trajectory(w, 3, 0, 0);
+    cr_assert_float_eq(ledger_category_total(w->opt[0].led, CAT_hardware), 90000, 1e-9,
+                       "bought once: its 60 months end with the horizon");
+    sim_work_free(w);
+    sim_plan_free(p);
+    scenario_free(sc);
+}
