@@ -86,5 +86,18 @@ wait $pid; rc=$?
 [ $rc -eq 130 ] && grep -q "interrupted after" "$tmp/err" && same_outputs "$tmp/t1" "$tmp/keep" \
   && ! ls -a "$tmp/t1" | grep -q '\.tmp\.' && ok "SIGINT: exit 130, nothing partial, outputs intact" || ko "SIGINT ($rc)"
 
+# 7. a full disk (a small tmpfs, when this process may mount one): exit 1, previous outputs intact
+if [ "$(id -u)" = 0 ] && mkdir -p "$tmp/full" && mount -t tmpfs -o size=400k tmpfs "$tmp/full" 2>/dev/null; then
+  "$bin" run --scenario tests/data/model_fixed --trajectories 20 --years 1 --quiet --out "$tmp/full/o" \
+    && cp -r "$tmp/full/o" "$tmp/full-keep"
+  "$bin" run --scenario inputs/default --trajectories 300 --years 5 --quiet --trajectories-out \
+    --out "$tmp/full/o" 2>"$tmp/err"; rc=$?
+  [ $rc -eq 1 ] && grep -q "No space left" "$tmp/err" && diff -r "$tmp/full/o" "$tmp/full-keep" >/dev/null \
+    && ok "full disk: exit 1, message, previous outputs intact" || ko "full disk ($rc)"
+  umount "$tmp/full"
+else
+  echo "skip full disk: cannot mount a tmpfs here (the write-error path is the same as the unwritable folder's)"
+fi
+
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
