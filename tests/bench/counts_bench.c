@@ -2,9 +2,11 @@
  * against GSL's gsl_ran_poisson / gsl_ran_negative_binomial, all on
  * gsl_rng_taus2, at the means of the table in the shared PERFORMANCE.md.
  *
- * Method: for each row, REPS timed runs of DRAWS draws each (CLOCK_MONOTONIC
- * around the loop, the draws summed into a checksum so none is optimised
- * away); the table shows the median run and the fastest run. The raw uniform
+ * Method: for each row, REPS timed runs of DRAWS draws each, the draws summed
+ * into a checksum so none is optimised away; the table shows the median run
+ * and the fastest run. Time is the thread's CPU time
+ * (CLOCK_THREAD_CPUTIME_ID), not wall time, so that other jobs on a shared
+ * machine inflate the figures less; on an idle machine the two agree. The raw uniform
  * is timed the same way, for scale. Built and run by counts_bench.sh.
  *
  * Usage: counts_bench [DRAWS [REPS]]   (defaults 2000000 and 7)
@@ -24,7 +26,7 @@ static unsigned long long S_checksum;
 static double S_now(void)
 {
     struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
     return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
 }
 
@@ -36,19 +38,24 @@ static double S_run(const gsl_rng *r, S_kind kind, double mu, double k, long dra
     const double t0 = S_now();
     switch (kind) {
     case S_UNIFORM:
-        for (long i = 0; i < draws; i++) sum += (unsigned long long)(gsl_rng_uniform(r) * 1e6);
+        for (long i = 0; i < draws; i++)
+            sum += (unsigned long long)(gsl_rng_uniform(r) * 1e6);
         break;
     case S_COUNTS_POISSON:
-        for (long i = 0; i < draws; i++) sum += counts_poisson(r, mu);
+        for (long i = 0; i < draws; i++)
+            sum += counts_poisson(r, mu);
         break;
     case S_GSL_POISSON:
-        for (long i = 0; i < draws; i++) sum += gsl_ran_poisson(r, mu);
+        for (long i = 0; i < draws; i++)
+            sum += gsl_ran_poisson(r, mu);
         break;
     case S_COUNTS_NEGBIN:
-        for (long i = 0; i < draws; i++) sum += counts_negbin(r, mu, k);
+        for (long i = 0; i < draws; i++)
+            sum += counts_negbin(r, mu, k);
         break;
     case S_GSL_NEGBIN:
-        for (long i = 0; i < draws; i++) sum += gsl_ran_negative_binomial(r, p, k);
+        for (long i = 0; i < draws; i++)
+            sum += gsl_ran_negative_binomial(r, p, k);
         break;
     }
     const double t1 = S_now();

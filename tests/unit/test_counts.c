@@ -141,7 +141,8 @@ static void S_assert_moments(const S_case *c, unsigned long seed)
 
     const double mu = c->mu, q = c->inv_k;
     const double kappa2 = mu + mu * mu * q;
-    const double kappa4 = mu + 7 * mu * mu * q + 12 * mu * mu * mu * q * q + 6 * mu * mu * mu * mu * q * q * q;
+    const double kappa4 =
+        mu + 7 * mu * mu * q + 12 * mu * mu * mu * q * q + 6 * mu * mu * mu * mu * q * q * q;
     const double se_mean = sqrt(kappa2 / S_DRAWS);
     const double se_var = sqrt((kappa4 + 2 * kappa2 * kappa2) / S_DRAWS);
 
@@ -149,8 +150,8 @@ static void S_assert_moments(const S_case *c, unsigned long seed)
               "%s mu=%g k=%g: mean %.6g is %.2f SE from %g; seed %lu, replay: %s", c->name, mu,
               c->k, mean, (mean - mu) / se_mean, mu, seed, S_REPLAY);
     cr_expect(fabs(var - kappa2) < S_SE_MAX * se_var,
-              "%s mu=%g k=%g: variance %.6g is %.2f SE from %g; seed %lu, replay: %s", c->name,
-              mu, c->k, var, (var - kappa2) / se_var, kappa2, seed, S_REPLAY);
+              "%s mu=%g k=%g: variance %.6g is %.2f SE from %g; seed %lu, replay: %s", c->name, mu,
+              c->k, var, (var - kappa2) / se_var, kappa2, seed, S_REPLAY);
 }
 
 /* z-score of the share of S_TAIL_DRAWS draws above c = floor(mu + 3 sqrt(mu))
@@ -164,7 +165,8 @@ static double S_tail_z(const S_case *c, unsigned long seed)
     const double q = gsl_cdf_poisson_Q(cap, c->mu);
     gsl_rng *r = S_rng(seed);
     long above = 0;
-    for (long i = 0; i < S_TAIL_DRAWS; i++) above += c->draw(r, c->mu, c->k) > cap;
+    for (long i = 0; i < S_TAIL_DRAWS; i++)
+        above += c->draw(r, c->mu, c->k) > cap;
     gsl_rng_free(r);
     return ((double)above / S_TAIL_DRAWS - q) / sqrt(q * (1.0 - q) / S_TAIL_DRAWS);
 }
@@ -293,7 +295,8 @@ Test(counts, negbin_without_overdispersion_is_the_poisson_draw)
             gsl_rng *a = S_rng(seed), *b = S_rng(seed);
             for (int n = 0; n < 1000; n++) {
                 uint32_t x = counts_negbin(a, mus[j], ks[i]), y = counts_poisson(b, mus[j]);
-                cr_assert_eq(x, y, "k=%g mu=%g draw %d: negbin %u, poisson %u; seed %lu, replay: %s",
+                cr_assert_eq(x, y,
+                             "k=%g mu=%g draw %d: negbin %u, poisson %u; seed %lu, replay: %s",
                              ks[i], mus[j], n, x, y, seed, S_REPLAY);
             }
             gsl_rng_free(a);
