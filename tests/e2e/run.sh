@@ -86,7 +86,16 @@ wait $pid; rc=$?
 [ $rc -eq 130 ] && grep -q "interrupted after" "$tmp/err" && same_outputs "$tmp/t1" "$tmp/keep" \
   && ! ls -a "$tmp/t1" | grep -q '\.tmp\.' && ok "SIGINT: exit 130, nothing partial, outputs intact" || ko "SIGINT ($rc)"
 
-# 7. a full disk (a small tmpfs, when this process may mount one): exit 1, previous outputs intact
+# 7. charts and the report from a real run; the report rendered by headless Chromium
+if "$bin" plot "$tmp/c" --quiet && "$bin" report "$tmp/c" >/dev/null; then
+  n=$(ls "$tmp/c/plots/"*.png 2>/dev/null | wc -l)
+  [ "$n" -ge 8 ] && grep -q '<svg' "$tmp/c/report.html" && ! grep -qE 'https?://[a-z]' "$tmp/c/report.html" \
+    && ok "plot ($n charts) and a self-contained report from a run" || ko "plot/report ($n charts)"
+else ko "plot/report exit status"; fi
+out=$(tests/report/screenshot.sh "$tmp/c/report.html" 2>&1); rc=$?
+case "$out" in skipped*) echo "skip report screenshot: $out" ;; *) [ $rc -eq 0 ] && ok "report screenshot is not blank" || ko "report screenshot: $out" ;; esac
+
+# 8. a full disk (a small tmpfs, when this process may mount one): exit 1, previous outputs intact
 if [ "$(id -u)" = 0 ] && mkdir -p "$tmp/full" && mount -t tmpfs -o size=400k tmpfs "$tmp/full" 2>/dev/null; then
   "$bin" run --scenario tests/data/model_fixed --trajectories 20 --years 1 --quiet --out "$tmp/full/o" \
     && cp -r "$tmp/full/o" "$tmp/full-keep"
