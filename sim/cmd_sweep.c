@@ -271,9 +271,9 @@ int cmd_sweep(int argc, char **argv)
                         outfile_csv_end(c);
                         if (!a.quiet && basis == 0) {
                             char b1[32], b2[32], b3[32];
-                            sens_thousands(b1, sizeof b1, x[k]);
-                            sens_thousands(b2, sizeof b2, lo);
-                            sens_thousands(b3, sizeof b3, hi);
+                            outfile_format_thousands(b1, sizeof b1, x[k]);
+                            outfile_format_thousands(b2, sizeof b2, lo);
+                            outfile_format_thousands(b3, sizeof b3, hi);
                             printf("%s vs %s: median %s curves cross at %s = %s", names[oa],
                                    names[ob], a.metric, a.param, b1);
                             if (has_lo && has_hi)
@@ -292,14 +292,14 @@ int cmd_sweep(int argc, char **argv)
         printf("   (median %s; * = most often cheapest)\n", a.metric);
         for (int i = 0; i < n1 && !a.param2; i++) {
             char b[32];
-            sens_thousands(b, sizeof b, v1[i]);
+            outfile_format_thousands(b, sizeof b, v1[i]);
             printf("%-14s", b);
             int best = 0;
             for (int o = 1; o < nopt; o++)
                 if (res[i].pbest[o] > res[i].pbest[best]) best = o;
             for (int o = 0; o < nopt; o++) {
                 char m[32];
-                sens_thousands(m, sizeof m, res[i].q[o][1]);
+                outfile_format_thousands(m, sizeof m, res[i].q[o][1]);
                 printf(" %15s%s", m, o == best ? "*" : " ");
             }
             printf("\n");

@@ -211,3 +211,16 @@ void outfile_set_abort(outfile_set *s)
     for (int i = 0; i < s->n; i++) outfile_abort(s->files[i]);
     s->n = 0;
 }
+
+void outfile_format_thousands(char *buf, size_t n, double v)
+{
+    char raw[64];
+    snprintf(raw, sizeof raw, "%.0f", fabs(v));
+    size_t len = strlen(raw), k = 0;
+    if (v < 0 && k + 1 < n) buf[k++] = '-';
+    for (size_t i = 0; i < len && k + 2 < n; i++) {
+        buf[k++] = raw[i];
+        if ((len - i - 1) % 3 == 0 && i + 1 < len) buf[k++] = ',';
+    }
+    buf[k] = '\0';
+}

@@ -50,6 +50,9 @@ outfile *outfile_set_open(outfile_set *s, const char *dir, const char *name, hs_
 hs_status outfile_set_commit(outfile_set *s, hs_error *e);
 void outfile_set_abort(outfile_set *s);
 
+/* "1,234,567": v rounded to a whole number with thousands separators (for people, not files). */
+void outfile_format_thousands(char *buf, size_t n, double v);
+
 /* Formats a double the way every output file does (shortest of %.10g). */
 void outfile_format_num(char *buf, size_t n, double v);
 

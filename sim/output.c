@@ -360,20 +360,6 @@ hs_status output_write_all(const aggregate *a, const output_info *info, outfile_
     return HS_OK;
 }
 
-/* "1,234,567" */
-static void S_thousands(char *buf, size_t n, double v)
-{
-    char raw[64];
-    snprintf(raw, sizeof raw, "%.0f", fabs(v));
-    size_t len = strlen(raw), k = 0;
-    if (v < 0 && k + 1 < n) buf[k++] = '-';
-    for (size_t i = 0; i < len && k + 2 < n; i++) {
-        buf[k++] = raw[i];
-        if ((len - i - 1) % 3 == 0 && i + 1 < len) buf[k++] = ',';
-    }
-    buf[k] = '\0';
-}
-
 void output_print_summary(const aggregate *a, FILE *fp)
 {
     const scenario *sc = a->plan->sc;
@@ -389,9 +375,9 @@ void output_print_summary(const aggregate *a, FILE *fp)
         aggregate_quantiles(a, o, MET_tco, q, 3, c, &cv);
         aggregate_quantiles(a, o, MET_downtime_hours, q, 3, d, &cv);
         char s0[32], s1[32], s2[32];
-        S_thousands(s0, sizeof s0, c[0]);
-        S_thousands(s1, sizeof s1, c[1]);
-        S_thousands(s2, sizeof s2, c[2]);
+        outfile_format_thousands(s0, sizeof s0, c[0]);
+        outfile_format_thousands(s1, sizeof s1, c[1]);
+        outfile_format_thousands(s2, sizeof s2, c[2]);
         fprintf(fp, "%-16s %14s %14s %14s   %10.1f %10.1f %10.1f\n", sc->opt[o].name, s0, s1, s2,
                 d[0], d[1], d[2]);
         if (c[1] < bm) second = best, sm = bm, best = o, bm = c[1];

@@ -114,6 +114,18 @@ void sens_fix(const agg_input *in, double value, double *fixed_g, double *fixed_
     else fixed_o[(size_t)in->opt * PO_COUNT + in->index] = value;
 }
 
+static runner_opts S_opts(const run_args *a, runner_prepare_fn fn, void *ctx, uint64_t count)
+{
+    runner_opts ro = {0};
+    ro.seed = a->seed;
+    ro.threads = a->threads;
+    ro.first = 0;
+    ro.count = count;
+    ro.prepare = fn;
+    ro.prepare_ctx = ctx;
+    return ro;
+}
+
 hs_status sens_simulate(const scenario *sc, const run_args *a, runner_prepare_fn fn, void *ctx,
                         uint64_t count, sens_result *r, hs_error *e)
 {
@@ -123,13 +135,7 @@ hs_status sens_simulate(const scenario *sc, const run_args *a, runner_prepare_fn
     if (!r->plan) return e->code;
     r->agg = aggregate_new(r->plan, count, e);
     if (!r->agg) return e->code;
-    runner_opts ro = {0};
-    ro.seed = a->seed;
-    ro.threads = a->threads;
-    ro.first = 0;
-    ro.count = count;
-    ro.prepare = fn;
-    ro.prepare_ctx = ctx;
+    runner_opts ro = S_opts(a, fn, ctx, count);
     uint64_t done;
     return runner_run(r->plan, &ro, aggregate_consume, r->agg, &done, e);
 }
@@ -161,27 +167,8 @@ hs_status sens_collect(const sim_plan *plan, const run_args *a, const sens_targe
                        runner_prepare_fn fn, void *ctx, uint64_t count, double *f, hs_error *e)
 {
     S_collect c = {t, runner_layout_of(plan), f, 0};
-    runner_opts ro = {0};
-    ro.seed = a->seed;
-    ro.threads = a->threads;
-    ro.first = 0;
-    ro.count = count;
-    ro.prepare = fn;
-    ro.prepare_ctx = ctx;
+    runner_opts ro = S_opts(a, fn, ctx, count);
     ro.progress = !a->quiet && isatty(STDERR_FILENO);
     uint64_t done;
     return runner_run(plan, &ro, S_collect_fn, &c, &done, e);
-}
-
-void sens_thousands(char *buf, size_t n, double v)
-{
-    char raw[64];
-    snprintf(raw, sizeof raw, "%.0f", fabs(v));
-    size_t len = strlen(raw), k = 0;
-    if (v < 0 && k + 1 < n) buf[k++] = '-';
-    for (size_t i = 0; i < len && k + 2 < n; i++) {
-        buf[k++] = raw[i];
-        if ((len - i - 1) % 3 == 0 && i + 1 < len) buf[k++] = ',';
-    }
-    buf[k] = '\0';
 }

@@ -44,7 +44,4 @@ void sens_result_free(sens_result *r);
 hs_status sens_collect(const sim_plan *plan, const run_args *a, const sens_target *t,
                        runner_prepare_fn fn, void *ctx, uint64_t count, double *f, hs_error *e);
 
-/* "1,234,567" */
-void sens_thousands(char *buf, size_t n, double v);
-
 #endif
