@@ -1,7 +1,6 @@
 /* outfile.c — atomic output files (see outfile.h). */
 #include "outfile.h"
 
-#include <assert.h>
 #include <csv.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -17,6 +16,7 @@ struct outfile {
     char *final;
     int fields;   /* fields written on the current row */
     int failed;   /* a write error happened */
+    int nonfinite; /* a NaN or infinity was about to be written */
 };
 
 static char *S_join(const char *dir, const char *name)
@@ -78,16 +78,23 @@ void outfile_csv_str(outfile *f, const char *s)
 
 void outfile_format_num(char *buf, size_t n, double v)
 {
-    assert(isfinite(v));
+    if (!isfinite(v)) { /* callers writing files go through outfile_csv_num's guard */
+        snprintf(buf, n, "%s", "");
+        return;
+    }
     if (v == 0) v = 0; /* no "-0" */
     snprintf(buf, n, "%.10g", v);
 }
 
 void outfile_csv_num(outfile *f, double v)
 {
+    S_sep(f);
+    if (!isfinite(v)) { /* a guard: no NaN or infinity ever reaches a file */
+        f->nonfinite = 1;
+        return;
+    }
     char buf[64];
     outfile_format_num(buf, sizeof buf, v);
-    S_sep(f);
     fputs(buf, f->fp);
 }
 
@@ -110,8 +117,21 @@ static void S_free(outfile *f)
     free(f);
 }
 
+static hs_status S_nonfinite(const outfile *f, hs_error *e)
+{
+    return hs_error_set(e, HS_ERR_RUNTIME,
+                        "internal error: a non-finite number (NaN or infinity) was computed for "
+                        "'%s'; nothing was written. Please report it with the scenario and seed.",
+                        f->final);
+}
+
 hs_status outfile_commit(outfile *f, hs_error *e)
 {
+    if (f->nonfinite) {
+        hs_status st = S_nonfinite(f, e);
+        outfile_abort(f);
+        return st;
+    }
     int bad = f->failed || ferror(f->fp);
     if (fflush(f->fp) != 0) bad = 1;
     int saved = errno;
@@ -185,6 +205,12 @@ hs_status outfile_set_commit(outfile_set *s, hs_error *e)
 {
     /* First make every file durable; rename only when all succeeded. */
     hs_status st = HS_OK;
+    for (int i = 0; i < s->n; i++)
+        if (s->files[i]->nonfinite) {
+            st = S_nonfinite(s->files[i], e);
+            outfile_set_abort(s);
+            return st;
+        }
     for (int i = 0; i < s->n; i++) {
         outfile *f = s->files[i];
         int bad = f->failed || ferror(f->fp) || fflush(f->fp) != 0 || fsync(fileno(f->fp)) != 0;
