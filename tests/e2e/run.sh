@@ -86,6 +86,21 @@ wait $pid; rc=$?
 [ $rc -eq 130 ] && grep -q "interrupted after" "$tmp/err" && same_outputs "$tmp/t1" "$tmp/keep" \
   && ! ls -a "$tmp/t1" | grep -q '\.tmp\.' && ok "SIGINT: exit 130, nothing partial, outputs intact" || ko "SIGINT ($rc)"
 
+"$bin" run --scenario inputs/default --trajectories 100000 --threads 2 --out "$tmp/t1" --quiet 2>"$tmp/err" &
+pid=$!
+sleep 1.5
+kill -TERM $pid
+wait $pid; rc=$?
+[ $rc -eq 143 ] && same_outputs "$tmp/t1" "$tmp/keep" && ok "SIGTERM: exit 143, outputs intact" || ko "SIGTERM ($rc)"
+
+# 6b. --precision: deterministic batches until the half-width is small enough, reason in the manifest
+"$bin" run --scenario tests/data/model_fixed --years 1 --precision 0.5% --quiet --out "$tmp/p" \
+  && grep -q '^stop_reason,precision reached' "$tmp/p/manifest.csv" \
+  && ok "--precision stops when reached and says so in the manifest" || ko "--precision"
+"$bin" run --scenario inputs/default --years 1 --precision 0.0001% --max-trajectories 300 --quiet --out "$tmp/p2" \
+  && grep -q '^stop_reason,max-trajectories reached' "$tmp/p2/manifest.csv" && grep -q '^trajectories,300$' "$tmp/p2/manifest.csv" \
+  && ok "--precision stops at --max-trajectories and says so" || ko "--precision cap"
+
 # 7. charts and the report from a real run; the report rendered by headless Chromium
 if "$bin" plot "$tmp/c" --quiet && "$bin" report "$tmp/c" >/dev/null; then
   n=$(ls "$tmp/c/plots/"*.png 2>/dev/null | wc -l)
