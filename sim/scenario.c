@@ -919,7 +919,9 @@ hs_status scenario_finalize(scenario *sc, hs_error *e)
                 v->s = spec_const(d->def);
                 snprintf(v->text, sizeof v->text, "%.10g", d->def);
                 snprintf(v->unit, sizeof v->unit, "%s", d->unit);
-                snprintf(v->source, sizeof v->source, "built-in default");
+                snprintf(v->source, sizeof v->source, "%s",
+                         d->def == 0 ? "built-in default 0: does not apply to this option"
+                                     : "built-in default (docs/model.md gives the reason)");
                 snprintf(v->origin, sizeof v->origin, "default");
                 continue;
             }

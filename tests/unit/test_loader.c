@@ -131,7 +131,9 @@ Test(loader, parameters_left_out_take_their_defaults)
     cr_expect(!v->present);
     cr_expect_eq(v->s.a, 1);
     cr_expect_str_eq(v->origin, "default");
-    cr_expect_str_eq(v->source, "built-in default");
+    cr_expect_str_eq(v->source, "built-in default (docs/model.md gives the reason)");
+    cr_expect_str_eq(S_opt(sc, "on_prem", "cloud_fee")->source,
+                     "built-in default 0: does not apply to this option");
     S_near(S_glob(sc, "discount_rate")->s.a, 0.08, "global.discount_rate default");
     scenario_free(sc);
 }
