@@ -16,13 +16,44 @@
  * one order at a time; its price follows price_escalation. (Upgrades are
  * cash only: they are not depreciated or salvaged.)
  * Monthly results: served messages (billing), the busiest hour (bandwidth
- * and seats), overflow hours. Sources: FIGURES.md "Traffic and capacity"
+ * and seats), overflow hours.
+ * Cost: a month whose busiest hour (from the traffic model) fits under the
+ * capacity and is not in an outage needs no per-hour pass: no hour
+ * overflows and its busiest hour is the month's peak; downtime comes from
+ * the hours the merged outage intervals touch. The other months run hour by
+ * hour; the results are the same either way (tests/unit/
+ * test_perf_equivalence.c). Sources: FIGURES.md "Traffic and capacity"
  * (150–200 req/s bought, SaaS x5–x10, SMEs rarely above 50 req/s).
  */
 #include <math.h>
 #include <string.h>
 
 #include "engine.h"
+
+/* Messages not served for downtime in hours [h0, h1), sum of D_h x down_h in
+ * hour order over the hours the merged outage intervals touch (the other
+ * hours add 0). *iv walks the sorted, disjoint intervals; *next_h is the first
+ * hour not yet counted (two intervals can share an hour). */
+static double S_down_msgs(const sim_work *w, const opt_work *o, int *iv, long *next_h, long h0,
+                          long h1)
+{
+    const uint32_t *dem = w->demand;
+    const float *down = w->down;
+    double down_msgs = 0;
+    for (; *iv < o->merged.n; ++*iv) {
+        const sim_interval *v = &o->merged.v[*iv];
+        if (v->t0 >= (double)h1) break;
+        const long end = (long)ceil(v->t1); /* hours h < t1 */
+        long a = (long)v->t0;
+        if (a < *next_h) a = *next_h;
+        if (a < h0) a = h0;
+        const long b = end < h1 ? end : h1;
+        for (long h = a; h < b; h++) down_msgs += dem[h] * (double)down[h];
+        if (b > *next_h) *next_h = b;
+        if (end > h1) break; /* goes on into the next month */
+    }
+    return down_msgs;
+}
 
 static void S_capacity(sim_work *w, opt_work *o)
 {
@@ -37,26 +68,34 @@ static void S_capacity(sim_work *w, opt_work *o)
     const uint32_t *dem = w->demand;
     float *down = w->down;
     double overflow_total = 0, lost_total = 0, delayed_total = 0, down_msgs_total = 0;
+    int iv = 0;
+    long next_h = 0;
 
     for (int m = 0; m < p->months; m++) {
         const int h0 = p->month_first_hour[m], h1 = p->month_first_hour[m + 1];
-        double served = 0, peak = 0, ovh = 0, excess = 0, down_msgs = 0;
-        for (int h = h0; h < h1; h++) {
-            if (h == next_change) cap += add, next_change = -1;
-            const double d = dem[h];
-            const double f = down[h];
-            const double s = d - d * f;
-            down_msgs += d * f;
-            if (s > cap) {
-                ovh += 1;
-                excess += s - cap;
-                if (w->sample) o->day_overflow[h / 24] += 1;
+        const double down_msgs = S_down_msgs(w, o, &iv, &next_h, h0, h1);
+        double peak = 0, ovh = 0, excess = 0;
+        if (w->month_peak[m] <= cap && down[w->month_peak_hour[m]] == 0) {
+            /* No hour can overflow (s_h <= D_h <= the peak <= cap; an upgrade
+             * only raises cap) and the busiest hour is up: nothing to do per hour. */
+            peak = w->month_peak[m];
+            if (next_change >= h0 && next_change < h1) cap += add, next_change = -1;
+        } else
+            for (int h = h0; h < h1; h++) {
+                if (h == next_change) cap += add, next_change = -1;
+                const double d = dem[h];
+                const double s = d - d * down[h];
+                if (s > cap) {
+                    ovh += 1;
+                    excess += s - cap;
+                    if (w->sample) o->day_overflow[h / 24] += 1;
+                }
+                if (s > peak) peak = s;
             }
-            served += s;
-            if (s > peak) peak = s;
-        }
         const double lost = excess * lost_share;
-        o->month_served[m] = served - lost;
+        /* served = sum of D_h (1 - down_h), as sum D_h - sum D_h down_h: one
+         * rounding instead of one per hour */
+        o->month_served[m] = w->month_demand[m] - down_msgs - lost;
         o->month_peak_msgs[m] = peak < cap ? peak : cap;
         o->month_overflow[m] = ovh;
         o->month_lost_outage[m] = down_msgs;

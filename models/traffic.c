@@ -9,8 +9,11 @@
  *     n_d = day noise, lognormal with mean 1 and coefficient of variation
  *           day_noise_cv: ln n_d ~ N(-s^2/2, s^2), s^2 = ln(1 + cv^2).
  *   count of hour h:  D_h ~ Poisson(mu_h), or gamma-Poisson with shape k =
- *     overdispersion_k (variance mu + mu^2/k) when k > 0 (sim/counts.c).
+ *     overdispersion_k (variance mu + mu^2/k) when k > 0 (sim/counts.c),
+ *     drawn a day (24 hours) at a time.
  *   value of a message: revenue_year x messaging_revenue_share / (12 V).
+ * Also per month: the total demand, the busiest hour and its demand (the
+ * capacity model skips the hours of a month whose busiest hour fits).
  * Sources: FIGURES.md "Traffic and capacity" (72 % Mon–Fri 09–18, peaks
  * +300 % before holidays, Double 11 x4); the rest are assumptions listed in
  * inputs/default/params.csv.
@@ -18,8 +21,6 @@
  */
 #include <math.h>
 #include <string.h>
-
-#include <gsl/gsl_randist.h>
 
 #include "counts.h"
 #include "engine.h"
@@ -35,22 +36,29 @@ static void S_traffic(sim_work *w)
     const gsl_rng *r = w->r;
     const float *wt = p->hour_weight;
     uint32_t *dem = w->demand;
+    double mu[24];
     for (int m = 0; m < p->months; m++) {
         const double gm = 12 * V * pow(1 + g, m / 12.0);
         const int h0 = p->month_first_hour[m], h1 = p->month_first_hour[m + 1];
         double total = 0;
+        uint32_t peak = 0;
+        int peak_hour = h0;
         for (int h = h0; h < h1; h += 24) {
-            const double noise = cv > 0 ? exp(mu0 + s * gsl_ran_gaussian_ziggurat(r, 1.0)) : 1.0;
+            const double noise = cv > 0 ? exp(mu0 + s * counts_normal(r)) : 1.0;
             const double scale = gm * noise;
+            for (int i = 0; i < 24; i++) mu[i] = scale * wt[h + i];
+            counts_negbin_n(r, 24, mu, k, dem + h); /* k <= 0: Poisson */
             uint32_t day = 0;
-            if (k > 0)
-                for (int i = h; i < h + 24; i++) day += dem[i] = counts_negbin(r, scale * wt[i], k);
-            else
-                for (int i = h; i < h + 24; i++) day += dem[i] = counts_poisson(r, scale * wt[i]);
+            for (int i = h; i < h + 24; i++) {
+                day += dem[i];
+                if (dem[i] > peak) peak = dem[i], peak_hour = i;
+            }
             total += day;
             if (w->sample) w->day_demand[h / 24] = day;
         }
         w->month_demand[m] = total;
+        w->month_peak[m] = peak;
+        w->month_peak_hour[m] = peak_hour;
     }
 }
 

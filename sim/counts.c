@@ -1,36 +1,52 @@
 /* counts.c — exact Poisson and gamma-mixed Poisson (negative binomial) draws
  * for the hourly message counts (see counts.h, docs/counts.md).
  *
- * Algorithms:
- *   mu < 10   inversion by sequential search ("chop-down"): with
- *             p_0 = e^-mu, p_x = p_{x-1} mu / x, subtract p_0, p_1, ... from
- *             one uniform until it is <= the next p_x. Expected work mu + 1
- *             steps. (Devroye 1986, "Non-Uniform Random Variate Generation",
- *             Springer, sections III.2 and X.3.)
- *   mu >= 10  PTRS, transformed rejection with squeeze (Hörmann 1993, "The
- *             transformed rejection method for generating Poisson random
- *             variables", Insurance: Mathematics and Economics 12, 39–45):
- *               b = 0.931 + 2.53 sqrt(mu),  a = -0.059 + 0.02483 b,
- *               alpha = 1.1239 + 1.1328/(b - 3.4),  v_r = 0.9277 - 3.6224/(b - 2)
- *               U, V ~ U(0,1); U -= 1/2; us = 1/2 - |U|;
- *               k = floor((2a/us + b) U + mu + 0.43)
- *               accept at once if us >= 0.07 and V <= v_r;
- *               reject if k < 0 or (us < 0.013 and V > us);
- *               accept if log(V alpha / (a/us^2 + b)) <= -mu + k log mu - log k!
- *   negbin    Poisson(mu G), G ~ Gamma(k, 1/k) by gsl_ran_gamma
- *             (Marsaglia & Tsang 2000, ACM TOMS 26, 363–372).
+ * Algorithms (written from the papers; no code taken from R, numpy or GSL):
+ *   mu < 10   Poisson(m) + Poisson(delta), m = floor(4 mu)/4: the first by
+ *             inversion of a table of its distribution function with a
+ *             guide table (Chen & Asau 1974; Devroye 1986, "Non-Uniform
+ *             Random Variate Generation", III.2), the second by thinning a
+ *             Poisson(1/4) draw (Devroye 1986, VI.1): S_small below.
+ *   mu >= 10  PD (Ahrens & Dieter 1982, "Computer generation of Poisson
+ *             deviates from modified normal distributions", ACM TOMS 8(2),
+ *             163-179), s = sqrt(mu), L = floor(mu - 1.1484):
+ *     N  G = mu + s T, T standard normal; if G >= 0, K = floor(G):
+ *     I    K >= L: return K                         (55-75 % of draws)
+ *     S    U uniform; 6 mu^2 U >= (mu - K)^3: return K         (squeeze)
+ *     Q    fy (1 - U) <= py exp(px - fx): return K  (U against p_K / f_K)
+ *     E  loop: E standard exponential, U in (-1, 1), t = 1.8 + sign(U) E;
+ *          skip t <= -0.6744; K = floor(mu + s t);
+ *     H    0.1069/mu |U| <= py exp(px + E) - fy exp(fx + E): return K.
+ *   with p_K = py exp(px) the Poisson probability (K < 10: px = -mu,
+ *   py = mu^K/K!; else px = K log1p((mu-K)/K) - (mu - K) - [Stirling tail],
+ *   py = 1/sqrt(2 pi K)), and f_K = fy exp(fx) the probability step N
+ *   proposes K: x = (K + 1/2 - mu)/s, fx = -x^2/2, fy = (1/sqrt(2 pi) s)
+ *   (c0 + c1 x^2 + c2 x^4 + c3 x^6), the normal's mass on [K, K+1) to order
+ *   1/mu^3 (b1 = 1/(24 mu), b2 = 0.3 b1^2, c3 = b1 b2 / 7, c2 = b2 - 15 c3,
+ *   c1 = b1 - 6 b2 + 45 c3, c0 = 1 - b1 + 3 b2 - 15 c3). Where the paper
+ *   approximates px by a polynomial in (mu-K)/K with 7-digit coefficients,
+ *   this file uses log1p and the Stirling series below (exact to double).
+ *   The only approximation left is f_K for the exact normal mass:
+ *   total variation < 5e-11 at mu = 10, < 2e-13 from mu = 1000
+ *   (tests/bench/pd_check.c, which also checks the conditions steps I, S,
+ *   E and H rely on: they hold for 10 <= mu <= 1e6).
+ *   negbin    Poisson(mu G), G = Gamma(k)/k drawn with GSL's gsl_ran_gamma
+ *             (Marsaglia & Tsang 2000).
+ *   normal    GSL's gsl_ran_gaussian_ziggurat (PD's step N, the day noise).
+ *   uniform   GSL's gsl_rng_uniform / gsl_rng_uniform_pos (inline).
+ * The generators and the normal and gamma samplers are GSL's: only the
+ * Poisson method, which GSL does not offer in a fast exact form, is here.
+ * Draws per hour: Poisson 2 (PD's normal and step S's uniform, drawn
+ * whether step I accepts or not) or ~2.3 (mu < 10); gamma-Poisson adds
+ * GSL's gamma draw.
  *
  * log k! comes from a table for k < 10 and from Stirling's series otherwise
  * (Abramowitz & Stegun 6.1.41, to the k^-7 term: error < 1e-12 for k >= 10),
  * not from lgamma(): glibc's lgamma() stores the sign in the global signgam,
  * a data race when trajectories run on several threads, and lgamma_r() is
- * not declared under _POSIX_C_SOURCE. The PTRS acceptance test is evaluated
- * as k log1p((mu-k)/k) + (k - mu) - ..., which is the paper's right-hand side
- * rearranged so that its O(k log k) terms cancel in the algebra, not in
- * floating point (accurate to ~1e-11 at mu = 1e6, where -mu + k log mu -
- * lgamma(k+1) is off by ~1e-9).
- *
- * Written from the papers; no code taken from R, numpy or GSL's randist.
+ * not declared under _POSIX_C_SOURCE. PD's px is evaluated as
+ * k log1p((mu-k)/k) + (k - mu) - ..., -mu + k log mu - log k! rearranged so
+ * that its O(k log k) terms cancel in the algebra, not in floating point.
  */
 #define HAVE_INLINE /* GSL's inline gsl_rng_uniform*() in this file only */
 
@@ -39,14 +55,7 @@
 #include <assert.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
-
-/* Means below this use inversion, at or above it PTRS (Hörmann's domain). */
-#define S_SWITCH_MU 10.0
-
-/* Inversion gives up on a uniform after this many steps and draws another.
- * For mu < 10, P(X > 128) < 1e-80: only a uniform that falls in the rounding
- * gap above the summed probabilities gets here. */
-#define S_INVERSION_CAP 128u
+#include <pthread.h>
 
 /* log(k!) for k = 0..9. */
 static const double S_LOG_FACTORIAL[10] = {
@@ -62,7 +71,37 @@ static const double S_LOG_FACTORIAL[10] = {
     12.801827480081469,
 };
 
-#define S_HALF_LOG_2PI 0.91893853320467274178
+#define S_INV_SQRT_2PI 0.39894228040143267794
+
+/* The draw loop keeps taus2's state in registers only if every function on
+ * the fast path is inlined and the rare paths get a copy of the state, not
+ * the loop's own: S_HOT forces the one, S_COLD keeps the other out of line. */
+#ifdef __GNUC__
+#define S_HOT static inline __attribute__((always_inline))
+#define S_COLD static __attribute__((noinline, cold))
+#else
+#define S_HOT static inline
+#define S_COLD static
+#endif
+
+/* ------------------------------------------------------ the generator */
+
+/* The generator of a run of draws (kept as a struct so the samplers below
+ * take one argument whatever the source). */
+typedef struct {
+    const gsl_rng *r;
+} S_src;
+
+S_HOT void S_open(S_src *g, const gsl_rng *r) { g->r = r; }
+S_HOT void S_close(S_src *g) { (void)g; }
+S_HOT double S_uniform(S_src *g) { return gsl_rng_uniform(g->r); }
+S_HOT double S_uniform_pos(S_src *g) { return gsl_rng_uniform_pos(g->r); }
+
+/* ------------------------------------------------------------- normal */
+
+S_HOT double S_normal(S_src *g) { return gsl_ran_gaussian_ziggurat(g->r, 1.0); }
+
+/* ------------------------------------------------------------ Poisson */
 
 /* Stirling's series remainder for log(k!) - [(k+1/2) log k - k + log(2 pi)/2],
  * k >= 10: 1/(12k) - 1/(360k^3) + 1/(1260k^5) - 1/(1680k^7); the first omitted
@@ -74,67 +113,213 @@ static double S_stirling_tail(double k)
     return ik * (1.0 / 12.0 - ik2 * (1.0 / 360.0 - ik2 * (1.0 / 1260.0 - ik2 / 1680.0)));
 }
 
-/* log P(X = k) for X ~ Poisson(mu); k is a whole number >= 0 held in a double. */
-static double S_log_pmf(double mu, double k)
-{
-    if (k < 10.0) return -mu + k * log(mu) - S_LOG_FACTORIAL[(int)k];
-    /* -mu + k log mu - log k!, with log k! by Stirling and the O(k) terms
-     * grouped: k log(mu/k) + (k - mu) is O((k-mu)^2/k), not O(k log k). */
-    return k * log1p((mu - k) / k) + (k - mu) - 0.5 * log(k) - S_HALF_LOG_2PI - S_stirling_tail(k);
-}
+/* ------------------------------------------- small means: tables */
 
-static uint32_t S_poisson_inversion(const gsl_rng *r, double mu)
+/* Poisson(mu) for mu < 10 as Poisson(m) + Poisson(delta), m = j/4 the grid
+ * point below mu and delta = mu - m < 1/4 (Poisson variables add):
+ *   Poisson(m) by inversion of its tabulated distribution function: one
+ *     uniform U, start at guide[j][floor(32 U)] (the smallest x with
+ *     F(x) >= floor(32 U)/32), step up while U > F(x): the smallest x with
+ *     U <= F(x), what sequential search gives, in ~1.3 compares;
+ *   Poisson(delta) by thinning: N ~ Poisson(1/4) from its table, each of
+ *     the N points kept with probability 4 delta (a Poisson process of rate
+ *     1/4 thinned to rate delta), so 1.25 uniforms on average and no exp().
+ * The tables are summed in long double from p_0 = e^-m, p_x = p_{x-1} m/x,
+ * and rounded once; F reaches 1.0 (the tail beyond is < 1e-16) within the
+ * S_TAB_LEN entries, the last entry is 1.0. Built once per process
+ * (pthread_once), read-only afterwards. */
+#define S_GRID 4
+#define S_NGRID 40 /* m = 0, 1/4, ..., 39/4 */
+#define S_TAB_LEN 48
+#define S_GUIDE 32
+
+static double S_cdf[S_NGRID + 1][S_TAB_LEN]; /* row S_NGRID: Poisson(1/4), for the thinning */
+static uint8_t S_guide[S_NGRID][S_GUIDE];
+static pthread_once_t S_tables_once = PTHREAD_ONCE_INIT;
+
+static void S_tables_build(void)
 {
-    const double p0 = exp(-mu);
-    for (;;) {
-        double u = gsl_rng_uniform(r);
-        double p = p0;
-        uint32_t x = 0;
-        while (u > p) {
-            u -= p;
-            if (++x > S_INVERSION_CAP) break;
-            p *= mu / (double)x;
+    for (int j = 0; j <= S_NGRID; j++) {
+        const long double m = j < S_NGRID ? (long double)j / S_GRID : 1.0L / S_GRID;
+        long double p = expl(-m), c = p;
+        for (int x = 0; x < S_TAB_LEN; x++) {
+            if (x > 0) {
+                p *= m / x;
+                c += p;
+            }
+            S_cdf[j][x] = c < 1.0L ? (double)c : 1.0;
         }
-        if (x <= S_INVERSION_CAP) return x;
+        S_cdf[j][S_TAB_LEN - 1] = 1.0;
+        if (j == S_NGRID) break;
+        int x = 0;
+        for (int k = 0; k < S_GUIDE; k++) {
+            while (S_cdf[j][x] < (double)k / S_GUIDE) x++;
+            S_guide[j][k] = (uint8_t)x;
+        }
     }
 }
 
-static uint32_t S_poisson_ptrs(const gsl_rng *r, double mu)
+/* un / ud: a recycled uniform for the table inversion (un < 0: none). */
+S_HOT uint32_t S_small(S_src *g, double mu, double un, double ud)
 {
-    const double b = 0.931 + 2.53 * sqrt(mu);
-    const double a = -0.059 + 0.02483 * b;
-    const double v_r = 0.9277 - 3.6224 / (b - 2.0);
-    double alpha = 0.0; /* needed only after the squeeze fails */
+    const int j = (int)(mu * S_GRID); /* mu < 10: j < 40 */
+    const double delta = mu - (double)j / S_GRID;
+    uint32_t x = 0;
+    if (j > 0) {
+        const double u = un < 0.0 ? S_uniform(g) : un / ud;
+        const double *cdf = S_cdf[j];
+        x = S_guide[j][(int)(u * S_GUIDE)];
+        while (u > cdf[x]) x++;
+    }
+    const double u = S_uniform(g), keep = delta * S_GRID;
+    const double *cdf = S_cdf[S_NGRID];
+    uint32_t n = 0;
+    while (u > cdf[n]) n++;
+    for (; n > 0; n--) x += S_uniform(g) < keep;
+    return x;
+}
 
-    for (;;) {
-        /* uniform_pos keeps us > 0, so 2a/us is finite */
-        const double u = gsl_rng_uniform_pos(r) - 0.5;
-        const double v = gsl_rng_uniform_pos(r);
-        const double us = 0.5 - fabs(u);
-        const double k = floor((2.0 * a / us + b) * u + mu + 0.43);
+/* PD's procedure F: p_K = py exp(px) (Poisson) and f_K = fy exp(fx) (what
+ * step N proposes), k a whole number >= 0. */
+typedef struct {
+    double px, py, fx, fy;
+} S_pd_f;
 
-        if (us >= 0.07 && v <= v_r) return (uint32_t)k;
-        if (k < 0.0 || (us < 0.013 && v > us)) continue;
-        if (alpha == 0.0) alpha = 1.1239 + 1.1328 / (b - 3.4);
-        if (k > (double)UINT32_MAX) continue; /* pmf there is 0 in double */
-        if (log(v * alpha / (a / (us * us) + b)) <= S_log_pmf(mu, k)) return (uint32_t)k;
+static S_pd_f S_pd_procedure_f(double mu, double s, double k)
+{
+    S_pd_f f;
+    if (k < 10.0) {
+        f.px = -mu;
+        f.py = exp(k * log(mu) - S_LOG_FACTORIAL[(int)k]);
+    } else {
+        f.px = k * log1p((mu - k) / k) + (k - mu) - S_stirling_tail(k);
+        f.py = S_INV_SQRT_2PI / sqrt(k);
+    }
+    const double b1 = 1.0 / (24.0 * mu), b2 = 0.3 * b1 * b1;
+    const double c3 = b1 * b2 / 7.0, c2 = b2 - 15.0 * c3;
+    const double c1 = b1 - 6.0 * b2 + 45.0 * c3, c0 = 1.0 - b1 + 3.0 * b2 - 15.0 * c3;
+    const double x = (k - mu + 0.5) / s, xx = x * x;
+    f.fx = -0.5 * xx;
+    f.fy = (S_INV_SQRT_2PI / s) * (((c3 * xx + c2) * xx + c1) * xx + c0);
+    return f;
+}
+
+/* Steps Q, E and H, for a K that failed steps I and S (k < 0: step N gave G < 0). */
+S_COLD uint32_t S_pd_rare(S_src *g, double mu, double s, double k, double u)
+{
+    if (k >= 0.0) {
+        const S_pd_f f = S_pd_procedure_f(mu, s, k);
+        if (f.fy - u * f.fy <= f.py * exp(f.px - f.fx)) return (uint32_t)k; /* step Q */
+    }
+    const double c = 0.1069 / mu;
+    for (;;) { /* steps E and H */
+        const double e = -log(S_uniform_pos(g));
+        const double v = 2.0 * S_uniform(g) - 1.0;
+        const double t = 1.8 + (v < 0.0 ? -e : e);
+        if (t <= -0.6744) continue;
+        const double kk = (double)(int64_t)(mu + s * t); /* > 0: mu >= 10 */
+        const S_pd_f f = S_pd_procedure_f(mu, s, kk);
+        if (c * fabs(v) <= f.py * exp(f.px + e) - f.fy * exp(f.fx + e)) return (uint32_t)kk;
     }
 }
+
+/* Steps N, I and S. The uniform U of step S is drawn for every draw, needed
+ * or not: an unused uniform changes no distribution, and the branch on
+ * "accepted by I or S" (99 % at mu = 100) is predictable where "accepted by
+ * I" (57 %) is a coin flip. U = un / ud: un < 0 means draw it here (after
+ * the normal); else it is a uniform recycled from the gamma draw (below),
+ * kept as a fraction so that step S multiplies instead of dividing. */
+S_HOT uint32_t S_pd(S_src *g, double mu, double un, double ud)
+{
+    const double s = sqrt(mu);
+    const double big_l = (double)(int64_t)(mu - 1.1484); /* floor: mu >= 10 */
+    const double gn = mu + s * S_normal(g);              /* step N */
+    if (un < 0.0) un = S_uniform(g), ud = 1.0;
+    const double k = (double)(int64_t)gn, dif = mu - k; /* floor when gn >= 0 */
+    const int accept = (gn >= big_l) | (6.0 * mu * mu * un >= dif * dif * dif * ud); /* I | S */
+    if ((gn >= 0.0) & accept) return (uint32_t)k;
+    S_src copy = *g;
+    const uint32_t x = S_pd_rare(&copy, mu, s, gn >= 0.0 ? k : -1.0, un / ud);
+    *g = copy;
+    return x;
+}
+
+/* un, ud: a recycled uniform for PD's step S or the table inversion, as
+ * above (un < 0: none). */
+S_HOT uint32_t S_poisson(S_src *g, double mu, double un, double ud)
+{
+    if (mu < COUNTS_SWITCH_MU) return mu > 0.0 ? S_small(g, mu, un, ud) : 0;
+    return S_pd(g, mu, un, ud);
+}
+
+/* -------------------------------------------------------------- gamma */
+
+typedef struct {
+    double k;
+} S_gamma;
+
+static S_gamma S_gamma_set(double k)
+{
+    S_gamma p = {k};
+    return p;
+}
+
+/* Gamma(k) / k, mean 1, from GSL (no uniform to recycle: *un = -1). */
+S_HOT double S_gamma_draw(S_src *g, const S_gamma *p, double *un, double *ud)
+{
+    *un = -1.0;
+    *ud = 1.0;
+    return gsl_ran_gamma(g->r, p->k, 1.0 / p->k);
+}
+
+S_HOT uint32_t S_negbin(S_src *g, double mu, const S_gamma *p)
+{
+    if (mu == 0.0) return 0;
+    double un, ud = 1.0;
+    double lambda = mu * S_gamma_draw(g, p, &un, &ud);
+    if (lambda > COUNTS_MU_MAX) lambda = COUNTS_MU_MAX;
+    return S_poisson(g, lambda, un, ud);
+}
+
+/* ---------------------------------------------------------------- API */
 
 uint32_t counts_poisson(const gsl_rng *r, double mu)
 {
     assert(mu >= 0.0 && mu <= COUNTS_MU_MAX); /* also false for NaN */
-    if (mu < S_SWITCH_MU) return mu > 0.0 ? S_poisson_inversion(r, mu) : 0;
-    return S_poisson_ptrs(r, mu);
+    pthread_once(&S_tables_once, S_tables_build);
+    S_src g;
+    S_open(&g, r);
+    const uint32_t x = S_poisson(&g, mu, -1.0, 1.0);
+    S_close(&g);
+    return x;
 }
 
 uint32_t counts_negbin(const gsl_rng *r, double mu, double k)
 {
-    assert(!isnan(k));
-    if (k <= 0.0 || isinf(k)) return counts_poisson(r, mu);
-    assert(mu >= 0.0 && mu <= COUNTS_MU_MAX);
-    if (mu == 0.0) return 0;
-    double lambda = mu * gsl_ran_gamma(r, k, 1.0 / k);
-    if (lambda > COUNTS_MU_MAX) lambda = COUNTS_MU_MAX;
-    return counts_poisson(r, lambda);
+    uint32_t x;
+    counts_negbin_n(r, 1, &mu, k, &x);
+    return x;
 }
+
+void counts_negbin_n(const gsl_rng *r, int n, const double *mu, double k, uint32_t *out)
+{
+    assert(!isnan(k));
+    pthread_once(&S_tables_once, S_tables_build);
+    S_src g;
+    S_open(&g, r);
+    if (k <= 0.0 || isinf(k)) {
+        for (int i = 0; i < n; i++) {
+            assert(mu[i] >= 0.0 && mu[i] <= COUNTS_MU_MAX); /* also false for NaN */
+            out[i] = S_poisson(&g, mu[i], -1.0, 1.0);
+        }
+    } else {
+        const S_gamma p = S_gamma_set(k);
+        for (int i = 0; i < n; i++) {
+            assert(mu[i] >= 0.0 && mu[i] <= COUNTS_MU_MAX);
+            out[i] = S_negbin(&g, mu[i], &p);
+        }
+    }
+    S_close(&g);
+}
+
+double counts_normal(const gsl_rng *r) { return gsl_ran_gaussian_ziggurat(r, 1.0); }

@@ -1,11 +1,18 @@
 /* counts.h — hourly message counts: exact Poisson and gamma-mixed Poisson draws.
  *
  * The hot path of the simulator: one draw per simulated hour and trajectory.
- * Both samplers are exact (no normal approximation), allocate nothing, keep no
- * state between calls and are thread-safe as long as each thread owns its
- * generator. The same generator state gives the same draws. The number of
- * uniforms a draw consumes varies (rejection), so two streams that must stay
- * aligned should not share a generator. See docs/counts.md.
+ * The samplers are exact (no normal approximation; see docs/counts.md for
+ * the one series truncation in PD, total variation < 5e-11), allocate
+ * nothing, keep no state between calls and are thread-safe as long as each
+ * thread owns its generator. The same generator state gives the same draws.
+ * The number of uniforms a draw consumes varies (rejection), so two streams
+ * that must stay aligned should not share a generator.
+ *
+ * Generators: any gsl_rng works; gsl_rng_taus2 (what sim/streams.c hands
+ * out) is stepped inline, reading and writing its state directly, with
+ * exactly the numbers gsl_rng_get / gsl_rng_uniform would give. Other
+ * generators go through gsl_rng_uniform; the normal then takes 32 bits as
+ * floor(2^32 U).
  */
 #ifndef COUNTS_H
 #define COUNTS_H
@@ -16,18 +23,31 @@
 /* Largest mean accepted: draws must fit a uint32_t with room for the tail. */
 #define COUNTS_MU_MAX 1.0e9
 
+/* Means below this use inversion, at or above it PD (Ahrens & Dieter's
+ * domain). */
+#define COUNTS_SWITCH_MU 10.0
+
 /* Exact Poisson(mu) draw, 0 <= mu <= COUNTS_MU_MAX (asserted; NaN rejected).
  * mu == 0 returns 0 and consumes no uniform. Inversion by sequential search
- * for mu < 10, PTRS (Hörmann 1993) for mu >= 10. */
+ * for mu < COUNTS_SWITCH_MU, PD (Ahrens & Dieter 1982) above. */
 uint32_t counts_poisson(const gsl_rng *r, double mu);
 
 /* Overdispersed counts: Poisson(mu * G), G ~ Gamma(shape k, scale 1/k), so
  * mean mu and variance mu + mu^2/k (negative binomial, GSL's n = k,
- * p = k/(k+mu)). k <= 0 or k = +inf means plain Poisson: the same draws as
- * counts_poisson(r, mu) from the same state. k must not be NaN (asserted).
- * mu == 0 returns 0 and consumes nothing. The mixed mean mu*G is capped at
- * COUNTS_MU_MAX (reached only when G > COUNTS_MU_MAX/mu, i.e. never in
- * practice for hourly traffic). */
+ * p = k/(k+mu)). G by Marsaglia & Tsang (2000). k <= 0 or k = +inf means
+ * plain Poisson: the same draws as counts_poisson(r, mu) from the same
+ * state. k must not be NaN (asserted). mu == 0 returns 0 and consumes
+ * nothing. The mixed mean mu*G is capped at COUNTS_MU_MAX (reached only when
+ * G > COUNTS_MU_MAX/mu, i.e. never in practice for hourly traffic). */
 uint32_t counts_negbin(const gsl_rng *r, double mu, double k);
+
+/* out[i] = counts_negbin(r, mu[i], k) for i = 0..n-1, in that order: the same
+ * draws and the same generator state afterwards as the n calls, with the
+ * per-call set-up (generator state, gamma constants) done once. */
+void counts_negbin_n(const gsl_rng *r, int n, const double *mu, double k, uint32_t *out);
+
+/* A standard normal deviate by a 128-layer ziggurat (Marsaglia & Tsang
+ * 2000); 32 bits per try: 7 pick the layer, 1 the sign, 24 the magnitude. */
+double counts_normal(const gsl_rng *r);
 
 #endif

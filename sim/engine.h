@@ -107,7 +107,9 @@ typedef struct {
     double g[PG_COUNT];       /* sampled global parameters */
     uint32_t *demand;         /* [H] messages demanded each hour */
     float *down;              /* [H] share of each hour in outage (scratch, kept zero) */
-    double *month_demand;     /* [months] */
+    double *month_demand;     /* [months] messages demanded (exact: a sum of whole numbers) */
+    double *month_peak;       /* [months] the busiest hour's demand */
+    int *month_peak_hour;     /* [months] the first hour of the month with that demand */
     double value_per_message; /* CNY */
     double *day_demand;       /* [days]: filled for the sample trajectory only */
     int sample;               /* this is the sample trajectory (daily series wanted) */

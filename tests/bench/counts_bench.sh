@@ -16,5 +16,5 @@ FLAGS="-std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -pedantic -Wshadow \
 mkdir -p "$BUILD/bench"
 # shellcheck disable=SC2086 # FLAGS is a list of words
 $CC $FLAGS -o "$BUILD/bench/counts_bench" tests/bench/counts_bench.c sim/counts.c \
-    -lgsl -lgslcblas -lm
+    -lgsl -lgslcblas -lpthread -lm
 exec "$BUILD/bench/counts_bench" "$@"

@@ -7,6 +7,12 @@
  * (mu = 0, k <= 0 or infinite); reproducibility from the seed; the share of
  * draws above mu + 3 sd against the exact tail; and the power of the checks
  * themselves, which must reject the normal approximation round(mu + sqrt(mu) z).
+ * Then the parts of the samplers: means at and next to the switch points
+ * (the small-mean table grid at multiples of 1/4, inversion/PD at 10) and
+ * where PD's hat is tightest (mu = 10.46); the gamma mixture for k < 1 and
+ * the default k = 50; the normal used by the day noise (equiprobable-cell
+ * chi-square and its tail); the block call against single
+ * calls.
  * Every check uses a fixed taus2 seed and prints it on failure with the
  * command that replays the test.
  */
@@ -16,6 +22,7 @@
 #include <gsl/gsl_rng.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "counts.h"
 
@@ -172,7 +179,7 @@ static double S_tail_z(const S_case *c, unsigned long seed)
 }
 
 static const double S_MU_INVERSION[] = {0.37, 2.71, 9.93};
-static const double S_MU_PTRS[] = {10.07, 37.5, 412.3, 5123.7};
+static const double S_MU_PD[] = {10.07, 37.5, 412.3, 5123.7};
 static const double S_MU_NEGBIN[] = {7.31, 215.6};
 static const double S_K_NEGBIN[] = {3.3, 20.0};
 
@@ -196,10 +203,10 @@ Test(counts, poisson_by_inversion_fits_the_pmf_below_mean_10)
     }
 }
 
-Test(counts, poisson_by_ptrs_fits_the_pmf_from_mean_10)
+Test(counts, poisson_by_pd_fits_the_pmf_from_mean_10)
 {
-    for (size_t i = 0; i < S_LEN(S_MU_PTRS); i++) {
-        S_case c = S_poisson_case(S_MU_PTRS[i]);
+    for (size_t i = 0; i < S_LEN(S_MU_PD); i++) {
+        S_case c = S_poisson_case(S_MU_PD[i]);
         S_assert_fits(&c, 2011 + i);
     }
 }
@@ -210,8 +217,8 @@ Test(counts, poisson_mean_and_variance_are_within_5_se)
         S_case c = S_poisson_case(S_MU_INVERSION[i]);
         S_assert_moments(&c, 3001 + i);
     }
-    for (size_t i = 0; i < S_LEN(S_MU_PTRS); i++) {
-        S_case c = S_poisson_case(S_MU_PTRS[i]);
+    for (size_t i = 0; i < S_LEN(S_MU_PD); i++) {
+        S_case c = S_poisson_case(S_MU_PD[i]);
         S_assert_moments(&c, 3101 + i);
     }
 }
@@ -319,4 +326,136 @@ Test(counts, draws_are_reproducible_from_the_generator_state)
     }
     gsl_rng_free(a);
     gsl_rng_free(b);
+}
+
+/* ------------------------------------------------ the parts of the samplers */
+
+/* Means at and either side of the switch points: the small-mean tables sit
+ * on a grid of 1/4 (0.25, 2.75, 9.75 exactly on it, the others just off it),
+ * PD takes over at 10, and PD's hat constant is tightest near 10.46
+ * (tests/bench/pd_check.c: ratio 0.9995 of the bound). */
+static const double S_MU_SWITCH[] = {0.2499999, 0.25,      2.75,  4.0000001, 9.75, 9.9999999,
+                                     10.0,      10.000001, 10.46, 11.3,      14.87};
+
+Test(counts, poisson_fits_the_pmf_at_and_next_to_the_switch_points)
+{
+    for (size_t i = 0; i < S_LEN(S_MU_SWITCH); i++) {
+        S_case c = S_poisson_case(S_MU_SWITCH[i]);
+        S_assert_fits(&c, 11001 + i);
+        S_assert_moments(&c, 11101 + i);
+    }
+}
+
+/* PD's steps Q, E and H carry ~2-3 % of the mass near mu = 10; 2e6 draws
+ * see a mistake there that 2e5 might not. */
+Test(counts, poisson_tail_near_mean_10_has_the_exact_probability)
+{
+    const double mus[] = {9.9999999, 10.0, 10.46, 14.87};
+    for (size_t i = 0; i < S_LEN(mus); i++) {
+        const unsigned long seed = 11201 + i;
+        S_case c = S_poisson_case(mus[i]);
+        double z = S_tail_z(&c, seed);
+        cr_expect(fabs(z) < S_SE_MAX,
+                  "mu=%g: share above mu + 3 sd is %.2f SE from exact; seed %lu, replay: %s",
+                  mus[i], z, seed, S_REPLAY);
+    }
+}
+
+Test(counts, negbin_fits_for_shape_below_1_and_the_default_shape_50)
+{
+    const double mus[] = {3.37, 10.2, 187.9};
+    const double ks[] = {0.7, 50.0};
+    for (size_t i = 0; i < S_LEN(mus); i++)
+        for (size_t j = 0; j < S_LEN(ks); j++) {
+            S_case c = S_negbin_case(mus[i], ks[j]);
+            S_assert_fits(&c, 12001 + 10 * i + j);
+            S_assert_moments(&c, 12101 + 10 * i + j);
+        }
+}
+
+/* Chi-square of S_NORMAL_DRAWS normals over S_NORMAL_CELLS cells of equal
+ * probability; the share beyond the ziggurat's tail start R (drawn by the
+ * tail algorithm, not the layers) within 5 SE of 2 (1 - Phi(R)), and the
+ * shares beyond 3.7 and 4.2 (the shape of that tail) from 10 times as many. */
+#define S_NORMAL_DRAWS 2000000
+#define S_NORMAL_CELLS 2000
+#define S_ZIG_R 3.4426198558966521
+
+Test(counts, normal_fits_the_gaussian_in_the_bulk_and_beyond_the_ziggurat_tail)
+{
+    const unsigned long seed = 13001;
+    gsl_rng *r = S_rng(seed);
+    long *hist = calloc(S_NORMAL_CELLS, sizeof *hist);
+    cr_assert_not_null(hist);
+    long beyond = 0;
+    double sum = 0, sum2 = 0;
+    for (long i = 0; i < S_NORMAL_DRAWS; i++) {
+        const double x = counts_normal(r);
+        long cell = (long)(gsl_cdf_ugaussian_P(x) * S_NORMAL_CELLS);
+        hist[cell < S_NORMAL_CELLS ? cell : S_NORMAL_CELLS - 1]++;
+        beyond += fabs(x) > S_ZIG_R;
+        sum += x;
+        sum2 += x * x;
+    }
+    gsl_rng_free(r);
+    const double e = (double)S_NORMAL_DRAWS / S_NORMAL_CELLS;
+    double chisq = 0;
+    for (int k = 0; k < S_NORMAL_CELLS; k++)
+        chisq += (hist[k] - e) * (hist[k] - e) / e;
+    free(hist);
+    const double p = gsl_cdf_chisq_Q(chisq, S_NORMAL_CELLS - 1);
+    cr_expect(p > S_P_MIN, "normal: chi-square p = %.3g over %d cells; seed %lu, replay: %s", p,
+              S_NORMAL_CELLS, seed, S_REPLAY);
+    const double q = 2 * gsl_cdf_ugaussian_Q(S_ZIG_R);
+    const double z = ((double)beyond / S_NORMAL_DRAWS - q) / sqrt(q * (1 - q) / S_NORMAL_DRAWS);
+    cr_expect(fabs(z) < S_SE_MAX,
+              "normal: share beyond %g is %.2f SE from %g; seed %lu, replay: %s", S_ZIG_R, z, q,
+              seed, S_REPLAY);
+    /* the shape inside the tail: 2e7 more draws, shares beyond 3.7 and 4.2 */
+    r = S_rng(seed + 1);
+    const double cut[2] = {3.7, 4.2};
+    long above[2] = {0, 0};
+    for (long i = 0; i < 10 * S_NORMAL_DRAWS; i++) {
+        const double x = fabs(counts_normal(r));
+        above[0] += x > cut[0];
+        above[1] += x > cut[1];
+    }
+    gsl_rng_free(r);
+    for (int k = 0; k < 2; k++) {
+        const double qk = 2 * gsl_cdf_ugaussian_Q(cut[k]), n = 10.0 * S_NORMAL_DRAWS;
+        const double zk = ((double)above[k] / n - qk) / sqrt(qk * (1 - qk) / n);
+        cr_expect(fabs(zk) < S_SE_MAX,
+                  "normal: share beyond %g is %.2f SE from %g; seed %lu, replay: %s", cut[k], zk,
+                  qk, seed + 1, S_REPLAY);
+    }
+    const double mean = sum / S_NORMAL_DRAWS, var = sum2 / S_NORMAL_DRAWS - mean * mean;
+    cr_expect(fabs(mean) < S_SE_MAX / sqrt(S_NORMAL_DRAWS), "normal: mean %g; seed %lu", mean,
+              seed);
+    cr_expect(fabs(var - 1) < S_SE_MAX * sqrt(2.0 / S_NORMAL_DRAWS),
+              "normal: variance %g; seed %lu", var, seed);
+}
+
+Test(counts, block_draws_are_the_single_draws)
+{
+    const unsigned long seed = 15001;
+    const double ks[] = {0.0, 0.7, 50.0};
+    double mu[24];
+    for (int i = 0; i < 24; i++)
+        mu[i] = i % 5 == 0 ? 0.0 : 0.37 * i * i; /* 0 to 195.9 */
+    for (size_t j = 0; j < S_LEN(ks); j++) {
+        gsl_rng *a = S_rng(seed + j), *b = S_rng(seed + j);
+        for (int rep = 0; rep < 200; rep++) {
+            uint32_t out[24];
+            counts_negbin_n(a, 24, mu, ks[j], out);
+            for (int i = 0; i < 24; i++) {
+                uint32_t y = counts_negbin(b, mu[i], ks[j]);
+                cr_assert_eq(out[i], y, "k=%g block %d hour %d: block %u, single %u; seed %lu",
+                             ks[j], rep, i, out[i], y, seed + j);
+            }
+        }
+        cr_expect_eq(gsl_rng_get(a), gsl_rng_get(b), "k=%g: the states differ after the draws",
+                     ks[j]);
+        gsl_rng_free(a);
+        gsl_rng_free(b);
+    }
 }
