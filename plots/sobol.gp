@@ -10,6 +10,10 @@ is_m = 'strcol("metric") eq metric'
 stats 'sobol.csv' using (@is_m ? 1 : 0) nooutput
 n = int(STATS_sum)
 n = n > 15 ? 15 : n
+# the file row holding the n-th row of the metric: rows after it are not read, so that
+# ytic() never labels a row that is not drawn
+stats 'sobol.csv' using (_c = ($0 == 0 ? 0 : _c) + (@is_m ? 1 : 0), (@is_m && _c == n) ? $0 : NaN) nooutput
+last = int(STATS_max)
 stats 'sobol.csv' using (@is_m ? column('ST_hi') : NaN) nooutput
 xmax = STATS_max
 stats 'sobol.csv' using (@is_m ? column('S1_hi') : NaN) nooutput
@@ -24,12 +28,12 @@ set lmargin 30
 set key at screen 0.02, screen 0.005 left bottom horizontal nobox noopaque
 set bmargin 7
 rank = '(_r = ($0 == 0 ? 0 : _r) + (@is_m ? 1 : 0), @is_m && _r <= n ? _r : NaN)'
-plot 'sobol.csv' using (column('S1') / 2):(@rank - 0.19):(0):(column('S1')):(_r - 0.35):(_r - 0.03) \
+plot 'sobol.csv' every ::0::last using (column('S1') / 2):(@rank - 0.19):(0):(column('S1')):(_r - 0.35):(_r - 0.03) \
         :ytic(strcol('input')) with boxxyerror fs solid 0.85 fc rgb '#4E79A7' \
         title 'S1 (input alone)', \
-     'sobol.csv' using (column('ST') / 2):(@rank + 0.19):(0):(column('ST')):(_r + 0.03):(_r + 0.35) \
+     'sobol.csv' every ::0::last using (column('ST') / 2):(@rank + 0.19):(0):(column('ST')):(_r + 0.03):(_r + 0.35) \
         with boxxyerror fs solid 0.85 fc rgb '#E15759' title 'ST (with interactions)', \
-     'sobol.csv' using (column('S1')):(@rank - 0.19):(column('S1_lo')):(column('S1_hi')) \
+     'sobol.csv' every ::0::last using (column('S1')):(@rank - 0.19):(column('S1_lo')):(column('S1_hi')) \
         with xerrorbars pt -1 lw 1.5 lc rgb '#222222' title '95 % confidence interval', \
-     'sobol.csv' using (column('ST')):(@rank + 0.19):(column('ST_lo')):(column('ST_hi')) \
+     'sobol.csv' every ::0::last using (column('ST')):(@rank + 0.19):(column('ST_lo')):(column('ST_hi')) \
         with xerrorbars pt -1 lw 1.5 lc rgb '#222222' notitle

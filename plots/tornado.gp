@@ -15,6 +15,10 @@ is_m = 'strcol("metric") eq metric'
 stats 'tornado.csv' using (@is_m ? 1 : 0) nooutput
 n = int(STATS_sum)
 n = n > 15 ? 15 : n
+# the file row holding the n-th row of the metric: rows after it are not read, so that
+# ytic() never labels a row that is not drawn
+stats 'tornado.csv' using (_c = ($0 == 0 ? 0 : _c) + (@is_m ? 1 : 0), (@is_m && _c == n) ? $0 : NaN) nooutput
+last = int(STATS_max)
 stats 'tornado.csv' using (@is_m ? column('base') : NaN) nooutput
 base = STATS_max
 stats 'tornado.csv' using (@is_m ? column('metric_at_p10') / sc : NaN) nooutput
@@ -39,16 +43,17 @@ bar(c) = sprintf('((column("%s") / sc + base / sc) / 2):(@rank):(column("%s") < 
 b10 = bar('metric_at_p10')
 b90 = bar('metric_at_p90')
 # value labels at the outer end of each bar: the input's p10 / p90 value
-lab(c, v, side) = sprintf("(column('%s') / sc):(column('%s') %s base ? @rank : NaN):(' ' . fmtnum(column('%s')) . ' ')", c, c, side, v)
+# the rank is taken first, on every row: inside the ?: it would count only the rows shown
+lab(c, v, side) = sprintf("(column('%s') / sc):(_rk = @rank, column('%s') %s base ? _rk : NaN):(' ' . fmtnum(column('%s')) . ' ')", c, c, side, v)
 l10l = lab('metric_at_p10', 'p10_value', '<=')
 l10r = lab('metric_at_p10', 'p10_value', '>')
 l90l = lab('metric_at_p90', 'p90_value', '<')
 l90r = lab('metric_at_p90', 'p90_value', '>=')
-plot 'tornado.csv' using @b10:ytic(strcol('input')) with boxxyerror fs solid 0.85 \
+plot 'tornado.csv' every ::0::last using @b10:ytic(strcol('input')) with boxxyerror fs solid 0.85 \
         fc rgb '#4E79A7' title 'input at its p10', \
-     'tornado.csv' using @b90 with boxxyerror fs solid 0.85 fc rgb '#F28E2B' \
+     'tornado.csv' every ::0::last using @b90 with boxxyerror fs solid 0.85 fc rgb '#F28E2B' \
         title 'input at its p90', \
-     'tornado.csv' using @l10l with labels right font ',9' tc rgb '#2C4A6B' notitle, \
-     'tornado.csv' using @l10r with labels left font ',9' tc rgb '#2C4A6B' notitle, \
-     'tornado.csv' using @l90l with labels right font ',9' tc rgb '#A65A12' notitle, \
-     'tornado.csv' using @l90r with labels left font ',9' tc rgb '#A65A12' notitle
+     'tornado.csv' every ::0::last using @l10l with labels right font ',9' tc rgb '#2C4A6B' notitle, \
+     'tornado.csv' every ::0::last using @l10r with labels left font ',9' tc rgb '#2C4A6B' notitle, \
+     'tornado.csv' every ::0::last using @l90l with labels right font ',9' tc rgb '#A65A12' notitle, \
+     'tornado.csv' every ::0::last using @l90r with labels left font ',9' tc rgb '#A65A12' notitle
