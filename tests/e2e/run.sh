@@ -107,6 +107,16 @@ if "$bin" plot "$tmp/c" --quiet && "$bin" report "$tmp/c" >/dev/null; then
   [ "$n" -ge 8 ] && grep -q '<svg' "$tmp/c/report.html" && ! grep -qE 'https?://[a-z]' "$tmp/c/report.html" \
     && ok "plot ($n charts) and a self-contained report from a run" || ko "plot/report ($n charts)"
 else ko "plot/report exit status"; fi
+# the sensitivity commands on the default scenario (tiny N), their charts free of gnuplot warnings
+if "$bin" tornado --trajectories 5 --years 1 --quiet --out "$tmp/c" && "$bin" sobol --samples 4 --years 1 --quiet --out "$tmp/c" \
+   && "$bin" sweep --param global.volume_month --values 20000:2000000:3:log --trajectories 20 --years 1 --quiet --out "$tmp/c" \
+   && [ -s "$tmp/c/tornado.csv" ] && [ -s "$tmp/c/sobol.csv" ] && [ -s "$tmp/c/sweep.csv" ] && [ -s "$tmp/c/crossover.csv" ]; then
+  ok "tornado, sobol and sweep write their CSVs"
+else ko "tornado/sobol/sweep"; fi
+"$bin" plot "$tmp/c" 2>"$tmp/plot.err" >/dev/null
+! grep -qi warning "$tmp/plot.err" && [ -s "$tmp/c/plots/tornado.png" ] && [ -s "$tmp/c/plots/sobol.png" ] && [ -s "$tmp/c/plots/sweep.png" ] \
+  && ok "sensitivity charts render without gnuplot warnings" || ko "sensitivity charts: $(head -2 "$tmp/plot.err")"
+"$bin" report "$tmp/c" >/dev/null && grep -q -i tornado "$tmp/c/report.html" && ok "the report includes the tornado" || ko "report with tornado"
 out=$(tests/report/screenshot.sh "$tmp/c/report.html" 2>&1); rc=$?
 case "$out" in skipped*) echo "skip report screenshot: $out" ;; *) [ $rc -eq 0 ] && ok "report screenshot is not blank" || ko "report screenshot: $out" ;; esac
 
