@@ -157,12 +157,7 @@ int cmd_sobol(int argc, char **argv)
     rc = 0;
     goto out;
 fail:
-    outfile_set_abort(&set);
-    if (e.code == HS_ERR_INTERRUPTED) {
-        fprintf(stderr, "hostsim: interrupted; nothing written\n");
-        rc = run_signal_exit();
-    } else
-        rc = cli_fail(&e);
+    rc = sens_fail(&set, &e);
 out:
     sens_result_free(&base);
     sobol_design_free(d);

@@ -172,3 +172,13 @@ hs_status sens_collect(const sim_plan *plan, const run_args *a, const sens_targe
     uint64_t done;
     return runner_run(plan, &ro, S_collect_fn, &c, &done, e);
 }
+
+int sens_fail(outfile_set *set, const hs_error *e)
+{
+    outfile_set_abort(set);
+    if (e->code == HS_ERR_INTERRUPTED) {
+        fprintf(stderr, "hostsim: interrupted; nothing written\n");
+        return run_signal_exit();
+    }
+    return cli_fail(e);
+}

@@ -44,4 +44,8 @@ void sens_result_free(sens_result *r);
 hs_status sens_collect(const sim_plan *plan, const run_args *a, const sens_target *t,
                        runner_prepare_fn fn, void *ctx, uint64_t count, double *f, hs_error *e);
 
+/* Ends a sensitivity command that failed: removes its temporaries, prints the
+ * message (or "interrupted") and returns the exit code. */
+int sens_fail(outfile_set *set, const hs_error *e);
+
 #endif
