@@ -20,24 +20,25 @@
  * Cost: a month whose busiest hour (from the traffic model) fits under the
  * capacity and is not in an outage needs no per-hour pass: no hour
  * overflows and its busiest hour is the month's peak; downtime comes from
- * the hours the merged outage intervals touch. The other months run hour by
- * hour; the results are the same either way (tests/unit/
- * test_perf_equivalence.c). Sources: FIGURES.md "Traffic and capacity"
- * (150–200 req/s bought, SaaS x5–x10, SMEs rarely above 50 req/s).
+ * the hours the merged outage intervals touch (drawn from their day's rest
+ * if the traffic model left them undrawn: sim_demand). The other months
+ * run hour by hour over the drawn hours, after drawing the undrawn ones
+ * that could overflow or be the busiest (S_draw_needed); the results are
+ * those of a pass over every hour (tests/unit/test_perf_equivalence.c). Sources: FIGURES.md
+ * "Traffic and capacity" (150–200 req/s bought, SaaS x5–x10, SMEs rarely above 50 req/s).
  */
 #include <math.h>
 #include <string.h>
 
+#include "counts.h"
 #include "engine.h"
 
 /* Messages not served for downtime in hours [h0, h1), sum of D_h x down_h in
  * hour order over the hours the merged outage intervals touch (the other
  * hours add 0). *iv walks the sorted, disjoint intervals; *next_h is the first
  * hour not yet counted (two intervals can share an hour). */
-static double S_down_msgs(const sim_work *w, const opt_work *o, int *iv, long *next_h, long h0,
-                          long h1)
+static double S_down_msgs(sim_work *w, const opt_work *o, int *iv, long *next_h, long h0, long h1)
 {
-    const uint32_t *dem = w->demand;
     const float *down = w->down;
     double down_msgs = 0;
     for (; *iv < o->merged.n; ++*iv) {
@@ -48,11 +49,36 @@ static double S_down_msgs(const sim_work *w, const opt_work *o, int *iv, long *n
         if (a < *next_h) a = *next_h;
         if (a < h0) a = h0;
         const long b = end < h1 ? end : h1;
-        for (long h = a; h < b; h++) down_msgs += dem[h] * (double)down[h];
+        for (long h = a; h < b; h++)
+            down_msgs += sim_demand(w, h) * (double)down[h];
         if (b > *next_h) *next_h = b;
         if (end > h1) break; /* goes on into the next month */
     }
     return down_msgs;
+}
+
+/* Before the hour pass of month m: draws the undrawn hours that could
+ * overflow cap or be the busiest hour served. T = min(cap, largest s_h of
+ * the drawn hours); an undrawn hour whose rate is below the Poisson
+ * cut-off of T reaches T with probability below 1e-12 over the whole month
+ * (as in the traffic model), so it cannot overflow and cannot be the
+ * busiest: the pass skips it. */
+static void S_draw_needed(sim_work *w, int m, double cap)
+{
+    const sim_plan *p = w->plan;
+    const int h0 = p->month_first_hour[m], h1 = p->month_first_hour[m + 1];
+    const uint32_t *dem = w->demand;
+    const float *down = w->down;
+    double top = 0;
+    for (int h = h0; h < h1; h++)
+        if (dem[h] != SIM_UNDRAWN) {
+            const double d = dem[h], s = d - d * down[h];
+            if (s > top) top = s;
+        }
+    const double T = cap < top ? cap : top;
+    const double cut = counts_poisson_cutoff(T, SIM_LOG_EPS - log((double)(h1 - h0)));
+    for (int h = h0; h < h1; h++)
+        if (dem[h] == SIM_UNDRAWN && w->rate[h] >= cut) sim_demand_assign(w, h);
 }
 
 static void S_capacity(sim_work *w, opt_work *o)
@@ -80,9 +106,11 @@ static void S_capacity(sim_work *w, opt_work *o)
              * only raises cap) and the busiest hour is up: nothing to do per hour. */
             peak = w->month_peak[m];
             if (next_change >= h0 && next_change < h1) cap += add, next_change = -1;
-        } else
+        } else {
+            S_draw_needed(w, m, cap);
             for (int h = h0; h < h1; h++) {
                 if (h == next_change) cap += add, next_change = -1;
+                if (dem[h] == SIM_UNDRAWN) continue; /* below every drawn hour and cap */
                 const double d = dem[h];
                 const double s = d - d * down[h];
                 if (s > cap) {
@@ -92,6 +120,7 @@ static void S_capacity(sim_work *w, opt_work *o)
                 }
                 if (s > peak) peak = s;
             }
+        }
         const double lost = excess * lost_share;
         /* served = sum of D_h (1 - down_h), as sum D_h - sum D_h down_h: one
          * rounding instead of one per hour */
@@ -109,7 +138,8 @@ static void S_capacity(sim_work *w, opt_work *o)
             if (arrive < p->hours) {
                 next_change = arrive;
                 ledger_add(o->led, CAT_hardware, m + 1,
-                           q[PO_upgrade_cost] * pow(1 + q[PO_price_escalation], p->month_year[m + 1]));
+                           q[PO_upgrade_cost] *
+                               pow(1 + q[PO_price_escalation], p->month_year[m + 1]));
             }
         }
     }

@@ -1,29 +1,58 @@
 /* traffic.c — hourly message demand, shared by every option.
  *
  * Equations (docs/model.md, "Traffic"):
- *   mean of hour h:   mu_h = 12 V (1 + g)^(m/12) w_h n_d
+ *   rate of hour h:   r_h = 12 V (1 + g)^(m/12) w_h n_d G_h
  *     V   = volume_month (the average month of year one before growth),
  *     g = growth_year (compounded monthly), m = month of h,
  *     w_h = plan hour weight: profile[weekday][hour] x peak multiplier of the
  *           day, normalised so the weights of each horizon year sum to 1,
  *     n_d = day noise, lognormal with mean 1 and coefficient of variation
- *           day_noise_cv: ln n_d ~ N(-s^2/2, s^2), s^2 = ln(1 + cv^2).
- *   count of hour h:  D_h ~ Poisson(mu_h), or gamma-Poisson with shape k =
- *     overdispersion_k (variance mu + mu^2/k) when k > 0 (sim/counts.c),
- *     drawn a day (24 hours) at a time.
+ *           day_noise_cv: ln n_d ~ N(-s^2/2, s^2), s^2 = ln(1 + cv^2),
+ *     G_h = 1, or Gamma(k, 1/k) with k = overdispersion_k > 0 (independent
+ *           hourly bursts: the count is then gamma-Poisson, variance
+ *           r + r^2/k about its day's rate).
+ *   count of hour h:  D_h ~ Poisson(r_h), independent given the rates.
  *   value of a message: revenue_year x messaging_revenue_share / (12 V).
- * Also per month: the total demand, the busiest hour and its demand (the
- * capacity model skips the hours of a month whose busiest hour fits).
+ * Also per month: the total demand, the busiest hour and its demand.
+ *
+ * How the counts are drawn (exact; docs/model.md, "How the hours are
+ * drawn"): per month, the hours with r_h >= 0.9 x the month's highest rate
+ * before G are drawn one by one, giving a busiest count P; then every hour
+ * whose rate is at least c = counts_poisson_cutoff(P, log(1e-12 / hours of
+ * the month)), the largest rate at which an hour could reach P with
+ * probability above 1e-12/hours (Chernoff bound). For each day the
+ * remaining hours get only their total, Poisson(sum of their rates); their
+ * own counts are drawn from it when a model asks (engine.h, sim_demand).
+ * Totals are exact; P is the month's busiest hour except with probability
+ * below 1e-12 per month. About 10 % of the default scenario's hours are
+ * drawn one by one.
  * Sources: FIGURES.md "Traffic and capacity" (72 % Mon–Fri 09–18, peaks
  * +300 % before holidays, Double 11 x4); the rest are assumptions listed in
  * inputs/default/params.csv.
- * Stream: "demand" (one per trajectory, common to all options).
+ * Streams: "demand" (one per trajectory, common to all options: day noise,
+ * gamma factors, the counts drawn here) and "demand_hours" (the hours drawn
+ * later from their day's total).
  */
+#include <gsl/gsl_randist.h>
 #include <math.h>
 #include <string.h>
 
 #include "counts.h"
 #include "engine.h"
+#include "streams.h"
+
+/* Hours whose rate is at least this share of the month's highest rate are
+ * drawn first; their maximum sets the cut-off for the others. */
+#define S_FIRST_SHARE 0.9
+
+/* Draws hour h on its own and keeps the month's busiest hour (the first
+ * one in hour order on ties). */
+static inline void S_draw_hour(sim_work *w, long h, uint32_t *peak, long *peak_hour)
+{
+    const uint32_t x = counts_poisson(w->r, w->rate[h]);
+    w->demand[h] = x;
+    if (x > *peak || (x == *peak && h < *peak_hour)) *peak = x, *peak_hour = h;
+}
 
 static void S_traffic(sim_work *w)
 {
@@ -31,34 +60,86 @@ static void S_traffic(sim_work *w)
     const double V = w->g[PG_volume_month], g = w->g[PG_growth_year];
     const double cv = w->g[PG_day_noise_cv], k = w->g[PG_overdispersion_k];
     const double s2 = log1p(cv * cv), s = sqrt(s2), mu0 = -s2 / 2;
+    const int mixed = k > 0 && !isinf(k);
     w->value_per_message = w->g[PG_revenue_year] * w->g[PG_messaging_revenue_share] / (12 * V);
+    streams_key(w->hours_r, w->seed, w->traj, "demand_hours", NULL, NULL);
     sim_stream(w, "demand", NULL);
     const gsl_rng *r = w->r;
     const float *wt = p->hour_weight;
+    float *rate = w->rate;
     uint32_t *dem = w->demand;
-    double mu[24];
+    /* per day of the month: scale, drawn messages, undrawn hours' rate sum,
+     * largest undrawn rate, undrawn hours */
+    double scale[32], und_sum[32], und_top[32];
+    uint32_t drawn[32];
+    int und_n[32];
     for (int m = 0; m < p->months; m++) {
         const double gm = 12 * V * pow(1 + g, m / 12.0);
-        const int h0 = p->month_first_hour[m], h1 = p->month_first_hour[m + 1];
-        double total = 0;
-        uint32_t peak = 0;
-        int peak_hour = h0;
-        for (int h = h0; h < h1; h += 24) {
+        const long h0 = p->month_first_hour[m], h1 = p->month_first_hour[m + 1];
+        const int d0 = (int)(h0 / 24), nd = (int)((h1 - h0) / 24);
+        /* the day noise, and the month's highest rate before the gamma factors */
+        double top = 0;
+        for (int j = 0; j < nd; j++) {
             const double noise = cv > 0 ? exp(mu0 + s * counts_normal(r)) : 1.0;
-            const double scale = gm * noise;
-            for (int i = 0; i < 24; i++) mu[i] = scale * wt[h + i];
-            counts_negbin_n(r, 24, mu, k, dem + h); /* k <= 0: Poisson */
-            uint32_t day = 0;
-            for (int i = h; i < h + 24; i++) {
-                day += dem[i];
-                if (dem[i] > peak) peak = dem[i], peak_hour = i;
+            scale[j] = gm * noise;
+            const double t = scale[j] * p->day_top_weight[d0 + j];
+            if (t > top) top = t;
+        }
+        /* the rates; the busiest hours drawn on their own */
+        const double first = S_FIRST_SHARE * top;
+        uint32_t peak = 0;
+        long peak_hour = h0;
+        for (int j = 0; j < nd; j++) {
+            const long hd = h0 + 24L * j;
+            double usum = 0, utop = 0;
+            uint32_t dsum = 0;
+            int un = 0;
+            for (long h = hd; h < hd + 24; h++) {
+                double mu = scale[j] * wt[h];
+                if (mixed && mu > 0) mu *= gsl_ran_gamma(r, k, 1.0 / k);
+                if (mu > COUNTS_MU_MAX) mu = COUNTS_MU_MAX;
+                rate[h] = (float)mu;
+                mu = rate[h];
+                if (mu >= first && mu > 0) {
+                    S_draw_hour(w, h, &peak, &peak_hour);
+                    dsum += dem[h];
+                } else {
+                    dem[h] = SIM_UNDRAWN;
+                    usum += mu;
+                    if (mu > utop) utop = mu;
+                    un++;
+                }
             }
+            drawn[j] = dsum, und_sum[j] = usum, und_top[j] = utop, und_n[j] = un;
+        }
+        /* then every hour that could reach the busiest, and each day's rest */
+        const double cut = counts_poisson_cutoff(peak, SIM_LOG_EPS - log((double)(h1 - h0)));
+        double total = 0;
+        for (int j = 0; j < nd; j++) {
+            const long hd = h0 + 24L * j, d = d0 + j;
+            if (und_top[j] >= cut) {
+                und_sum[j] = 0;
+                for (long h = hd; h < hd + 24; h++) {
+                    if (dem[h] != SIM_UNDRAWN) continue;
+                    if (rate[h] >= cut) {
+                        S_draw_hour(w, h, &peak, &peak_hour);
+                        drawn[j] += dem[h];
+                        und_n[j]--;
+                    } else
+                        und_sum[j] += rate[h];
+                }
+            }
+            const uint32_t rest = und_sum[j] > 0 ? counts_poisson(r, und_sum[j]) : 0;
+            w->day_rest[d] = rest;
+            w->day_rest_rate[d] = und_sum[j];
+            w->day_rest_n[d] = (uint8_t)und_n[j];
+            const uint32_t day = drawn[j] + rest;
             total += day;
-            if (w->sample) w->day_demand[h / 24] = day;
+            if (w->sample) w->day_demand[d] = day;
         }
         w->month_demand[m] = total;
         w->month_peak[m] = peak;
-        w->month_peak_hour[m] = peak_hour;
+        w->month_peak_hour[m] = (int)peak_hour;
     }
 }
 

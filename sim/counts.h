@@ -8,11 +8,9 @@
  * The number of uniforms a draw consumes varies (rejection), so two streams
  * that must stay aligned should not share a generator.
  *
- * Generators: any gsl_rng works; gsl_rng_taus2 (what sim/streams.c hands
- * out) is stepped inline, reading and writing its state directly, with
- * exactly the numbers gsl_rng_get / gsl_rng_uniform would give. Other
- * generators go through gsl_rng_uniform; the normal then takes 32 bits as
- * floor(2^32 U).
+ * Generators: any gsl_rng works (sim/streams.c hands out gsl_rng_taus2);
+ * uniforms come from gsl_rng_uniform / gsl_rng_uniform_pos, normals from
+ * gsl_ran_gaussian_ziggurat and gammas from gsl_ran_gamma.
  */
 #ifndef COUNTS_H
 #define COUNTS_H
@@ -46,8 +44,17 @@ uint32_t counts_negbin(const gsl_rng *r, double mu, double k);
  * per-call set-up (generator state, gamma constants) done once. */
 void counts_negbin_n(const gsl_rng *r, int n, const double *mu, double k, uint32_t *out);
 
-/* A standard normal deviate by a 128-layer ziggurat (Marsaglia & Tsang
- * 2000); 32 bits per try: 7 pick the layer, 1 the sign, 24 the magnitude. */
+/* A standard normal deviate: GSL's gsl_ran_gaussian_ziggurat (Marsaglia &
+ * Tsang 2000). */
 double counts_normal(const gsl_rng *r);
+
+/* The largest mean c, 0 <= c < t, for which the Chernoff bound on the upper
+ * tail of Poisson(c),
+ *   P(X >= t) <= exp(-c) (e c / t)^t = exp(-c + t - t log(t/c)),
+ * is at most exp(log_eps) (log_eps < 0). Every Poisson mean below c then has
+ * P(X >= t) <= exp(log_eps): the bound grows with the mean below t. Returns
+ * 0 when t <= 0 (no mean qualifies: P(X >= 0) = 1). The traffic model uses it
+ * to tell the hours that cannot reach a month's busiest hour. */
+double counts_poisson_cutoff(double t, double log_eps);
 
 #endif

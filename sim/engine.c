@@ -45,18 +45,21 @@ void sim_plan_free(sim_plan *p)
     free(p->hour_weight);
     free(p->day_weekday);
     free(p->day_multiplier);
+    free(p->day_top_weight);
     free(p);
 }
 
 sim_plan *sim_plan_new(const scenario *sc, cal_date start, int years, hs_error *e)
 {
     if (start.d != 1) {
-        hs_error_set(e, HS_ERR_INPUT, "--start: the horizon starts on the first day of a month, got %04d-%02d-%02d",
+        hs_error_set(e, HS_ERR_INPUT,
+                     "--start: the horizon starts on the first day of a month, got %04d-%02d-%02d",
                      start.y, start.m, start.d);
         return NULL;
     }
     if (years < 1 || years > SIM_MAX_YEARS) {
-        hs_error_set(e, HS_ERR_INPUT, "--years: %d is out of range (1 to %d)", years, SIM_MAX_YEARS);
+        hs_error_set(e, HS_ERR_INPUT, "--years: %d is out of range (1 to %d)", years,
+                     SIM_MAX_YEARS);
         return NULL;
     }
     sim_plan *p = calloc(1, sizeof *p);
@@ -76,8 +79,9 @@ sim_plan *sim_plan_new(const scenario *sc, cal_date start, int years, hs_error *
     p->hour_weight = malloc((size_t)p->hours * sizeof *p->hour_weight);
     p->day_weekday = malloc((size_t)p->days * sizeof *p->day_weekday);
     p->day_multiplier = malloc((size_t)p->days * sizeof *p->day_multiplier);
+    p->day_top_weight = malloc((size_t)p->days * sizeof *p->day_top_weight);
     if (!p->month_first_hour || !p->month_year || !p->month_days || !p->hour_month ||
-        !p->hour_weight || !p->day_weekday || !p->day_multiplier)
+        !p->hour_weight || !p->day_weekday || !p->day_multiplier || !p->day_top_weight)
         goto oom;
     for (int m = 0; m <= p->months; m++) {
         int y = start.y + (start.m - 1 + m) / 12, mo = (start.m - 1 + m) % 12 + 1;
@@ -105,7 +109,14 @@ sim_plan *sim_plan_new(const scenario *sc, cal_date start, int years, hs_error *
             p->hour_weight[h] = (float)wgt;
             z += wgt;
         }
-        for (int h = h0; h < h1; h++) p->hour_weight[h] = (float)(p->hour_weight[h] / z);
+        for (int h = h0; h < h1; h++)
+            p->hour_weight[h] = (float)(p->hour_weight[h] / z);
+    }
+    for (int d = 0; d < p->days; d++) {
+        float top = 0;
+        for (long h = 24L * d; h < 24L * d + 24; h++)
+            if (p->hour_weight[h] > top) top = p->hour_weight[h];
+        p->day_top_weight[d] = top;
     }
     return p;
 oom:
@@ -191,7 +202,12 @@ void sim_work_free(sim_work *w)
 {
     if (!w) return;
     if (w->r) gsl_rng_free(w->r);
+    if (w->hours_r) gsl_rng_free(w->hours_r);
     free(w->demand);
+    free(w->rate);
+    free(w->day_rest);
+    free(w->day_rest_rate);
+    free(w->day_rest_n);
     free(w->down);
     free(w->month_demand);
     free(w->month_peak);
@@ -224,7 +240,12 @@ sim_work *sim_work_new(const sim_plan *plan, hs_error *e)
     w->plan = plan;
     w->r = streams_alloc();
     size_t H = (size_t)plan->hours, M = (size_t)plan->months, D = (size_t)plan->days;
+    w->hours_r = streams_alloc();
     w->demand = malloc(H * sizeof *w->demand);
+    w->rate = malloc(H * sizeof *w->rate);
+    w->day_rest = malloc(D * sizeof *w->day_rest);
+    w->day_rest_rate = malloc(D * sizeof *w->day_rest_rate);
+    w->day_rest_n = malloc(D * sizeof *w->day_rest_n);
     w->down = calloc(H, sizeof *w->down);
     w->month_demand = malloc(M * sizeof *w->month_demand);
     w->month_peak = malloc(M * sizeof *w->month_peak);
@@ -232,8 +253,9 @@ sim_work *sim_work_new(const sim_plan *plan, hs_error *e)
     w->day_demand = malloc(D * sizeof *w->day_demand);
     w->nopt = plan->sc->nopt;
     w->opt = calloc((size_t)w->nopt, sizeof *w->opt);
-    if (!w->r || !w->demand || !w->down || !w->month_demand || !w->month_peak ||
-        !w->month_peak_hour || !w->day_demand || !w->opt)
+    if (!w->r || !w->hours_r || !w->rate || !w->day_rest || !w->day_rest_rate || !w->day_rest_n ||
+        !w->demand || !w->down || !w->month_demand || !w->month_peak || !w->month_peak_hour ||
+        !w->day_demand || !w->opt)
         goto oom;
     if (S_isolate_state(w->r)) goto oom;
     for (int i = 0; i < w->nopt; i++) {
@@ -321,7 +343,8 @@ static void S_finish_option(sim_work *w, opt_work *o)
     o->met[MET_tco] = tco;
     o->met[MET_tco_npv] = ledger_npv(o->led, w->g[PG_discount_rate]);
     double down = 0;
-    for (int m = 0; m < p->months; m++) down += o->month_down[m];
+    for (int m = 0; m < p->months; m++)
+        down += o->month_down[m];
     o->met[MET_downtime_hours] = down;
     o->met[MET_downtime_hours_per_year] = down / p->years;
     o->met[MET_availability] = 1 - down / (double)p->hours;

@@ -27,17 +27,18 @@
 /* ------------------------------------------------------------ the plan */
 typedef struct {
     int years, months, days;
-    long hours;               /* H = 24 * days */
+    long hours; /* H = 24 * days */
     cal_date start;
-    long start_day;           /* days since 1970-01-01 */
-    int *month_first_hour;    /* [months + 1]: hour index where month m starts; last = H */
-    int *month_year;          /* [months]: 0-based year of the horizon */
-    double *month_days;       /* [months]: days in month */
-    uint16_t *hour_month;     /* [H]: month of each hour */
-    float *hour_weight;       /* [H]: share of its horizon year's volume, before noise:
-                                 profile x peak multiplier / yearly normaliser */
-    uint8_t *day_weekday;     /* [days]: 0 = Monday */
-    float *day_multiplier;    /* [days]: peak-window multiplier */
+    long start_day;        /* days since 1970-01-01 */
+    int *month_first_hour; /* [months + 1]: hour index where month m starts; last = H */
+    int *month_year;       /* [months]: 0-based year of the horizon */
+    double *month_days;    /* [months]: days in month */
+    uint16_t *hour_month;  /* [H]: month of each hour */
+    float *hour_weight;    /* [H]: share of its horizon year's volume, before noise:
+                              profile x peak multiplier / yearly normaliser */
+    uint8_t *day_weekday;  /* [days]: 0 = Monday */
+    float *day_multiplier; /* [days]: peak-window multiplier */
+    float *day_top_weight; /* [days]: the largest hour_weight of the day */
     const scenario *sc;
 } sim_plan;
 
@@ -47,8 +48,8 @@ void sim_plan_free(sim_plan *p);
 
 /* ------------------------------------------------------- event lists */
 typedef struct {
-    double t0, t1;   /* hours since the start of the horizon, t0 < t1 */
-    int kind;        /* model-defined tag */
+    double t0, t1; /* hours since the start of the horizon, t0 < t1 */
+    int kind;      /* model-defined tag */
 } sim_interval;
 
 typedef struct {
@@ -77,35 +78,41 @@ enum {
     MET_depreciation,
     MET_BASE_COUNT
 };
-#define MET_COUNT (MET_BASE_COUNT + CAT_COUNT)  /* then cost.<category> */
+#define MET_COUNT (MET_BASE_COUNT + CAT_COUNT) /* then cost.<category> */
 
 typedef struct {
-    int index;                /* option index in the scenario */
+    int index; /* option index in the scenario */
     const scenario_option *so;
-    double p[PO_COUNT];       /* sampled parameters, canonical units */
+    double p[PO_COUNT]; /* sampled parameters, canonical units */
     ledger *led;
-    sim_intervals outages;    /* scheduled by models, any order */
-    sim_intervals merged;     /* their union (outages model) */
-    sim_intervals disasters;  /* times of equipment destruction */
-    double *month_served;     /* [months] messages served */
-    double *month_down;       /* [months] downtime hours */
-    double *month_peak_msgs;  /* [months] busiest hour's messages */
-    double *month_overflow;   /* [months] overflow hours */
+    sim_intervals outages;       /* scheduled by models, any order */
+    sim_intervals merged;        /* their union (outages model) */
+    sim_intervals disasters;     /* times of equipment destruction */
+    double *month_served;        /* [months] messages served */
+    double *month_down;          /* [months] downtime hours */
+    double *month_peak_msgs;     /* [months] busiest hour's messages */
+    double *month_overflow;      /* [months] overflow hours */
     double *month_lost_outage;   /* [months] messages demanded while down */
     double *month_lost_overflow; /* [months] messages lost to overflow */
     double met[MET_COUNT];
-    double *day_down;         /* [days] or NULL: filled for the sample trajectory only */
+    double *day_down; /* [days] or NULL: filled for the sample trajectory only */
     double *day_overflow;
 } opt_work;
 
 /* --------------------------------------------------- per-worker workspace */
 typedef struct {
     const sim_plan *plan;
-    gsl_rng *r;               /* re-keyed per purpose via sim_stream */
+    gsl_rng *r; /* re-keyed per purpose via sim_stream */
     uint64_t seed;
     uint64_t traj;
     double g[PG_COUNT];       /* sampled global parameters */
-    uint32_t *demand;         /* [H] messages demanded each hour */
+    uint32_t *demand;         /* [H] messages demanded each hour, or SIM_UNDRAWN: read
+                                 through sim_demand() (see "Hourly demand" below) */
+    float *rate;              /* [H] expected messages of each hour (Poisson mean) */
+    uint32_t *day_rest;       /* [days] messages of the day not yet given to an hour */
+    double *day_rest_rate;    /* [days] sum of the rates of the day's undrawn hours */
+    uint8_t *day_rest_n;      /* [days] how many of its hours are undrawn */
+    gsl_rng *hours_r;         /* draws that give a day's rest to its hours */
     float *down;              /* [H] share of each hour in outage (scratch, kept zero) */
     double *month_demand;     /* [months] messages demanded (exact: a sum of whole numbers) */
     double *month_peak;       /* [months] the busiest hour's demand */
@@ -115,8 +122,8 @@ typedef struct {
     int sample;               /* this is the sample trajectory (daily series wanted) */
     int nopt;
     opt_work *opt;
-    const double *fixed_g;    /* optional overrides of sampled values (Sobol, tornado) */
-    const double *fixed_o;    /* [nopt][PO_COUNT], NaN = sample as usual */
+    const double *fixed_g; /* optional overrides of sampled values (Sobol, tornado) */
+    const double *fixed_o; /* [nopt][PO_COUNT], NaN = sample as usual */
 } sim_work;
 
 sim_work *sim_work_new(const sim_plan *plan, hs_error *e);
@@ -127,6 +134,35 @@ void sim_stream(sim_work *w, const char *purpose, const char *option);
 
 /* Runs one trajectory: samples parameters, runs every model, fills met[]. */
 void sim_trajectory(sim_work *w, uint64_t seed, uint64_t traj, int sample_days);
+
+/* ------------------------------------------------------- hourly demand
+ * The traffic model draws the count of every hour that could matter on its
+ * own (Poisson(rate[h])) and, for the other hours of each day, only their
+ * total: day_rest[d] ~ Poisson(sum of their rates) (Poisson variables add).
+ * Their demand[h] is SIM_UNDRAWN until a model asks for it: sim_demand()
+ * then draws it from the rest, given everything drawn before it,
+ *   D_h ~ Binomial(day_rest[d], rate[h] / sum of the undrawn hours' rates),
+ * (the last undrawn hour of a day takes what is left), which is the exact
+ * conditional law of independent Poisson counts given their sum. Whatever
+ * order the hours are asked in, the counts have the joint law of
+ * independent Poisson(rate[h]) draws (docs/model.md, "Traffic"). */
+#define SIM_UNDRAWN UINT32_MAX
+/* log of the bound, per month, on the probability that an hour left undrawn
+ * reaches the count it was judged unable to reach: log(1e-12). */
+#define SIM_LOG_EPS (-27.631021115928547)
+
+uint32_t sim_demand_assign(sim_work *w, long h);
+
+/* Messages demanded in hour h (drawn now if it was not yet). */
+static inline uint32_t sim_demand(sim_work *w, long h)
+{
+    const uint32_t d = w->demand[h];
+    return d != SIM_UNDRAWN ? d : sim_demand_assign(w, h);
+}
+
+/* Draws every hour of month m not drawn yet (before a pass that reads
+ * w->demand directly). */
+void sim_demand_month(sim_work *w, int m);
 
 /* ------------------------------------------------------------- models */
 typedef struct {
