@@ -1,13 +1,13 @@
 /* bench.c — `make bench`: the speed of the full model against a minimal
  * reference kernel, on the same machine, in the same invocation.
  *
- * Reference kernel (the floor): per trajectory and hour, one exact Poisson
- * draw at the default scenario's hourly mean (counts_negbin_n with k = 0, a
- * day at a time, as the traffic model draws), shared by the options; per
- * option a capacity compare (counted without a branch), a cost add and an
- * is-down toggle from a sorted list of outage times. No overdispersion, day
- * noise or growth: the full model's gamma draw per hour (overdispersion_k >
- * 0) is model work the kernel leaves out.
+ * Reference kernel (the issue's floor): per trajectory and hour, one exact
+ * Poisson draw at the default scenario's hourly mean (counts_negbin_n with
+ * k = 0, a day at a time), shared by the options; per option a capacity
+ * compare (counted without a branch), a cost add and an is-down toggle from
+ * a sorted list of outage times. No day noise or growth. The full model
+ * draws only about 10 % of its hours one by one (the rest as day totals:
+ * models/traffic.c), so it runs faster than this kernel: a ratio below 1.
  * Full model: the default scenario through the engine, runner and
  * aggregation (what `hostsim run` does, minus writing files).
  * Each workload runs in a child process so its peak RSS is its own (wait4's
@@ -203,7 +203,7 @@ int main(int argc, char **argv)
     printf("machine: %s, %ld online CPUs\n\n", cpu, sysconf(_SC_NPROCESSORS_ONLN));
     printf("%-18s %9s %8s %10s %14s %16s %10s\n", "workload", "seconds", "cpu s", "traj/s",
            "hour-steps/s", "ns/step/thread", "peak MB");
-    double best[2] = {1e30, 1e30};
+    double best[2] = {1e30, 1e30}, worst[2] = {0, 0};
     const char *what[2] = {"ref", "full"};
     for (int r = 0; r < reps; r++)
         for (int k = full_only; k < 2; k++) {
@@ -213,19 +213,21 @@ int main(int argc, char **argv)
                 return 1;
             }
             if (sec < best[k]) best[k] = sec;
+            if (sec > worst[k]) worst[k] = sec;
             double steps = (double)n * p->hours;
             printf("%-18s %9.3f %8.3f %10.0f %14.3g %16.2f %10.1f\n",
                    k ? "full model" : "reference kernel", sec, cpu, n / sec, steps / sec,
                    sec * threads / steps * 1e9, rss);
         }
-    if (full_only)
-        printf("\nbest of %d: full model %.3f s\n", reps, best[1]);
-    else
-        printf("\nbest of %d: full model %.3f s, reference %.3f s, ratio full/reference %.2f\n",
-               reps, best[1], best[0], best[1] / best[0]);
-    printf("targets: ratio <= 3, and 10,000 default trajectories in < 5 s on 2 cores "
-           "(at the best rate here: %.1f s)\n",
-           best[1] * 10000.0 / (double)n);
+    const double per10k = 10000.0 / (double)n;
+    printf("\n%d runs: full model %.3f-%.3f s", reps, best[1], worst[1]);
+    if (!full_only)
+        printf(", reference %.3f-%.3f s, ratio full/reference %.2f-%.2f", best[0], worst[0],
+               best[1] / worst[0], worst[1] / best[0]);
+    printf("\ntargets: ratio <= 3%s; 10,000 default trajectories in < 5 s on 2 cores: "
+           "%.1f-%.1f s at these rates (%s)\n",
+           full_only ? " (not measured: -f)" : (worst[1] / best[0] <= 3 ? " (met)" : " (NOT met)"),
+           best[1] * per10k, worst[1] * per10k, worst[1] * per10k < 5 ? "met" : "NOT met");
     sim_plan_free(p);
     scenario_free(sc);
     return 0;
