@@ -67,18 +67,19 @@ static void S_draw_needed(sim_work *w, int m, double cap)
 {
     const sim_plan *p = w->plan;
     const int h0 = p->month_first_hour[m], h1 = p->month_first_hour[m + 1];
-    const uint32_t *dem = w->demand;
     const float *down = w->down;
     double top = 0;
-    for (int h = h0; h < h1; h++)
-        if (dem[h] != SIM_UNDRAWN) {
-            const double d = dem[h], s = d - d * down[h];
+    for (int h = h0; h < h1; h++) {
+        const uint32_t x = sim_demand_peek(w, h);
+        if (x != SIM_UNDRAWN) {
+            const double d = x, s = d - d * down[h];
             if (s > top) top = s;
         }
+    }
     const double T = cap < top ? cap : top;
     const double cut = counts_poisson_cutoff(T, SIM_LOG_EPS - log((double)(h1 - h0)));
     for (int h = h0; h < h1; h++)
-        if (dem[h] == SIM_UNDRAWN && w->rate[h] >= cut) sim_demand_assign(w, h);
+        if (w->rate[h] >= cut && sim_demand_peek(w, h) == SIM_UNDRAWN) sim_demand_assign(w, h);
 }
 
 static void S_capacity(sim_work *w, opt_work *o)
@@ -91,7 +92,6 @@ static void S_capacity(sim_work *w, opt_work *o)
     const double lost_share = q[PO_overflow_lost_share];
     const double K = q[PO_upgrade_after_hours];
     long next_change = -1; /* hour when an ordered upgrade arrives */
-    const uint32_t *dem = w->demand;
     float *down = w->down;
     double overflow_total = 0, lost_total = 0, delayed_total = 0, down_msgs_total = 0;
     int iv = 0;
@@ -110,8 +110,9 @@ static void S_capacity(sim_work *w, opt_work *o)
             S_draw_needed(w, m, cap);
             for (int h = h0; h < h1; h++) {
                 if (h == next_change) cap += add, next_change = -1;
-                if (dem[h] == SIM_UNDRAWN) continue; /* below every drawn hour and cap */
-                const double d = dem[h];
+                const uint32_t x = sim_demand_peek(w, h);
+                if (x == SIM_UNDRAWN) continue; /* below every drawn hour and cap */
+                const double d = x;
                 const double s = d - d * down[h];
                 if (s > cap) {
                     ovh += 1;

@@ -22,7 +22,8 @@
  * the month)), the largest rate at which an hour could reach P with
  * probability above 1e-12/hours (Chernoff bound). For each day the
  * remaining hours get only their total, Poisson(sum of their rates); their
- * own counts are drawn from it when a model asks (engine.h, sim_demand).
+ * own counts are drawn from it when an option's model asks (engine.h,
+ * sim_demand).
  * Totals are exact; P is the month's busiest hour except with probability
  * below 1e-12 per month. About 10 % of the default scenario's hours are
  * drawn one by one.
@@ -30,8 +31,8 @@
  * +300 % before holidays, Double 11 x4); the rest are assumptions listed in
  * inputs/default/params.csv.
  * Streams: "demand" (one per trajectory, common to all options: day noise,
- * gamma factors, the counts drawn here) and "demand_hours" (the hours drawn
- * later from their day's total).
+ * gamma factors, the counts drawn here); the hours drawn later from their
+ * day's total use ("demand_hours", option) (sim/demand.c).
  */
 #include <gsl/gsl_randist.h>
 #include <math.h>
@@ -62,7 +63,6 @@ static void S_traffic(sim_work *w)
     const double s2 = log1p(cv * cv), s = sqrt(s2), mu0 = -s2 / 2;
     const int mixed = k > 0 && !isinf(k);
     w->value_per_message = w->g[PG_revenue_year] * w->g[PG_messaging_revenue_share] / (12 * V);
-    streams_key(w->hours_r, w->seed, w->traj, "demand_hours", NULL, NULL);
     sim_stream(w, "demand", NULL);
     const gsl_rng *r = w->r;
     const float *wt = p->hour_weight;

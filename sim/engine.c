@@ -208,6 +208,12 @@ void sim_work_free(sim_work *w)
     free(w->day_rest);
     free(w->day_rest_rate);
     free(w->day_rest_n);
+    free(w->own);
+    free(w->own_stamp);
+    free(w->own_rest);
+    free(w->own_rest_rate);
+    free(w->own_rest_n);
+    free(w->own_day_stamp);
     free(w->down);
     free(w->month_demand);
     free(w->month_peak);
@@ -246,6 +252,12 @@ sim_work *sim_work_new(const sim_plan *plan, hs_error *e)
     w->day_rest = malloc(D * sizeof *w->day_rest);
     w->day_rest_rate = malloc(D * sizeof *w->day_rest_rate);
     w->day_rest_n = malloc(D * sizeof *w->day_rest_n);
+    w->own = malloc(H * sizeof *w->own);
+    w->own_stamp = calloc(H, sizeof *w->own_stamp);
+    w->own_rest = malloc(D * sizeof *w->own_rest);
+    w->own_rest_rate = malloc(D * sizeof *w->own_rest_rate);
+    w->own_rest_n = malloc(D * sizeof *w->own_rest_n);
+    w->own_day_stamp = calloc(D, sizeof *w->own_day_stamp);
     w->down = calloc(H, sizeof *w->down);
     w->month_demand = malloc(M * sizeof *w->month_demand);
     w->month_peak = malloc(M * sizeof *w->month_peak);
@@ -254,10 +266,11 @@ sim_work *sim_work_new(const sim_plan *plan, hs_error *e)
     w->nopt = plan->sc->nopt;
     w->opt = calloc((size_t)w->nopt, sizeof *w->opt);
     if (!w->r || !w->hours_r || !w->rate || !w->day_rest || !w->day_rest_rate || !w->day_rest_n ||
-        !w->demand || !w->down || !w->month_demand || !w->month_peak || !w->month_peak_hour ||
-        !w->day_demand || !w->opt)
+        !w->own || !w->own_stamp || !w->own_rest || !w->own_rest_rate || !w->own_rest_n ||
+        !w->own_day_stamp || !w->demand || !w->down || !w->month_demand || !w->month_peak ||
+        !w->month_peak_hour || !w->day_demand || !w->opt)
         goto oom;
-    if (S_isolate_state(w->r)) goto oom;
+    if (S_isolate_state(w->r) || S_isolate_state(w->hours_r)) goto oom;
     for (int i = 0; i < w->nopt; i++) {
         opt_work *o = &w->opt[i];
         o->index = i;
@@ -356,6 +369,7 @@ void sim_trajectory(sim_work *w, uint64_t seed, uint64_t traj, int sample_days)
     w->traj = traj;
     w->sample = sample_days;
     S_sample_params(w);
+    sim_demand_begin(w, NULL); /* no hour of this trajectory is drawn yet */
     for (const model_type *const *m = models_registry; *m; m++)
         if ((*m)->trajectory) (*m)->trajectory(w);
     for (int i = 0; i < w->nopt; i++) {
@@ -365,8 +379,10 @@ void sim_trajectory(sim_work *w, uint64_t seed, uint64_t traj, int sample_days)
             memset(o->day_down, 0, (size_t)w->plan->days * sizeof(double));
             memset(o->day_overflow, 0, (size_t)w->plan->days * sizeof(double));
         }
+        sim_demand_begin(w, o->so->name);
         for (const model_type *const *m = models_registry; *m; m++)
             if ((*m)->option) (*m)->option(w, o);
+        if (w->option_done) w->option_done(w->option_done_ctx, w, o);
         S_finish_option(w, o);
     }
 }

@@ -100,19 +100,31 @@ typedef struct {
 } opt_work;
 
 /* --------------------------------------------------- per-worker workspace */
-typedef struct {
+typedef struct sim_work {
     const sim_plan *plan;
     gsl_rng *r; /* re-keyed per purpose via sim_stream */
     uint64_t seed;
     uint64_t traj;
-    double g[PG_COUNT];       /* sampled global parameters */
-    uint32_t *demand;         /* [H] messages demanded each hour, or SIM_UNDRAWN: read
-                                 through sim_demand() (see "Hourly demand" below) */
-    float *rate;              /* [H] expected messages of each hour (Poisson mean) */
-    uint32_t *day_rest;       /* [days] messages of the day not yet given to an hour */
-    double *day_rest_rate;    /* [days] sum of the rates of the day's undrawn hours */
-    uint8_t *day_rest_n;      /* [days] how many of its hours are undrawn */
-    gsl_rng *hours_r;         /* draws that give a day's rest to its hours */
+    double g[PG_COUNT];    /* sampled global parameters */
+    uint32_t *demand;      /* [H] messages demanded each hour, or SIM_UNDRAWN: read
+                              through sim_demand() (see "Hourly demand" below) */
+    float *rate;           /* [H] expected messages of each hour (Poisson mean) */
+    uint32_t *day_rest;    /* [days] messages of the day's undrawn hours together */
+    double *day_rest_rate; /* [days] sum of the rates of the day's undrawn hours */
+    uint8_t *day_rest_n;   /* [days] how many of its hours are undrawn */
+    /* the current option's own draws of undrawn hours (valid where the stamp
+     * is `stamp`; see "hourly demand" below) */
+    uint32_t *own;           /* [H] */
+    uint32_t *own_stamp;     /* [H] */
+    uint32_t *own_rest;      /* [days] what is left of day_rest for this option */
+    double *own_rest_rate;   /* [days] */
+    uint8_t *own_rest_n;     /* [days] */
+    uint32_t *own_day_stamp; /* [days] */
+    uint32_t stamp;
+    gsl_rng *hours_r; /* the current option's "demand_hours" stream */
+    /* tests only: called after each option's models, NULL otherwise */
+    void (*option_done)(void *ctx, struct sim_work *w, opt_work *o);
+    void *option_done_ctx;
     float *down;              /* [H] share of each hour in outage (scratch, kept zero) */
     double *month_demand;     /* [months] messages demanded (exact: a sum of whole numbers) */
     double *month_peak;       /* [months] the busiest hour's demand */
@@ -139,29 +151,47 @@ void sim_trajectory(sim_work *w, uint64_t seed, uint64_t traj, int sample_days);
  * The traffic model draws the count of every hour that could matter on its
  * own (Poisson(rate[h])) and, for the other hours of each day, only their
  * total: day_rest[d] ~ Poisson(sum of their rates) (Poisson variables add).
- * Their demand[h] is SIM_UNDRAWN until a model asks for it: sim_demand()
- * then draws it from the rest, given everything drawn before it,
- *   D_h ~ Binomial(day_rest[d], rate[h] / sum of the undrawn hours' rates),
- * (the last undrawn hour of a day takes what is left), which is the exact
- * conditional law of independent Poisson counts given their sum. Whatever
- * order the hours are asked in, the counts have the joint law of
- * independent Poisson(rate[h]) draws (docs/model.md, "Traffic"). */
+ * Their demand[h] is SIM_UNDRAWN. All of that is common to every option.
+ * When an option's models need an undrawn hour, sim_demand() draws it from
+ * what is left of its day's total for that option,
+ *   D_h ~ Binomial(rest, rate[h] / sum of the option's undrawn rates of the day)
+ * (the last undrawn hour takes the rest), the exact conditional law of
+ * independent Poisson counts given their sum, in whatever order the hours
+ * are asked for. Those draws are the option's own: its stream
+ * ("demand_hours", option name) and its own copy of the day's rest, started
+ * afresh for each option (sim_demand_begin). So no option's draws depend on
+ * another option, and two options that need the same quiet hour each draw
+ * it from the same day total (docs/model.md, "How the hours are drawn"). */
 #define SIM_UNDRAWN UINT32_MAX
 /* log of the bound, per month, on the probability that an hour left undrawn
  * reaches the count it was judged unable to reach: log(1e-12). */
 #define SIM_LOG_EPS (-27.631021115928547)
 
+/* Starts the draws of undrawn hours for one option (the engine calls it
+ * before each option's models): its own stream and a fresh copy of every
+ * day's rest. */
+void sim_demand_begin(sim_work *w, const char *option);
+
 uint32_t sim_demand_assign(sim_work *w, long h);
 
-/* Messages demanded in hour h (drawn now if it was not yet). */
+/* Messages demanded in hour h as the current option sees it (drawn now if
+ * it was not yet). */
 static inline uint32_t sim_demand(sim_work *w, long h)
 {
     const uint32_t d = w->demand[h];
-    return d != SIM_UNDRAWN ? d : sim_demand_assign(w, h);
+    if (d != SIM_UNDRAWN) return d;
+    return w->own_stamp[h] == w->stamp ? w->own[h] : sim_demand_assign(w, h);
 }
 
-/* Draws every hour of month m not drawn yet (before a pass that reads
- * w->demand directly). */
+/* The same, or SIM_UNDRAWN if the hour is not drawn yet (draws nothing). */
+static inline uint32_t sim_demand_peek(const sim_work *w, long h)
+{
+    const uint32_t d = w->demand[h];
+    if (d != SIM_UNDRAWN) return d;
+    return w->own_stamp[h] == w->stamp ? w->own[h] : SIM_UNDRAWN;
+}
+
+/* Draws, for the current option, every hour of month m not drawn yet. */
 void sim_demand_month(sim_work *w, int m);
 
 /* ------------------------------------------------------------- models */

@@ -15,6 +15,9 @@
  * the correlation of u between neighbouring undrawn hours (|r| < 5/sqrt(n)).
  * Power: the same test rejects the counts against rates 3 % too high, and
  * against rates that share a day's rest evenly instead of by rate.
+ * Options: what one option draws changes nothing another option reads (its
+ * own stream and copy of the day totals): with self_hosted's outages and
+ * capacity changed, every result of the other options is identical.
  * Seeds are fixed; failures print them.
  */
 #include <criterion/criterion.h>
@@ -129,6 +132,7 @@ static void S_collect(const char *const *sets, int nsets, int ntraj, S_pit *s)
                 if (undrawn[h]) r += w->rate[h], n++;
             even[d] = n ? r / n : 0;
         }
+        sim_demand_begin(w, "test"); /* as a new option would */
         const int order = t % 3;
         if (order == 0)
             for (int m = 0; m < p->months; m++)
@@ -143,7 +147,7 @@ static void S_collect(const char *const *sets, int nsets, int ntraj, S_pit *s)
                 sim_demand(w, h);
         }
         for (long h = 0; h < H; h++) {
-            const uint32_t x = w->demand[h];
+            const uint32_t x = sim_demand_peek(w, h);
             cr_assert(x != SIM_UNDRAWN, "hour %ld still undrawn", h);
             u[h] = S_u(v, x, w->rate[h]);
             if (!undrawn[h]) {
@@ -205,4 +209,61 @@ Test(demand, every_hour_is_poisson_given_its_rate_with_hourly_gamma_bursts)
     S_pit s;
     S_collect(sets, 1, 9, &s);
     S_check(&s, "inputs/default, overdispersion_k=20");
+}
+
+/* ------------------------------------------- options do not interact */
+
+static void S_run_metrics(const char *dir, const char *const *sets, int nsets, int ntraj,
+                          double *met)
+{
+    hs_error e = {0};
+    scenario *sc = scenario_load(dir, &e);
+    cr_assert(sc, "%s", e.msg);
+    for (int i = 0; i < nsets; i++)
+        cr_assert(scenario_set(sc, sets[i], &e) == HS_OK, "%s", e.msg);
+    cr_assert(scenario_finalize(sc, &e) == HS_OK, "%s", e.msg);
+    sim_plan *p = sim_plan_new(sc, (cal_date){2027, 1, 1}, 5, &e);
+    cr_assert(p, "%s", e.msg);
+    sim_work *w = sim_work_new(p, &e);
+    cr_assert(w, "%s", e.msg);
+    for (int t = 0; t < ntraj; t++) {
+        sim_trajectory(w, S_SEED, (uint64_t)t, 0);
+        for (int o = 0; o < w->nopt; o++)
+            memcpy(met + ((size_t)t * (size_t)w->nopt + (size_t)o) * MET_COUNT, w->opt[o].met,
+                   sizeof w->opt[o].met);
+    }
+    sim_work_free(w);
+    sim_plan_free(p);
+    scenario_free(sc);
+}
+
+static void S_check_independent(const char *dir, const char *const *sets, int nsets)
+{
+    enum { N = 8, NOPT = 4 };
+    static double a[N * NOPT * MET_COUNT], b[N * NOPT * MET_COUNT];
+    S_run_metrics(dir, NULL, 0, N, a);
+    S_run_metrics(dir, sets, nsets, N, b);
+    int changed = 0;
+    for (int t = 0; t < N; t++)
+        for (int o = 0; o < NOPT; o++)
+            for (int k = 0; k < MET_COUNT; k++) {
+                const size_t i = ((size_t)t * NOPT + (size_t)o) * MET_COUNT + (size_t)k;
+                if (o == 0) {
+                    changed += a[i] != b[i];
+                    continue;
+                }
+                cr_assert(a[i] == b[i],
+                          "%s: changing self_hosted moved option %d's metric %d in trajectory %d: "
+                          "%.17g -> %.17g",
+                          dir, o, k, t, a[i], b[i]);
+            }
+    cr_assert(changed > 0, "%s: the change did not change self_hosted either", dir);
+}
+
+Test(demand, one_options_outages_and_capacity_leave_the_others_untouched)
+{
+    const char *const sets[] = {"self_hosted.outage_rate=9", "self_hosted.maintenance_hours=7"};
+    S_check_independent("inputs/default", sets, 2);
+    const char *const cap[] = {"self_hosted.capacity_rps=20", "self_hosted.outage_rate=9"};
+    S_check_independent("inputs/large", cap, 2);
 }

@@ -16,9 +16,10 @@
  * and upgrades), and inputs/default with many long outages (busiest hours
  * down, outages spanning month ends). Also checks the traffic model's
  * monthly totals and peaks against the hourly demand. The models leave most
- * hours undrawn (engine.h, "hourly demand"); the test draws them all after
- * the trajectory, so it also checks that no hour left undrawn could have
- * changed a peak, an overflow or a served count.
+ * hours undrawn (engine.h, "hourly demand"); the test draws all of them
+ * after each option's models, as that option would, so it also checks that
+ * no hour left undrawn could have changed a peak, an overflow or a served
+ * count.
  */
 #include <criterion/criterion.h>
 #include <math.h>
@@ -72,7 +73,8 @@ static void S_down_shares(const sim_plan *p, const opt_work *o, float *down)
 }
 
 /* The capacity model, hour by hour, with nothing skipped. */
-static void S_reference(const sim_work *w, const opt_work *o, const float *down, S_ref *ref)
+static void S_reference(const sim_work *w, const opt_work *o, const uint32_t *dem,
+                        const float *down, S_ref *ref)
 {
     const sim_plan *p = w->plan;
     const double *q = o->p;
@@ -92,7 +94,7 @@ static void S_reference(const sim_work *w, const opt_work *o, const float *down,
         int busiest_h = h0;
         for (int h = h0; h < h1; h++) {
             if (h == next_change) cap += add, next_change = -1;
-            const double d = w->demand[h], f = down[h];
+            const double d = dem[h], f = down[h];
             const double s = d - d * f;
             down_msgs += d * f;
             demand += d;
@@ -129,6 +131,17 @@ static void S_reference(const sim_work *w, const opt_work *o, const float *down,
     ref->delayed = delayed_total + down_total * (1 - ol);
 }
 
+/* After each option's models (sim_work.option_done): draws every hour the
+ * option left undrawn and keeps the option's hourly demand. */
+static void S_capture(void *ctx, sim_work *w, opt_work *o)
+{
+    uint32_t **hours = ctx;
+    for (int m = 0; m < w->plan->months; m++)
+        sim_demand_month(w, m);
+    for (long h = 0; h < w->plan->hours; h++)
+        hours[o->index][h] = sim_demand(w, h);
+}
+
 /* Runs n trajectories of dir (+ sets) and compares every option with the
  * reference; returns totals of the coverage counters over all of them. */
 static void S_compare(const char *dir, const char *const *sets, int nsets, int n, S_ref *cover)
@@ -140,6 +153,14 @@ static void S_compare(const char *dir, const char *const *sets, int nsets, int n
     sim_work *w = sim_work_new(p, &e);
     cr_assert(w, "%s", e.msg);
     float *down = malloc((size_t)p->hours * sizeof *down);
+    uint32_t *hours[16];
+    cr_assert(w->nopt <= 16);
+    for (int i = 0; i < w->nopt; i++) {
+        hours[i] = malloc((size_t)p->hours * sizeof *hours[i]);
+        cr_assert(hours[i]);
+    }
+    w->option_done = S_capture;
+    w->option_done_ctx = hours;
     S_ref ref = {0};
     ref.month = malloc((size_t)p->months * sizeof *ref.month);
     ref.day_overflow = malloc((size_t)p->days * sizeof *ref.day_overflow);
@@ -149,25 +170,25 @@ static void S_compare(const char *dir, const char *const *sets, int nsets, int n
     for (int t = 0; t < n; t++) {
         const int sample = t == 0;
         sim_trajectory(w, S_SEED, (uint64_t)t, sample);
-        /* the hours the models left undrawn, now: an undrawn hour that reached
-         * its month's peak or an option's capacity (probability < 1e-12 a
-         * month) would show below as a mismatch */
-        for (int m = 0; m < p->months; m++)
-            sim_demand_month(w, m);
-        for (int m = 0; m < p->months; m++) { /* the traffic model's monthly figures */
-            double total = 0, peak = -1;
-            int peak_h = -1;
-            for (int h = p->month_first_hour[m]; h < p->month_first_hour[m + 1]; h++) {
-                total += w->demand[h];
-                if (w->demand[h] > peak) peak = w->demand[h], peak_h = h;
+        /* each option's hourly demand, every hour drawn (S_capture): an hour it
+         * left undrawn that reached its month's peak or its capacity
+         * (probability < 1e-12 a month) would show below as a mismatch */
+        for (int i = 0; i < w->nopt; i++)
+            for (int m = 0; m < p->months; m++) { /* the traffic model's monthly figures */
+                const uint32_t *dem = hours[i];
+                double total = 0, peak = -1;
+                int peak_h = -1;
+                for (int h = p->month_first_hour[m]; h < p->month_first_hour[m + 1]; h++) {
+                    total += dem[h];
+                    if (dem[h] > peak) peak = dem[h], peak_h = h;
+                }
+                cr_assert(w->month_demand[m] == total && w->month_peak[m] == peak &&
+                              w->month_peak_hour[m] == peak_h,
+                          "%s trajectory %d option %d month %d: traffic's total/peak/hour "
+                          "%.17g/%g/%d, hours give %.17g/%g/%d",
+                          dir, t, i, m, w->month_demand[m], w->month_peak[m], w->month_peak_hour[m],
+                          total, peak, peak_h);
             }
-            cr_assert(w->month_demand[m] == total && w->month_peak[m] == peak &&
-                          w->month_peak_hour[m] == peak_h,
-                      "%s trajectory %d month %d: traffic's total/peak/hour %.17g/%g/%d, hours "
-                      "give %.17g/%g/%d",
-                      dir, t, m, w->month_demand[m], w->month_peak[m], w->month_peak_hour[m], total,
-                      peak, peak_h);
-        }
         for (long h = 0; h < p->hours; h++)
             cr_assert(w->down[h] == 0.0f, "%s trajectory %d: scratch down[%ld] left %g", dir, t, h,
                       (double)w->down[h]);
@@ -175,7 +196,7 @@ static void S_compare(const char *dir, const char *const *sets, int nsets, int n
             const opt_work *o = &w->opt[i];
             const char *name = o->so->name;
             S_down_shares(p, o, down);
-            S_reference(w, o, down, &ref);
+            S_reference(w, o, hours[i], down, &ref);
             for (int m = 0; m < p->months; m++) {
                 const S_month *r = &ref.month[m];
                 cr_assert(
@@ -217,6 +238,8 @@ static void S_compare(const char *dir, const char *const *sets, int nsets, int n
     free(ref.month);
     free(ref.day_overflow);
     free(down);
+    for (int i = 0; i < w->nopt; i++)
+        free(hours[i]);
     sim_work_free(w);
     sim_plan_free(p);
     scenario_free(sc);
