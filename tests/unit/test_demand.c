@@ -31,6 +31,7 @@
 #include "counts.h"
 #include "engine.h"
 #include "scenario.h"
+#include "test_env.h"
 
 #define S_SEED 4242u
 #define S_CELLS 20
@@ -103,16 +104,9 @@ static double S_chi2_p(const long *n)
 
 static void S_collect(const char *const *sets, int nsets, int ntraj, S_pit *s)
 {
-    hs_error e = {0};
-    scenario *sc = scenario_load("inputs/default", &e);
-    cr_assert(sc, "%s", e.msg);
-    for (int i = 0; i < nsets; i++)
-        cr_assert(scenario_set(sc, sets[i], &e) == HS_OK, "%s", e.msg);
-    cr_assert(scenario_finalize(sc, &e) == HS_OK, "%s", e.msg);
-    sim_plan *p = sim_plan_new(sc, (cal_date){2027, 1, 1}, 2, &e);
-    cr_assert(p, "%s", e.msg);
-    sim_work *w = sim_work_new(p, &e);
-    cr_assert(w, "%s", e.msg);
+    S_env env = S_env_new("inputs/default", sets, nsets, 2);
+    sim_plan *p = env.plan;
+    sim_work *w = env.w;
     const long H = p->hours;
     uint8_t *undrawn = malloc((size_t)H);
     double *even = malloc((size_t)p->days * sizeof *even);
@@ -168,9 +162,7 @@ static void S_collect(const char *const *sets, int nsets, int ntraj, S_pit *s)
     free(u);
     free(even);
     free(undrawn);
-    sim_work_free(w);
-    sim_plan_free(p);
-    scenario_free(sc);
+    S_env_free(&env);
 }
 
 static void S_check(const S_pit *s, const char *what)
@@ -216,25 +208,15 @@ Test(demand, every_hour_is_poisson_given_its_rate_with_hourly_gamma_bursts)
 static void S_run_metrics(const char *dir, const char *const *sets, int nsets, int ntraj,
                           double *met)
 {
-    hs_error e = {0};
-    scenario *sc = scenario_load(dir, &e);
-    cr_assert(sc, "%s", e.msg);
-    for (int i = 0; i < nsets; i++)
-        cr_assert(scenario_set(sc, sets[i], &e) == HS_OK, "%s", e.msg);
-    cr_assert(scenario_finalize(sc, &e) == HS_OK, "%s", e.msg);
-    sim_plan *p = sim_plan_new(sc, (cal_date){2027, 1, 1}, 5, &e);
-    cr_assert(p, "%s", e.msg);
-    sim_work *w = sim_work_new(p, &e);
-    cr_assert(w, "%s", e.msg);
+    S_env v = S_env_new(dir, sets, nsets, 5);
+    sim_work *w = v.w;
     for (int t = 0; t < ntraj; t++) {
         sim_trajectory(w, S_SEED, (uint64_t)t, 0);
         for (int o = 0; o < w->nopt; o++)
             memcpy(met + ((size_t)t * (size_t)w->nopt + (size_t)o) * MET_COUNT, w->opt[o].met,
                    sizeof w->opt[o].met);
     }
-    sim_work_free(w);
-    sim_plan_free(p);
-    scenario_free(sc);
+    S_env_free(&v);
 }
 
 static void S_check_independent(const char *dir, const char *const *sets, int nsets)

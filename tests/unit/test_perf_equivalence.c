@@ -28,6 +28,7 @@
 
 #include "engine.h"
 #include "scenario.h"
+#include "test_env.h"
 
 #define S_YEARS 5
 #define S_SEED 20270101u
@@ -46,17 +47,6 @@ typedef struct {
     int months_overflowing; /* months with at least one overflow hour */
     int upgrades;
 } S_ref;
-
-static scenario *S_load(const char *dir, const char *const *sets, int nsets)
-{
-    hs_error e = {0};
-    scenario *sc = scenario_load(dir, &e);
-    cr_assert(sc, "load %s: %s", dir, e.msg);
-    for (int i = 0; i < nsets; i++)
-        cr_assert(scenario_set(sc, sets[i], &e) == HS_OK, "%s", e.msg);
-    cr_assert(scenario_finalize(sc, &e) == HS_OK, "%s", e.msg);
-    return sc;
-}
 
 /* Per-hour down shares from the merged intervals, as models/outages.c. */
 static void S_down_shares(const sim_plan *p, const opt_work *o, float *down)
