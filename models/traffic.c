@@ -25,7 +25,7 @@
  * own counts are drawn from it when an option's model asks (engine.h,
  * sim_demand).
  * Totals are exact; P is the month's busiest hour except with probability
- * below 1e-12 per month. About 10 % of the default scenario's hours are
+ * below 1e-12 per month. About 8 % of the default scenario's hours are
  * drawn one by one.
  * Sources: FIGURES.md "Traffic and capacity" (72 % Mon–Fri 09–18, peaks
  * +300 % before holidays, Double 11 x4); the rest are assumptions listed in

@@ -6,7 +6,7 @@
  * k = 0, a day at a time), shared by the options; per option a capacity
  * compare (counted without a branch), a cost add and an is-down toggle from
  * a sorted list of outage times. No day noise or growth. The full model
- * draws only about 10 % of its hours one by one (the rest as day totals:
+ * draws only about 8 % of its hours one by one (the rest as day totals:
  * models/traffic.c), so it runs faster than this kernel: a ratio below 1.
  * Full model: the default scenario through the engine, runner and
  * aggregation (what `hostsim run` does, minus writing files).
