@@ -325,16 +325,30 @@ hs_status output_write_sensitivity(const aggregate *a, outfile_set *set, const c
     if (!f) return e->code;
     fputs("option,metric,input,spearman\n", outfile_stream(f));
     static const char *const mets[3] = {"tco", "tco_npv", "downtime_hours"};
-    if (a->ns < 3) return HS_OK;
+    const size_t n = a->ns;
+    if (n < 3) return HS_OK;
+    /* every column ranked once: the inputs, then each option's three metrics */
+    const size_t ncol = (size_t)a->ninputs + (size_t)a->nopt * 3;
+    double *rank = malloc(ncol * n * sizeof *rank);
+    size_t *perm = malloc(n * sizeof *perm);
+    hs_status st = HS_OK;
+    if (!rank || !perm) {
+        st = hs_error_set(e, HS_ERR_RUNTIME, "out of memory (rank correlations, n = %zu)", n);
+        goto done;
+    }
+    for (int j = 0; j < a->ninputs && st == HS_OK; j++)
+        st = rankcorr_rank(a->sx + (size_t)j * AGG_SPEARMAN_MAX, n, perm, rank + (size_t)j * n, e);
+    for (int c = 0; c < a->nopt * 3 && st == HS_OK; c++)
+        st = rankcorr_rank(a->sy + (size_t)c * AGG_SPEARMAN_MAX, n, perm,
+                           rank + ((size_t)a->ninputs + (size_t)c) * n, e);
+    if (st != HS_OK) goto done;
     for (int o = 0; o < a->nopt; o++)
         for (int m = 0; m < 3; m++) {
-            const double *y = a->sy + ((size_t)o * 3 + m) * AGG_SPEARMAN_MAX;
+            const double *ry = rank + ((size_t)a->ninputs + (size_t)o * 3 + (size_t)m) * n;
             for (int j = 0; j < a->ninputs; j++) {
                 const agg_input *in = &a->inputs[j];
                 if (in->opt >= 0 && in->opt != o) continue;
-                double rho;
-                if (rankcorr_spearman(a->sx + (size_t)j * AGG_SPEARMAN_MAX, y, a->ns, &rho, e) != HS_OK)
-                    return e->code;
+                const double rho = rankcorr_of_ranks(rank + (size_t)j * n, ry, n);
                 if (!isfinite(rho)) continue;
                 outfile_csv_str(f, a->plan->sc->opt[o].name);
                 outfile_csv_str(f, mets[m]);
@@ -343,7 +357,10 @@ hs_status output_write_sensitivity(const aggregate *a, outfile_set *set, const c
                 outfile_csv_end(f);
             }
         }
-    return HS_OK;
+done:
+    free(rank);
+    free(perm);
+    return st;
 }
 
 hs_status output_write_all(const aggregate *a, const output_info *info, outfile_set *set,

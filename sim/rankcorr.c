@@ -3,7 +3,12 @@
  *   rho = corr(rank(x), rank(y)),
  * ranks from 1 to n, tied values sharing the mean of the ranks they span;
  * without ties this equals 1 - 6 sum d_k^2 / (n (n^2 - 1)), d_k the rank
- * differences. The computation is GSL's gsl_stats_spearman.
+ * differences. The computation is GSL's gsl_stats_spearman; for many
+ * columns against many, rankcorr_rank ranks each column once (GSL's
+ * gsl_sort_index, ties averaged as gsl_stats_spearman does) and
+ * rankcorr_of_ranks takes GSL's Pearson correlation of two rank columns:
+ * the same rho (to rounding), with one sort per column instead of two per
+ * pair.
  *
  * References:
  *   C. Spearman (1904), The proof and measurement of association between
@@ -12,6 +17,7 @@
  */
 #include "rankcorr.h"
 
+#include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 #include <math.h>
 #include <stdlib.h>
@@ -53,4 +59,24 @@ hs_status rankcorr_matrix(const double *X, size_t p, const double *Y, size_t q, 
 hs_status rankcorr_spearman(const double *x, const double *y, size_t n, double *rho, hs_error *e)
 {
     return rankcorr_matrix(x, 1, y, 1, n, rho, e);
+}
+
+hs_status rankcorr_rank(const double *x, size_t n, size_t *perm, double *rank, hs_error *e)
+{
+    HS_FORWARD(S_check(x, n, "column", 0, e));
+    gsl_sort_index(perm, x, 1, n);
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n && x[perm[j]] == x[perm[i]]) j++;
+        const double r = (double)(i + 1 + j) / 2.0; /* the mean of ranks i+1 .. j */
+        for (size_t k = i; k < j; k++) rank[perm[k]] = r;
+        i = j;
+    }
+    return HS_OK;
+}
+
+double rankcorr_of_ranks(const double *rx, const double *ry, size_t n)
+{
+    const double r = gsl_stats_correlation(rx, 1, ry, 1, n);
+    return isfinite(r) ? r : NAN;
 }

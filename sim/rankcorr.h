@@ -25,4 +25,12 @@ hs_status rankcorr_spearman(const double *x, const double *y, size_t n, double *
 hs_status rankcorr_matrix(const double *X, size_t p, const double *Y, size_t q, size_t n,
                           double *rho, hs_error *e);
 
+/* Ranks of x[0..n-1] (1..n, ties given their average rank) into rank;
+ * perm is n elements of work. Error: a non-finite value (HS_ERR_RUNTIME). */
+hs_status rankcorr_rank(const double *x, size_t n, size_t *perm, double *rank, hs_error *e);
+
+/* Spearman's rho from two columns of ranks (rankcorr_rank): their Pearson
+ * correlation; NaN when a column is constant. */
+double rankcorr_of_ranks(const double *rx, const double *ry, size_t n);
+
 #endif
