@@ -71,7 +71,7 @@ static void S_traffic(sim_work *w)
     /* per day of the month: scale, drawn messages, undrawn hours' rate sum,
      * largest undrawn rate, undrawn hours */
     double scale[32], und_sum[32], und_top[32];
-    uint32_t drawn[32];
+    uint64_t drawn[32];
     int und_n[32];
     for (int m = 0; m < p->months; m++) {
         const double gm = 12 * V * pow(1 + g, m / 12.0);
@@ -92,7 +92,7 @@ static void S_traffic(sim_work *w)
         for (int j = 0; j < nd; j++) {
             const long hd = h0 + 24L * j;
             double usum = 0, utop = 0;
-            uint32_t dsum = 0;
+            uint64_t dsum = 0;
             int un = 0;
             for (long h = hd; h < hd + 24; h++) {
                 double mu = scale[j] * wt[h];
@@ -117,11 +117,13 @@ static void S_traffic(sim_work *w)
         double total = 0;
         for (int j = 0; j < nd; j++) {
             const long hd = h0 + 24L * j, d = d0 + j;
-            if (und_top[j] >= cut) {
+            /* a rest too large for one draw (absurd volumes): every hour on its own */
+            const int all = und_sum[j] > COUNTS_MU_MAX;
+            if (all || und_top[j] >= cut) {
                 und_sum[j] = 0;
                 for (long h = hd; h < hd + 24; h++) {
                     if (dem[h] != SIM_UNDRAWN) continue;
-                    if (rate[h] >= cut) {
+                    if (all || rate[h] >= cut) {
                         S_draw_hour(w, h, &peak, &peak_hour);
                         drawn[j] += dem[h];
                         und_n[j]--;
@@ -133,9 +135,9 @@ static void S_traffic(sim_work *w)
             w->day_rest[d] = rest;
             w->day_rest_rate[d] = und_sum[j];
             w->day_rest_n[d] = (uint8_t)und_n[j];
-            const uint32_t day = drawn[j] + rest;
-            total += day;
-            if (w->sample) w->day_demand[d] = day;
+            const uint64_t day = drawn[j] + rest;
+            total += (double)day;
+            if (w->sample) w->day_demand[d] = (double)day;
         }
         w->month_demand[m] = total;
         w->month_peak[m] = peak;
