@@ -36,11 +36,9 @@
  */
 #include <gsl/gsl_randist.h>
 #include <math.h>
-#include <string.h>
 
 #include "counts.h"
 #include "engine.h"
-#include "streams.h"
 
 /* Hours whose rate is at least this share of the month's highest rate are
  * drawn first; their maximum sets the cut-off for the others. */
