@@ -24,8 +24,9 @@
  * if the traffic model left them undrawn: sim_demand). The other months
  * run hour by hour over the drawn hours, after drawing the undrawn ones
  * that could overflow or be the busiest (S_draw_needed); the results are
- * those of a pass over every hour (tests/unit/test_perf_equivalence.c). Sources: FIGURES.md
- * "Traffic and capacity" (150–200 req/s bought, SaaS x5–x10, SMEs rarely above 50 req/s).
+ * those of a pass over every hour (tests/unit/test_perf_equivalence.c).
+ * Sources: FIGURES.md "Traffic and capacity" (150–200 req/s bought, SaaS
+ * x5–x10, SMEs rarely above 50 req/s).
  */
 #include <math.h>
 #include <string.h>
@@ -139,8 +140,7 @@ static void S_capacity(sim_work *w, opt_work *o)
             if (arrive < p->hours) {
                 next_change = arrive;
                 ledger_add(o->led, CAT_hardware, m + 1,
-                           q[PO_upgrade_cost] *
-                               pow(1 + q[PO_price_escalation], p->month_year[m + 1]));
+                           q[PO_upgrade_cost] * pow(1 + q[PO_price_escalation], p->month_year[m + 1]));
             }
         }
     }

@@ -1,6 +1,8 @@
 /* counts.h — hourly message counts: exact Poisson and gamma-mixed Poisson draws.
  *
- * The hot path of the simulator: one draw per simulated hour and trajectory.
+ * The hot path of the simulator: the traffic model draws the hours that could
+ * be their month's busiest one by one and the rest of each day as one total
+ * (models/traffic.c); counts_poisson_cutoff tells the two apart.
  * The samplers are exact (no normal approximation; see docs/counts.md for
  * the one series truncation in PD, total variation < 5e-11), allocate
  * nothing, keep no state between calls and are thread-safe as long as each
