@@ -1,9 +1,11 @@
 # hostsim — build, test, run, bench, plots, install.
 #
-# The engine (sim/) and the models (models/) build into build/libhostsim.a;
-# sim/main.c is a thin command line over it; tests link the same library.
-# Every .c under sim/ and models/ (but main.c) is part of the library, every
-# tests/unit/*.c part of the Criterion test binary: adding a file needs no edit here.
+# The library layers of sim/ (base, scenario, engine, run, analysis, report) and
+# the models (models/) build into build/libhostsim.a; the command line (sim/cli/)
+# is linked only into the binary; tests link the library. Every .c of a layer
+# folder is part of the library, every tests/unit/*.c part of the Criterion test
+# binary: adding a file needs no edit here. docs/architecture.md: which layer
+# may include which (make lint checks it).
 
 CC       ?= gcc
 BUILD    ?= build
@@ -15,11 +17,14 @@ WARN     := -Wall -Wextra -pedantic -Wshadow -Wstrict-prototypes -Wmissing-proto
 OPT      ?= -O2
 CFLAGS   ?= $(OPT) -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -DHOSTSIM_VERSION='"$(VERSION)"' \
-             $(WARN) $(CFLAGS) -Isim -Imodels $(EXTRA_CFLAGS)
+             $(WARN) $(CFLAGS) -Isim -I. $(EXTRA_CFLAGS)
 LDLIBS   := -lcsv -lgsl -lgslcblas -lpthread -lm
 
-LIB_SRC  := $(sort $(filter-out sim/main.c,$(wildcard sim/*.c models/*.c)))
+LAYERS   := base scenario engine run analysis report
+LIB_SRC  := $(sort $(foreach l,$(LAYERS),$(wildcard sim/$(l)/*.c)) $(wildcard models/*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_SRC  := $(sort $(wildcard sim/cli/*.c))
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC := $(sort $(wildcard tests/unit/*.c))
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 LIB      := $(BUILD)/libhostsim.a
@@ -32,7 +37,7 @@ APT_LINE := apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y 
 
 all: hostsim
 
-hostsim: $(BUILD)/sim/main.o $(LIB)
+hostsim: $(CLI_OBJ) $(LIB)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
 
 $(LIB): $(LIB_OBJ)
@@ -50,7 +55,7 @@ $(BUILD)/tests/unit/%.o: tests/unit/%.c
 $(BUILD)/test_unit: $(TEST_OBJ) $(LIB)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDFLAGS) -lcriterion $(LDLIBS)
 
--include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/sim/main.d
+-include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 
 # Make sure the Debian packages are present: install them as root, else print
 # the exact command and stop.
@@ -98,7 +103,7 @@ asan: deps
 	  build/asan/test_unit --jobs 2
 	ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 tests/cli/run.sh ./build/asan/hostsim
 
-hostsim-asan: $(BUILD)/sim/main.o $(LIB)
+hostsim-asan: $(CLI_OBJ) $(LIB)
 	$(CC) $(ALL_CFLAGS) -o $(BUILD)/hostsim $^ $(LDFLAGS) $(LDLIBS)
 
 # An end-to-end run under valgrind; any leak or invalid access fails.
@@ -116,7 +121,7 @@ FUZZ_SECONDS ?= 60
 fuzz:
 	@command -v clang >/dev/null || { echo "make fuzz needs clang: apt-get install -y --no-install-recommends clang libclang-rt-14-dev"; exit 1; }
 	@mkdir -p $(BUILD)/fuzz tests/fuzz/corpus-run
-	clang -std=c11 -D_POSIX_C_SOURCE=200809L -DHOSTSIM_VERSION='"fuzz"' -g -O1 -Isim -Imodels \
+	clang -std=c11 -D_POSIX_C_SOURCE=200809L -DHOSTSIM_VERSION='"fuzz"' -g -O1 -Isim -I. \
 	  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 	  -o $(BUILD)/fuzz/fuzz_scenario tests/fuzz/fuzz_scenario.c $(LIB_SRC) $(LDLIBS)
 	tests/fuzz/seed.sh tests/fuzz/corpus-run
@@ -132,7 +137,7 @@ mpi:
 	@$(MAKE) --no-print-directory CC=mpicc BUILD=build/mpi EXTRA_CFLAGS=-DHOSTSIM_MPI build/mpi/hostsim-mpi
 	cp build/mpi/hostsim-mpi hostsim-mpi
 
-$(BUILD)/hostsim-mpi: $(BUILD)/sim/main.o $(LIB)
+$(BUILD)/hostsim-mpi: $(CLI_OBJ) $(LIB)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
 
 plots: hostsim
@@ -147,10 +152,10 @@ install: hostsim
 	install -m 644 plots/*.gp $(DESTDIR)$(PREFIX)/share/hostsim/plots
 
 format:
-	clang-format -i sim/*.c sim/*.h models/*.c models/*.h tests/unit/*.c
+	clang-format -i $(FORMAT_SRC)
 
 lint:
-	cppcheck --quiet --error-exitcode=1 --enable=warning,portability -Isim -Imodels sim models
+	cppcheck --quiet --error-exitcode=1 --enable=warning,portability -Isim -I. sim models
 
 clean:
 	rm -rf $(BUILD) hostsim

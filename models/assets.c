@@ -20,9 +20,9 @@
  */
 #include <math.h>
 
-#include "engine.h"
+#include "engine/engine.h"
 #include "models.h"
-#include "streams.h"
+#include "engine/streams.h"
 
 double assets_residual(double age_months, double r3)
 {

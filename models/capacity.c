@@ -31,8 +31,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "counts.h"
-#include "engine.h"
+#include "engine/counts.h"
+#include "engine/engine.h"
 
 /* Messages not served for downtime in hours [h0, h1), sum of D_h x down_h in
  * hour order over the hours the merged outage intervals touch (the other

@@ -38,7 +38,7 @@
 
 #include <gsl/gsl_randist.h>
 
-#include "engine.h"
+#include "engine/engine.h"
 
 /* Poisson events at rate per year (at most `max` of them, 0 = no limit);
  * each with probability prob costs cost x E_y. Each kind has its own stream. */

@@ -21,7 +21,7 @@
  */
 #include <gsl/gsl_randist.h>
 
-#include "engine.h"
+#include "engine/engine.h"
 
 enum { OUT_UNPLANNED = 1, OUT_MAINTENANCE = 2, OUT_DDOS = 3, OUT_DISASTER = 4 };
 

@@ -5,7 +5,7 @@
  * per-hour shares, capacity sweeps the hours, assets and costs fill the
  * ledger from the monthly results.
  */
-#include "engine.h"
+#include "engine/engine.h"
 
 extern const model_type model_traffic, model_security, model_outages, model_capacity,
     model_assets, model_costs;

@@ -22,7 +22,7 @@
  */
 #include <gsl/gsl_randist.h>
 
-#include "engine.h"
+#include "engine/engine.h"
 
 enum { OUT_BREACH = 10, OUT_RANSOMWARE = 11 };
 

@@ -37,8 +37,8 @@
 #include <gsl/gsl_randist.h>
 #include <math.h>
 
-#include "counts.h"
-#include "engine.h"
+#include "engine/counts.h"
+#include "engine/engine.h"
 
 /* Hours whose rate is at least this share of the month's highest rate are
  * drawn first; their maximum sets the cut-off for the others. */

@@ -28,11 +28,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "aggregate.h"
-#include "cli.h"
-#include "counts.h"
-#include "runner.h"
-#include "streams.h"
+#include "run/aggregate.h"
+#include "scenario/scenario.h"
+#include "engine/counts.h"
+#include "run/runner.h"
+#include "engine/streams.h"
 
 static double S_now(void)
 {
@@ -191,7 +191,7 @@ int main(int argc, char **argv)
     }
     hs_gsl_init();
     hs_error e = {0};
-    scenario *sc = cli_load_scenario(dir, sets, nsets, &e);
+    scenario *sc = scenario_open(dir, sets, nsets, &e);
     if (!sc) return fprintf(stderr, "bench: %s\n", e.msg), 2;
     sim_plan *p = sim_plan_new(sc, (cal_date){2027, 1, 1}, years, &e);
     if (!p) return fprintf(stderr, "bench: %s\n", e.msg), 2;

@@ -1,4 +1,4 @@
-/* counts_bench.c — ns per draw of the hourly count samplers (sim/counts.c)
+/* counts_bench.c — ns per draw of the hourly count samplers (sim/engine/counts.c)
  * against GSL's gsl_ran_poisson / gsl_ran_negative_binomial, all on
  * gsl_rng_taus2, at the means of the table in the shared PERFORMANCE.md, plus
  * mu = 7 (the small-mean path, where a quarter of the default scenario's
@@ -21,7 +21,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "counts.h"
+#include "engine/counts.h"
 
 typedef enum { S_UNIFORM, S_COUNTS_POISSON, S_GSL_POISSON, S_COUNTS_NEGBIN, S_GSL_NEGBIN } S_kind;
 

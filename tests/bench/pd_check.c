@@ -1,9 +1,9 @@
 /* pd_check.c — checks, in long double, the conditions under which PD (the
- * Poisson sampler of sim/counts.c for mu >= 10) is exact, and how close it is.
+ * Poisson sampler of sim/engine/counts.c for mu >= 10) is exact, and how close it is.
  *
  * PD proposes K = floor(mu + s T) (T normal, s = sqrt mu), i.e. K with the
  * normal's mass q_K on [K, K+1), but its tests use f_K = fy exp(fx), a
- * series for q_K (sim/counts.c). With p_K the Poisson pmf, the sampler is
+ * series for q_K (sim/engine/counts.c). With p_K the Poisson pmf, the sampler is
  * exact when f_K = q_K and
  *   (a) p_K >= f_K for K >= L = floor(mu - 1.1484)  (step I accepts at once),
  *   (b) for K < L with p_K < f_K: 1 - p_K/f_K <= (mu-K)^3 / (6 mu^2)

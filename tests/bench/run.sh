@@ -6,6 +6,6 @@ set -eu
 BUILD=${BUILD:-build}
 mkdir -p "$BUILD/bench"
 ${CC:-gcc} -std=c11 -D_DEFAULT_SOURCE -DHOSTSIM_VERSION='"bench"' -Werror -O2 -g -Wall -Wextra \
-  -Isim -Imodels -o "$BUILD/bench/bench" tests/bench/bench.c "$BUILD/libhostsim.a" \
+  -Isim -I. -o "$BUILD/bench/bench" tests/bench/bench.c "$BUILD/libhostsim.a" \
   -lcsv -lgsl -lgslcblas -lpthread -lm
 exec "$BUILD/bench/bench" "$@"

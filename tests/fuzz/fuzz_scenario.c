@@ -16,9 +16,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "hs_error.h"
-#include "scenario.h"
-#include "spec.h"
+#include "base/hs_error.h"
+#include "scenario/scenario.h"
+#include "scenario/spec.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

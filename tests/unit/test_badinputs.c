@@ -4,7 +4,7 @@
  * plus `exit` (the exit code hostsim must return) and `expected` (one bash/
  * fnmatch glob per line; each must match part of the message; '*', '?', '['
  * and ']' are escaped with '\'). Every case is loaded the way `hostsim
- * validate` loads it (cli_load_scenario, then the horizon check from
+ * validate` loads it (scenario_open, then the horizon check from
  * 2027-01-01): it must fail with that exit code and that message.
  * tests/cli/run.sh runs the same corpus through the binary.
  *
@@ -21,7 +21,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cli.h"
+#include "scenario/scenario.h"
 
 #define S_CORPUS "tests/data/bad"
 #define S_MIN_CASES 40
@@ -89,12 +89,12 @@ static char *S_slurp(const char *path)
 static int S_validate(const char *dir, hs_error *e)
 {
     hs_error_clear(e);
-    scenario *sc = cli_load_scenario(dir, NULL, 0, e);
-    if (!sc) return cli_exit_code(e->code);
+    scenario *sc = scenario_open(dir, NULL, 0, e);
+    if (!sc) return hs_exit_code(e->code);
     cal_date start = {2027, 1, 1};
     hs_status st = scenario_check_horizon(sc, start, 5, e);
     scenario_free(sc);
-    return cli_exit_code(st);
+    return hs_exit_code(st);
 }
 
 /* Checks that every line of the glob list `expected` matches part of msg. */

@@ -2,7 +2,7 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
-#include "calendar.h"
+#include "base/calendar.h"
 
 enum { MON, TUE, WED, THU, FRI, SAT, SUN };
 

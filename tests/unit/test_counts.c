@@ -24,7 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "counts.h"
+#include "engine/counts.h"
 
 #define S_DRAWS 200000
 #define S_P_MIN 1e-4

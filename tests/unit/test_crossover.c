@@ -4,7 +4,7 @@
 #include <gsl/gsl_math.h>
 #include <math.h>
 
-#include "crossover.h"
+#include "analysis/crossover.h"
 
 #define M_MAX 20000
 

@@ -28,9 +28,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "counts.h"
-#include "engine.h"
-#include "scenario.h"
+#include "engine/counts.h"
+#include "engine/engine.h"
+#include "scenario/scenario.h"
 #include "test_env.h"
 
 #define S_SEED 4242u

@@ -6,8 +6,8 @@
 
 #include <criterion/criterion.h>
 
-#include "engine.h"
-#include "scenario.h"
+#include "engine/engine.h"
+#include "scenario/scenario.h"
 
 /* dir with the --set overrides sets[0..nsets-1], finalized. */
 static inline scenario *S_load(const char *dir, const char *const *sets, int nsets)

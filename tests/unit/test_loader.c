@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "scenario.h"
+#include "scenario/scenario.h"
 
 static void S_init(void)
 {

@@ -3,9 +3,9 @@
 #include <math.h>
 #include <string.h>
 
-#include "engine.h"
-#include "models.h"
-#include "scenario.h"
+#include "engine/engine.h"
+#include "models/models.h"
+#include "scenario/scenario.h"
 #include "test_env.h"
 
 static double S_cat(const S_env *v, int opt, ledger_category c)

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "outfile.h"
+#include "base/outfile.h"
 
 static char S_dir[64];
 

@@ -26,8 +26,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine.h"
-#include "scenario.h"
+#include "engine/engine.h"
+#include "scenario/scenario.h"
 #include "test_env.h"
 
 #define S_YEARS 5

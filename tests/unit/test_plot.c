@@ -16,8 +16,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "csvtable.h"
-#include "plot.h"
+#include "base/csvtable.h"
+#include "report/plot.h"
 
 #define FIXTURE "tests/data/fixture_out"
 

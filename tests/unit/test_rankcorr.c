@@ -6,7 +6,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "rankcorr.h"
+#include "run/rankcorr.h"
 
 Test(rankcorr, small_case_matches_the_hand_computed_value)
 {

@@ -7,9 +7,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "csvtable.h"
-#include "plot.h"
-#include "report.h"
+#include "base/csvtable.h"
+#include "report/plot.h"
+#include "report/report.h"
 
 #define FIXTURE "tests/data/fixture_out"
 

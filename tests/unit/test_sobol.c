@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sobol.h"
+#include "analysis/sobol.h"
 
 #define ISHI_A 7.0
 #define ISHI_B 0.1

@@ -21,8 +21,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "hs_error.h"
-#include "spec.h"
+#include "base/hs_error.h"
+#include "scenario/spec.h"
 
 #define S_N 100000
 #define S_K 4.5

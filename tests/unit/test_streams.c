@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "streams.h"
+#include "engine/streams.h"
 
 #define S_SEED 20271111ULL
 #define S_REPLAY "build/test_unit --filter 'streams/*'"

@@ -7,7 +7,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "units.h"
+#include "base/units.h"
 
 static const double S_fx[CUR_COUNT] = {1, 0.2235, 7.15}; /* CNY, TWD, USD */
 

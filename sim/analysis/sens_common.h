@@ -1,0 +1,51 @@
+/* sens_common.h — what sweep, tornado and sobol share: the target metric,
+ * the list of uncertain inputs, and "simulate this scenario". */
+#ifndef HS_SENS_COMMON_H
+#define HS_SENS_COMMON_H
+
+#include "run/aggregate.h"
+#include "cli/run_common.h"
+
+typedef struct {
+    int met;        /* MET_* */
+    int a, b;       /* option a, or the difference a - b when b >= 0 */
+    char label[160];
+} sens_target;
+
+typedef struct {
+    agg_input in;
+    const param_value *v;
+} sens_input;
+
+typedef struct {
+    sim_plan *plan;
+    aggregate *agg;
+} sens_result;
+
+/* MET_* index of a metric name ("tco", "downtime_hours", "cost.it_labour"), or -1. */
+int sens_metric(const char *name);
+/* From --metric, --option, --diff; without --option/--diff: the difference of the two
+ * options with the lowest median tco in `base` (or option 0 when there is one). */
+hs_status sens_target_parse(const scenario *sc, const run_args *a, const aggregate *base,
+                            sens_target *t, hs_error *e);
+double sens_value(const sens_target *t, const runner_layout *L, const double *rec);
+
+/* The uncertain inputs of sc, in table order (caller frees). */
+int sens_inputs(const scenario *sc, sens_input **out, hs_error *e);
+/* Fixes input `in` to `value` in a runner's fixed arrays. */
+void sens_fix(const agg_input *in, double value, double *fixed_g, double *fixed_o);
+
+/* Runs `count` trajectories of the finalized scenario. */
+hs_status sens_simulate(const scenario *sc, const run_args *a, runner_prepare_fn fn, void *ctx,
+                        uint64_t count, sens_result *r, hs_error *e);
+void sens_result_free(sens_result *r);
+
+/* Runs `count` runs and collects sens_value of each, in run order, into f (count values). */
+hs_status sens_collect(const sim_plan *plan, const run_args *a, const sens_target *t,
+                       runner_prepare_fn fn, void *ctx, uint64_t count, double *f, hs_error *e);
+
+/* Ends a sensitivity command that failed: removes its temporaries, prints the
+ * message (or "interrupted") and returns the exit code. */
+int sens_fail(outfile_set *set, const hs_error *e);
+
+#endif

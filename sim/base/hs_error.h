@@ -1,0 +1,48 @@
+/* hs_error.h — status codes and the error record every fallible call fills.
+ *
+ * Contract: a function that can fail returns an hs_status and, on failure,
+ * fills the caller's hs_error with a complete, user-facing message (for input
+ * errors: "file:line:column: what was expected, got 'text'"). Callers forward
+ * the status unchanged; only main() prints and turns it into an exit code.
+ */
+#ifndef HS_ERROR_H
+#define HS_ERROR_H
+
+#include <stddef.h>
+
+typedef enum {
+    HS_OK = 0,
+    HS_ERR_RUNTIME = 1,     /* I/O failure, out of memory, a child process failed */
+    HS_ERR_INPUT = 2,       /* bad scenario, bad SPEC, bad command line */
+    HS_ERR_INTERRUPTED = 3  /* SIGINT/SIGTERM: main() maps it to 130/143 */
+} hs_status;
+
+#define HS_ERROR_MSG_MAX 8192
+
+typedef struct {
+    hs_status code;
+    char msg[HS_ERROR_MSG_MAX];
+} hs_error;
+
+/* Sets e (may be NULL) and returns code. printf-style message. */
+hs_status hs_error_set(hs_error *e, hs_status code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Appends a line to an error already set (used to list several problems). */
+void hs_error_append(hs_error *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+void hs_error_clear(hs_error *e);
+
+/* The process exit code of a status: 0 ok, 1 runtime, 2 input, 130 interrupted. */
+int hs_exit_code(hs_status st);
+
+/* Installs the GSL error handler replacement (GSL's default aborts). */
+void hs_gsl_init(void);
+
+#define HS_FORWARD(expr)                       \
+    do {                                       \
+        hs_status hs_fwd_s_ = (expr);          \
+        if (hs_fwd_s_ != HS_OK) return hs_fwd_s_; \
+    } while (0)
+
+#endif

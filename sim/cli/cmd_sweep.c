@@ -1,0 +1,315 @@
+/* cmd_sweep.c — `hostsim sweep`: the scenario at each value of one parameter
+ * (or a grid of two), the same seeds at every point (common random numbers,
+ * so the curves are smooth), and where the options' cost curves cross. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/crossover.h"
+#include "analysis/sens_common.h"
+
+static const char S_usage[] =
+    "usage: hostsim sweep --param option.parameter --values LIST|FROM:TO:STEPS[:log] [options]\n"
+    "\n"
+    "Reruns the scenario at each value of a parameter with the same seeds, and writes\n"
+    "sweep.csv (per value and option: mean, p5, p50, p95 of the metric and the\n"
+    "probability the option is the cheapest) and crossover.csv (where two options'\n"
+    "median and mean curves cross, with the band where P(A cheaper) passes 0.25..0.75).\n"
+    "A global.* parameter (e.g. global.volume_month) changes every option at once.\n"
+    "\n"
+    "      --param P             the parameter, e.g. global.volume_month or saas.plan_fee\n"
+    "      --values V            a list 1000,2000,5000 or FROM:TO:STEPS[:log]\n"
+    "      --param2 P --values2 V   a second parameter: a grid (grid.csv: cheapest option\n"
+    "                            per cell and its probability)\n"
+    "      --metric M            metric to compare (default tco; lower is better)\n"
+    "  -S, --scenario DIR        scenario folder (default inputs/default)\n"
+    "  -n, --trajectories N      trajectories per point (default 1000)\n"
+    "  -y, --years Y, --start YYYY-MM-01, -s/--seed S, -t/--threads T, --set P=SPEC\n"
+    "  -o, --out DIR             output folder (default outputs/<scenario name>)\n"
+    "  -q, --quiet               print nothing but errors\n"
+    "  -h, --help                this help\n"
+    "\n"
+    "Example (the break-even volume of self-hosting against SaaS):\n"
+    "  hostsim sweep --param global.volume_month --values 5000:1000000:12:log\n";
+
+#define S_MAX_VALUES 200
+
+static hs_status S_values(const char *opt, const char *text, double *v, int *n, int *logx, hs_error *e)
+{
+    *n = 0;
+    *logx = 0;
+    if (!text) return hs_error_set(e, HS_ERR_INPUT, "%s: missing (a list a,b,c or FROM:TO:STEPS[:log])", opt);
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s", text);
+    if (strchr(buf, ':')) {
+        char *parts[4] = {0};
+        int k = 0;
+        for (char *tok = strtok(buf, ":"); tok && k < 4; tok = strtok(NULL, ":")) parts[k++] = tok;
+        if (k < 3 || (k == 4 && strcmp(parts[3], "log") != 0))
+            return hs_error_set(e, HS_ERR_INPUT, "%s: expected FROM:TO:STEPS[:log], got '%s'", opt, text);
+        double a, b;
+        uint64_t steps;
+        HS_FORWARD(cli_parse_double(opt, parts[0], -1e15, 1e15, &a, e));
+        HS_FORWARD(cli_parse_double(opt, parts[1], -1e15, 1e15, &b, e));
+        HS_FORWARD(cli_parse_u64(opt, parts[2], 2, S_MAX_VALUES, &steps, e));
+        if (!(b > a)) return hs_error_set(e, HS_ERR_INPUT, "%s: TO must be above FROM in '%s'", opt, text);
+        *logx = k == 4;
+        if (*logx && !(a > 0)) return hs_error_set(e, HS_ERR_INPUT, "%s: a log scale needs FROM > 0", opt);
+        for (uint64_t i = 0; i < steps; i++) {
+            double t = (double)i / (double)(steps - 1);
+            v[i] = *logx ? a * pow(b / a, t) : a + (b - a) * t;
+        }
+        *n = (int)steps;
+        return HS_OK;
+    }
+    for (char *tok = strtok(buf, ","); tok; tok = strtok(NULL, ",")) {
+        if (*n == S_MAX_VALUES) return hs_error_set(e, HS_ERR_INPUT, "%s: at most %d values", opt, S_MAX_VALUES);
+        HS_FORWARD(cli_parse_double(opt, tok, -1e15, 1e15, &v[*n], e));
+        if (*n > 0 && !(v[*n] > v[*n - 1]))
+            return hs_error_set(e, HS_ERR_INPUT, "%s: values must increase, got %s after %g", opt, tok, v[*n - 1]);
+        (*n)++;
+    }
+    if (*n < 2) return hs_error_set(e, HS_ERR_INPUT, "%s: give at least two values", opt);
+    return HS_OK;
+}
+
+/* Loads the scenario with the run's --set list plus param=value (and param2=value2). */
+static scenario *S_point(const run_args *a, const char *p1, double v1, const char *p2, double v2,
+                         hs_error *e)
+{
+    char *sets[CLI_MAX_SETS + 2];
+    char s1[256], s2[256];
+    int n = 0;
+    for (int i = 0; i < a->nsets; i++) sets[n++] = a->sets[i];
+    snprintf(s1, sizeof s1, "%s=%.10g", p1, v1);
+    sets[n++] = s1;
+    if (p2) {
+        snprintf(s2, sizeof s2, "%s=%.10g", p2, v2);
+        sets[n++] = s2;
+    }
+    return scenario_open(a->scenario, sets, n, e);
+}
+
+typedef struct {
+    double mean[16], q[16][3], pbest[16];
+    double pa[16][16];   /* P(option i strictly below option j) */
+} S_point_result;
+
+static hs_status S_evaluate(const run_args *a, const sens_target *t, scenario *sc, S_point_result *r,
+                            hs_error *e)
+{
+    sens_result res;
+    hs_status st = sens_simulate(sc, a, NULL, NULL, a->trajectories, &res, e);
+    if (st != HS_OK) {
+        sens_result_free(&res);
+        return st;
+    }
+    aggregate *ag = res.agg;
+    int nopt = sc->nopt;
+    const double qs[3] = {0.05, 0.5, 0.95};
+    double *vals[16] = {0};
+    for (int o = 0; o < nopt; o++) {
+        double cv;
+        r->mean[o] = ag->mean[o * MET_COUNT + t->met];
+        aggregate_quantiles(ag, o, t->met, qs, 3, r->q[o], &cv);
+        vals[o] = t->met < MET_BASE_COUNT ? aggregate_values(ag, o, t->met) : NULL;
+        r->pbest[o] = 0;
+    }
+    for (int i = 0; i < nopt; i++)
+        for (int j = 0; j < nopt; j++) r->pa[i][j] = 0;
+    for (uint64_t k = 0; k < ag->n && vals[0]; k++) {
+        int best = 0;
+        for (int o = 1; o < nopt; o++)
+            if (vals[o] && vals[o][k] < vals[best][k]) best = o;
+        r->pbest[best] += 1.0 / ag->n;
+        for (int i = 0; i < nopt; i++)
+            for (int j = 0; j < nopt; j++)
+                if (vals[i] && vals[j] && vals[i][k] < vals[j][k]) r->pa[i][j] += 1.0 / ag->n;
+    }
+    for (int o = 0; o < nopt; o++) free(vals[o]);
+    sens_result_free(&res);
+    return HS_OK;
+}
+
+int cmd_sweep(int argc, char **argv)
+{
+    run_args a;
+    int rc = run_args_parse(argc, argv, &a, S_usage, RUN_ARGS_SWEEP);
+    if (rc >= 0) return rc;
+    hs_error e = {0};
+    if (!a.trajectories_given) a.trajectories = 1000;
+    if (!a.param) {
+        fprintf(stderr, "hostsim sweep: --param is required\n%s", S_usage);
+        return 2;
+    }
+    static double v1[S_MAX_VALUES], v2[S_MAX_VALUES];
+    int n1, n2 = 1, log1, log2 = 0;
+    if (S_values("--values", a.values, v1, &n1, &log1, &e) != HS_OK) return cli_fail(&e);
+    if (a.param2 && S_values("--values2", a.values2, v2, &n2, &log2, &e) != HS_OK) return cli_fail(&e);
+    if (!a.param2) v2[0] = 0;
+    /* every point is validated before anything runs */
+    scenario *sc = NULL;
+    for (int i = 0; i < n1; i++)
+        for (int j = 0; j < n2; j++) {
+            scenario_free(sc);
+            sc = S_point(&a, a.param, v1[i], a.param2, v2[j], &e);
+            if (!sc) return cli_fail(&e);
+        }
+    sens_target t;
+    a.option = a.option ? a.option : NULL;
+    if (sens_target_parse(sc, &a, NULL, &t, &e) != HS_OK) {
+        scenario_free(sc);
+        return cli_fail(&e);
+    }
+    int nopt = sc->nopt;
+    if (nopt > 16) {
+        scenario_free(sc);
+        fprintf(stderr, "hostsim sweep: at most 16 options\n");
+        return 2;
+    }
+    char names[16][SCENARIO_NAME_MAX];
+    for (int o = 0; o < nopt; o++) snprintf(names[o], sizeof names[o], "%s", sc->opt[o].name);
+    scenario_free(sc);
+    run_install_signals();
+    S_point_result *res = calloc((size_t)n1 * n2, sizeof *res);
+    if (!res) return 1;
+    if (!a.quiet)
+        fprintf(stderr, "hostsim sweep: %d points x %llu trajectories\n", n1 * n2,
+                (unsigned long long)a.trajectories);
+    for (int i = 0; i < n1; i++)
+        for (int j = 0; j < n2; j++) {
+            sc = S_point(&a, a.param, v1[i], a.param2, v2[j], &e);
+            hs_status st = sc ? S_evaluate(&a, &t, sc, &res[i * n2 + j], &e) : e.code;
+            scenario_free(sc);
+            if (st != HS_OK) {
+                free(res);
+                if (st == HS_ERR_INTERRUPTED) {
+                    fprintf(stderr, "hostsim: interrupted; nothing written\n");
+                    return run_signal_exit();
+                }
+                return cli_fail(&e);
+            }
+            if (!a.quiet) fprintf(stderr, "  %s = %.6g%s done\n", a.param, v1[i], a.param2 ? " (row)" : "");
+        }
+    outfile_set set = {0};
+    if (outfile_mkdirs(a.out, &e) != HS_OK) goto fail;
+    outfile *f = outfile_set_open(&set, a.out, a.param2 ? "grid.csv" : "sweep.csv", &e);
+    if (!f) goto fail;
+    if (a.param2) {
+        fputs("param,value,param2,value2,cheapest,p_cheapest\n", outfile_stream(f));
+        for (int i = 0; i < n1; i++)
+            for (int j = 0; j < n2; j++) {
+                S_point_result *r = &res[i * n2 + j];
+                int b = 0;
+                for (int o = 1; o < nopt; o++)
+                    if (r->pbest[o] > r->pbest[b]) b = o;
+                outfile_csv_str(f, a.param);
+                outfile_csv_num(f, v1[i]);
+                outfile_csv_str(f, a.param2);
+                outfile_csv_num(f, v2[j]);
+                outfile_csv_str(f, names[b]);
+                outfile_csv_num(f, r->pbest[b]);
+                outfile_csv_end(f);
+            }
+    } else {
+        fputs("param,value,option,metric,mean,p5,p50,p95,p_cheapest\n", outfile_stream(f));
+        for (int i = 0; i < n1; i++)
+            for (int o = 0; o < nopt; o++) {
+                S_point_result *r = &res[i];
+                outfile_csv_str(f, a.param);
+                outfile_csv_num(f, v1[i]);
+                outfile_csv_str(f, names[o]);
+                outfile_csv_str(f, a.metric);
+                outfile_csv_num(f, r->mean[o]);
+                for (int k = 0; k < 3; k++) outfile_csv_num(f, r->q[o][k]);
+                outfile_csv_num(f, r->pbest[o]);
+                outfile_csv_end(f);
+            }
+        outfile *c = outfile_set_open(&set, a.out, "crossover.csv", &e);
+        if (!c) goto fail;
+        fputs("param,option_a,option_b,basis,value,lo,hi\n", outfile_stream(c));
+        double ya[S_MAX_VALUES], yb[S_MAX_VALUES], p[S_MAX_VALUES], x[8];
+        for (int oa = 0; oa < nopt; oa++)
+            for (int ob = oa + 1; ob < nopt; ob++) {
+                for (int i = 0; i < n1; i++) p[i] = res[i].pa[oa][ob];
+                double lo = NAN, hi = NAN, mid;
+                int has_lo = crossover_level(v1, p, (size_t)n1, log1, 0.25, &lo);
+                int has_hi = crossover_level(v1, p, (size_t)n1, log1, 0.75, &hi);
+                int has_mid = crossover_level(v1, p, (size_t)n1, log1, 0.5, &mid);
+                if (has_lo && has_hi && lo > hi) {
+                    double tmp = lo;
+                    lo = hi, hi = tmp;
+                }
+                for (int basis = 0; basis < 3; basis++) {
+                    size_t nx = 0;
+                    if (basis < 2) {
+                        for (int i = 0; i < n1; i++) {
+                            ya[i] = basis == 0 ? res[i].q[oa][1] : res[i].mean[oa];
+                            yb[i] = basis == 0 ? res[i].q[ob][1] : res[i].mean[ob];
+                        }
+                        nx = crossover_find(v1, ya, yb, (size_t)n1, log1, x, 8);
+                        if (nx > 8) nx = 8;
+                    } else if (has_mid) {
+                        x[0] = mid;
+                        nx = 1;
+                    }
+                    static const char *const bases[3] = {"median", "mean", "p_cheaper"};
+                    for (size_t k = 0; k < nx; k++) {
+                        outfile_csv_str(c, a.param);
+                        outfile_csv_str(c, names[oa]);
+                        outfile_csv_str(c, names[ob]);
+                        outfile_csv_str(c, bases[basis]);
+                        outfile_csv_num(c, x[k]);
+                        if (has_lo && has_hi) {
+                            outfile_csv_num(c, lo);
+                            outfile_csv_num(c, hi);
+                        } else {
+                            outfile_csv_str(c, "");
+                            outfile_csv_str(c, "");
+                        }
+                        outfile_csv_end(c);
+                        if (!a.quiet && basis == 0) {
+                            char b1[32], b2[32], b3[32];
+                            outfile_format_thousands(b1, sizeof b1, x[k]);
+                            outfile_format_thousands(b2, sizeof b2, lo);
+                            outfile_format_thousands(b3, sizeof b3, hi);
+                            printf("%s vs %s: median %s curves cross at %s = %s", names[oa],
+                                   names[ob], a.metric, a.param, b1);
+                            if (has_lo && has_hi)
+                                printf(" (P(%s cheaper) from 0.25 to 0.75 between %s and %s)",
+                                       names[oa], b2, b3);
+                            printf("\n");
+                        }
+                    }
+                }
+            }
+    }
+    if (outfile_set_commit(&set, &e) != HS_OK) goto fail;
+    if (!a.quiet) {
+        printf("\n%-14s", "value");
+        for (int o = 0; o < nopt; o++) printf(" %16s", names[o]);
+        printf("   (median %s; * = most often cheapest)\n", a.metric);
+        for (int i = 0; i < n1 && !a.param2; i++) {
+            char b[32];
+            outfile_format_thousands(b, sizeof b, v1[i]);
+            printf("%-14s", b);
+            int best = 0;
+            for (int o = 1; o < nopt; o++)
+                if (res[i].pbest[o] > res[i].pbest[best]) best = o;
+            for (int o = 0; o < nopt; o++) {
+                char m[32];
+                outfile_format_thousands(m, sizeof m, res[i].q[o][1]);
+                printf(" %15s%s", m, o == best ? "*" : " ");
+            }
+            printf("\n");
+        }
+        printf("\nwrote %s/%s\n", a.out, a.param2 ? "grid.csv" : "sweep.csv and crossover.csv");
+    }
+    free(res);
+    return 0;
+fail:
+    outfile_set_abort(&set);
+    free(res);
+    return cli_fail(&e);
+}

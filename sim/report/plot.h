@@ -1,0 +1,87 @@
+/* plot.h — the charts: runs gnuplot on the scripts in plots/ over an output folder's CSV files.
+ *
+ * Each chart is one script, plots/NAME.gp, run after plots/common.gp, in the output folder
+ * (the scripts read its CSV files by name), once for OUTDIR/plots/NAME.png (pngcairo
+ * 1200x700) and once for NAME.svg. gnuplot runs without a shell (fork/exec with an argument
+ * vector, `-d`: no init file), its output captured; each file is written under a temporary name
+ * and renamed only when gnuplot exits with status 0, so a failed chart leaves no file and keeps
+ * the previous one. What a script needs that is not in a CSV (the option list in options.csv
+ * order, the footer text, the pair for the difference chart, ...) is passed as -e variables.
+ *
+ * The scripts are found in $HOSTSIM_PLOTS, else <dir of the executable>/plots, else
+ * <dir of the executable>/../share/hostsim/plots. docs/charts.md describes every chart.
+ */
+#ifndef HS_PLOT_H
+#define HS_PLOT_H
+
+#include <stddef.h>
+
+#include "base/hs_error.h"
+
+typedef struct {
+    const char *gnuplot; /* program name or path; NULL = "gnuplot" */
+    int quiet;           /* no progress or gnuplot warnings on stderr */
+} plot_opts;
+
+/* Renders every chart the folder's data supports into OUTDIR/plots/ as PNG and SVG.
+ * Returns HS_OK; if gnuplot is absent, prints "hostsim: gnuplot not found; charts skipped" to
+ * stderr and returns HS_OK with *skipped=1 (skipped may be NULL). A failed chart (gnuplot exit
+ * status != 0) is an HS_ERR_RUNTIME naming the chart (the other charts are still rendered);
+ * a malformed CSV file is an HS_ERR_INPUT naming file:line:column. */
+hs_status plot_all(const char *outdir, const plot_opts *o, int *skipped, hs_error *e);
+
+/* What plot_run did. */
+typedef struct {
+    int rendered;      /* charts written (PNG and SVG) */
+    int failed;        /* charts whose gnuplot run failed */
+    int warnings;      /* lines of gnuplot output containing "warning:" */
+    char warning[512]; /* the first of them, prefixed with the chart name */
+} plot_result;
+
+/* plot_all, reporting what happened in *r (may be NULL). */
+hs_status plot_run(const char *outdir, const plot_opts *o, int *skipped, plot_result *r,
+                   hs_error *e);
+
+/* The charts hostsim knows, in the order the report shows them. */
+typedef enum { PLOT_SECTION_MAIN, PLOT_SECTION_SENSITIVITY, PLOT_SECTION_INPUTS } plot_section;
+typedef struct {
+    const char *name;     /* plots/NAME.gp -> OUTDIR/plots/NAME.png and NAME.svg */
+    const char *title;    /* short title, for the report */
+    const char *about;    /* one sentence: what it shows and how to read it */
+    plot_section section; /* where the report puts it */
+} plot_chart;
+
+size_t plot_chart_count(void);
+const plot_chart *plot_chart_get(size_t i);
+
+/* Sets want[i] = 1 for each chart i (want has plot_chart_count() entries) that OUTDIR's data
+ * supports, 0 for the others. HS_ERR_INPUT if a CSV file it reads is malformed. */
+hs_status plot_supported(const char *outdir, int *want, hs_error *e);
+
+/* The option names of OUTDIR in options.csv order (by index), else in order of first
+ * appearance in summary.csv. Free with plot_options_free. HS_ERR_INPUT for a malformed file
+ * or a name that is not [a-z][a-z0-9_]*. */
+hs_status plot_options(const char *outdir, char ***names, size_t *n, hs_error *e);
+void plot_options_free(char **names, size_t n);
+
+/* The scripts folder (see above), absolute. Caller frees. NULL and e set when none exists. */
+char *plot_scripts_dir(hs_error *e);
+
+/* PROG itself when it contains a '/' and is executable, else the first executable PROG on
+ * PATH; NULL when there is none. Caller frees. */
+char *plot_find_program(const char *prog);
+
+/* Runs argv[0] (a path) with argv, in folder CWD (NULL: the current one), without a shell,
+ * stdin from /dev/null, stdout and stderr captured together into *out (NUL-terminated, at most
+ * 64 KiB kept; caller frees; out may be NULL). *status: the exit status, or 128 + signal.
+ * HS_ERR_RUNTIME when the program cannot be started (e names it and says why). */
+hs_status plot_spawn(char *const argv[], const char *cwd, int *status, char **out, hs_error *e);
+
+/* V with DECIMALS decimals and thousands separators: (1234567.8, 0) -> "1,234,568". */
+void plot_fmt_thousands(char *buf, size_t n, double v, int decimals);
+
+/* The colour of the option with index I in options.csv, "#RRGGBB" (the palette of
+ * plots/common.gp, repeating after 8). */
+const char *plot_option_color(size_t i);
+
+#endif

@@ -1,0 +1,812 @@
+/* report.c — writes OUTDIR/report.html from the CSV files and charts of a run (see report.h).
+ *
+ * The headline follows docs/charts.md: the cheapest option is the one with the lowest median
+ * tco; how sure that is comes from summary.csv's p_cheapest metric when the run wrote one,
+ * else from compare.csv: the smallest of its pairwise P(cheaper) against every other option
+ * (an upper bound on the probability of being the cheapest of all). The most available
+ * option has the highest mean availability.
+ */
+#include "report.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/csvtable.h"
+#include "base/outfile.h"
+#include "plot.h"
+
+typedef struct {
+    const char *outdir;
+    csvtable *summary, *compare, *manifest, *params, *tornado, *crossover;
+    char **opt; /* options in options.csv order */
+    size_t nopt;
+    FILE *f;
+} S_rep;
+
+/* ---------------------------------------------------------------- text */
+
+/* Writes S HTML-escaped. */
+static void S_esc(FILE *f, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '&':
+            fputs("&amp;", f);
+            break;
+        case '<':
+            fputs("&lt;", f);
+            break;
+        case '>':
+            fputs("&gt;", f);
+            break;
+        case '"':
+            fputs("&quot;", f);
+            break;
+        case '\'':
+            fputs("&#39;", f);
+            break;
+        default:
+            fputc(*s, f);
+        }
+    }
+}
+
+/* V formatted for its unit (from summary.csv's unit column). */
+static void S_fmt_unit(char *b, size_t n, double v, const char *unit)
+{
+    char t[48];
+    if (strcmp(unit, "CNY") == 0) {
+        plot_fmt_thousands(t, sizeof t, fabs(v), 0);
+        snprintf(b, n, "%s\xC2\xA5%s", v < 0 && strcmp(t, "0") != 0 ? "-" : "", t);
+    } else if (strncmp(unit, "hours", 5) == 0) {
+        plot_fmt_thousands(t, sizeof t, v, 1);
+        snprintf(b, n, "%s h", t);
+    } else if (strcmp(unit, "share") == 0) {
+        snprintf(b, n, "%.3f %%", 100 * v);
+    } else if (strcmp(unit, "messages") == 0) {
+        plot_fmt_thousands(b, n, v, 0);
+    } else if (fabs(v) >= 1000) {
+        plot_fmt_thousands(b, n, v, 0);
+    } else {
+        snprintf(b, n, "%.4g", v);
+    }
+}
+
+/* A probability as a whole percentage; never rounds a possible outcome to 0 % or 100 %. */
+static void S_pct(char *b, size_t n, double p)
+{
+    if (p > 0.995 && p < 1)
+        snprintf(b, n, "more than 99 %%");
+    else if (p > 0 && p < 0.005)
+        snprintf(b, n, "less than 1 %%");
+    else
+        snprintf(b, n, "%.0f %%", 100 * p);
+}
+
+/* ---------------------------------------------------------------- data */
+
+/* Loads OUTDIR/NAME into *t; a missing file leaves *t NULL and is not an error. */
+static hs_status S_load(const char *outdir, const char *name, csvtable **t, hs_error *e)
+{
+    *t = NULL;
+    size_t n = strlen(outdir) + strlen(name) + 2;
+    char *path = malloc(n);
+    if (!path) return hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
+    snprintf(path, n, "%s/%s", outdir, name);
+    hs_status st = HS_OK;
+    if (access(path, F_OK) == 0 && !(*t = csvtable_load(path, e))) st = e ? e->code : HS_ERR_INPUT;
+    free(path);
+    return st;
+}
+
+/* summary.csv: column COL of (option, metric); 1 and *v set when it is a number. */
+static int S_sum(const S_rep *r, const char *option, const char *metric, const char *col, double *v)
+{
+    const csvtable *t = r->summary;
+    long row =
+        csvtable_find2(t, csvtable_col(t, "option"), option, csvtable_col(t, "metric"), metric);
+    return row >= 0 && csvtable_numn(t, (size_t)row, col, v);
+}
+
+static const char *S_unit(const S_rep *r, const char *metric)
+{
+    const csvtable *t = r->summary;
+    long row = csvtable_find(t, 0, csvtable_col(t, "metric"), metric);
+    return row >= 0 ? csvtable_getn(t, (size_t)row, "unit") : "";
+}
+
+static const char *S_manifest(const S_rep *r, const char *key)
+{
+    if (!r->manifest) return "";
+    long row = csvtable_find(r->manifest, 0, csvtable_col(r->manifest, "key"), key);
+    return row < 0 ? "" : csvtable_getn(r->manifest, (size_t)row, "value");
+}
+
+static int S_p_cheaper(const S_rep *r, const char *a, const char *b, double *p)
+{
+    const csvtable *t = r->compare;
+    if (!t) return 0;
+    long row = csvtable_find2(t, csvtable_col(t, "option_a"), a, csvtable_col(t, "option_b"), b);
+    return row >= 0 && csvtable_numn(t, (size_t)row, "p_a_cheaper", p);
+}
+
+static long S_option_index(const S_rep *r, const char *name)
+{
+    for (size_t i = 0; i < r->nopt; i++)
+        if (strcmp(r->opt[i], name) == 0) return (long)i;
+    return -1;
+}
+
+/* ---------------------------------------------------------------- charts */
+
+/* Newest modification time of the CSV files of OUTDIR (seconds, with nanoseconds). */
+static double S_newest_csv(const char *outdir)
+{
+    double newest = 0;
+    DIR *d = opendir(outdir);
+    if (!d) return 0;
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        size_t n = strlen(de->d_name);
+        if (n < 5 || strcmp(de->d_name + n - 4, ".csv") != 0 || de->d_name[0] == '.') continue;
+        char path[4096];
+        struct stat sb;
+        snprintf(path, sizeof path, "%s/%s", outdir, de->d_name);
+        if (stat(path, &sb) == 0) {
+            double t = (double)sb.st_mtim.tv_sec + 1e-9 * (double)sb.st_mtim.tv_nsec;
+            if (t > newest) newest = t;
+        }
+    }
+    closedir(d);
+    return newest;
+}
+
+static int S_chart_fresh(const char *outdir, const char *name, double newest)
+{
+    char path[4096];
+    struct stat sb;
+    snprintf(path, sizeof path, "%s/plots/%s.svg", outdir, name);
+    if (stat(path, &sb) != 0) return 0;
+    return (double)sb.st_mtim.tv_sec + 1e-9 * (double)sb.st_mtim.tv_nsec >= newest;
+}
+
+static char *S_slurp(const char *path, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp) return NULL;
+    size_t cap = 1 << 16, n = 0;
+    char *b = malloc(cap);
+    size_t got;
+    while (b && (got = fread(b + n, 1, cap - n - 1, fp)) > 0) {
+        n += got;
+        if (cap - n - 1 == 0) {
+            char *nb = realloc(b, cap * 2);
+            if (!nb) free(b);
+            b = nb;
+            cap *= 2;
+        }
+    }
+    fclose(fp);
+    if (b) b[n] = '\0';
+    if (len) *len = n;
+    return b;
+}
+
+/* Copies gnuplot's SVG into the page: without the XML prolog, namespaces and fixed size,
+ * with its own title, xlink:href as plain href, and every id (and reference to one) prefixed
+ * by "cK-" so the charts' identical ids do not collide. */
+static int S_inline_svg(FILE *f, const char *path, size_t k, const char *title)
+{
+    size_t len;
+    char *s = S_slurp(path, &len);
+    if (!s) return 0;
+    char *open = strstr(s, "<svg");
+    char *close = open ? strchr(open, '>') : NULL;
+    char *vb = open ? strstr(open, "viewBox=\"") : NULL;
+    if (!close || !vb || vb > close) {
+        free(s);
+        return 0;
+    }
+    vb += 9;
+    size_t vblen = strcspn(vb, "\"");
+    fprintf(f, "<svg viewBox=\"%.*s\" role=\"img\" aria-label=\"", (int)vblen, vb);
+    S_esc(f, title);
+    fputs("\"><title>", f);
+    S_esc(f, title);
+    fputs("</title>", f);
+    static const char *const skip[] = {"<title>Gnuplot</title>", "<desc>Produced by GNUPLOT"};
+    static const char *const ref[] = {"id='", "id=\"", "href='#", "href=\"#", "url(#"};
+    static const char xlink[] = "xlink:href=";
+    char prefix[32];
+    snprintf(prefix, sizeof prefix, "c%zu-", k);
+    for (char *p = close + 1; *p;) {
+        int done = 0;
+        for (size_t i = 0; i < 2 && !done; i++)
+            if (strncmp(p, skip[i], strlen(skip[i])) == 0) {
+                char *end = strchr(p, '\n');
+                p = end ? end + 1 : p + strlen(p);
+                done = 1;
+            }
+        if (!done && strncmp(p, xlink, sizeof xlink - 1) == 0) {
+            p += 6; /* plain href (SVG 2): no namespace declaration needed */
+            continue;
+        }
+        for (size_t i = 0; i < 5 && !done; i++) {
+            size_t n = strlen(ref[i]);
+            if (strncmp(p, ref[i], n) == 0) {
+                fwrite(p, 1, n, f);
+                fputs(prefix, f);
+                p += n;
+                done = 1;
+            }
+        }
+        if (!done) fputc(*p++, f);
+    }
+    free(s);
+    fputc('\n', f);
+    return 1;
+}
+
+static void S_figure(const S_rep *r, size_t k, int *shown)
+{
+    const plot_chart *c = plot_chart_get(k);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/plots/%s.svg", r->outdir, c->name);
+    fprintf(r->f, "<figure id=\"chart-%s\">\n", c->name);
+    if (!S_inline_svg(r->f, path, k, c->title)) {
+        fprintf(r->f, "<p class=\"missing\">Chart not available (%s.svg was not rendered).</p>\n",
+                c->name);
+    } else {
+        (*shown)++;
+    }
+    fputs("<figcaption><b>", r->f);
+    S_esc(r->f, c->title);
+    fputs(".</b> ", r->f);
+    S_esc(r->f, c->about);
+    fputs("</figcaption>\n</figure>\n", r->f);
+}
+
+/* ---------------------------------------------------------------- sections */
+
+static const char S_css[] =
+    "body{font-family:'DejaVu Sans',Helvetica,Arial,sans-serif;color:#222;max-width:1200px;"
+    "margin:0 auto;padding:24px;line-height:1.45;background:#fff}\n"
+    "h1{font-size:1.7em;margin:0 0 .2em}h2{font-size:1.3em;border-bottom:2px solid #ddd;"
+    "padding-bottom:.2em;margin-top:1.8em}\n"
+    ".sub{color:#666;margin-top:0}.headline{font-size:1.25em;background:#f3f7fb;"
+    "border-left:5px solid #0072B2;padding:.6em 1em}\n"
+    "table{border-collapse:collapse;margin:.6em 0;font-size:.92em}"
+    "th,td{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}"
+    "th{background:#f2f2f2}td.num{text-align:right;white-space:nowrap}\n"
+    ".range{color:#666;font-size:.88em}.swatch{display:inline-block;width:.9em;height:.9em;"
+    "border-radius:2px;margin-right:.4em;vertical-align:-.1em}\n"
+    "tr.best td{background:#f5fbf7}figure{margin:1.2em 0}figure svg{width:100%;height:auto;"
+    "display:block;border:1px solid #eee}\n"
+    "figcaption{color:#444;font-size:.92em;margin-top:.3em}.missing,.note{color:#a33}\n"
+    "footer{color:#888;font-size:.85em;margin-top:2em}\n"
+    "@media print{body{max-width:none;padding:0;font-size:10pt}h2{break-after:avoid}"
+    "figure,table,tr{break-inside:avoid}section{break-inside:auto}"
+    "@page{size:A4;margin:12mm}}\n";
+
+static void S_swatch(FILE *f, size_t i)
+{
+    fprintf(f, "<span class=\"swatch\" style=\"background:%s\"></span>", plot_option_color(i));
+}
+
+static void S_option_cell(const S_rep *r, const char *name)
+{
+    long i = S_option_index(r, name);
+    if (i >= 0) S_swatch(r->f, (size_t)i);
+    S_esc(r->f, name);
+}
+
+static void S_head(const S_rep *r)
+{
+    FILE *f = r->f;
+    const char *scen = S_manifest(r, "scenario"), *years = S_manifest(r, "years");
+    fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+          "<title>hostsim report",
+          f);
+    if (*scen) {
+        fputs(" \xE2\x80\x94 ", f);
+        S_esc(f, scen);
+    }
+    fprintf(f, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<header>\n", S_css);
+    fputs("<h1>Which hosting option costs least over ", f);
+    if (*years) {
+        S_esc(f, years);
+        fputs(strcmp(years, "1") == 0 ? " year" : " years", f);
+    } else {
+        fputs("the horizon", f);
+    }
+    fputs(", and how much downtime comes with it?</h1>\n<p class=\"sub\">", f);
+    fprintf(f, "%zu options compared (", r->nopt);
+    for (size_t i = 0; i < r->nopt; i++) {
+        if (i) fputs(", ", f);
+        S_esc(f, r->opt[i]);
+    }
+    fputs(")", f);
+    if (*scen) {
+        fputs(" \xC2\xB7 scenario <b>", f);
+        S_esc(f, scen);
+        fputs("</b>", f);
+    }
+    const char *n = S_manifest(r, "trajectories");
+    if (*n) {
+        char b[64];
+        plot_fmt_thousands(b, sizeof b, strtod(n, NULL), 0);
+        fprintf(f, " \xC2\xB7 %s trajectories", b);
+    }
+    if (*S_manifest(r, "seed")) {
+        fputs(" \xC2\xB7 seed ", f);
+        S_esc(f, S_manifest(r, "seed"));
+    }
+    if (*S_manifest(r, "version")) {
+        fputs(" \xC2\xB7 hostsim ", f);
+        S_esc(f, S_manifest(r, "version"));
+    }
+    fputs("</p>\n</header>\n", f);
+}
+
+static void S_answer(const S_rep *r)
+{
+    FILE *f = r->f;
+    char b1[96], b2[96], b3[96];
+    fputs("<section id=\"answer\">\n<h2>The answer</h2>\n", f);
+    long best = -1;
+    double bestv = 0, v;
+    for (size_t i = 0; i < r->nopt; i++)
+        if (S_sum(r, r->opt[i], "tco", "p50", &v) && (best < 0 || v < bestv))
+            best = (long)i, bestv = v;
+    if (best < 0) {
+        fputs("<p class=\"note\">summary.csv has no tco rows: no answer.</p>\n</section>\n", f);
+        return;
+    }
+    const char *a = r->opt[best];
+    double p5 = NAN, p95 = NAN;
+    S_sum(r, a, "tco", "p5", &p5);
+    S_sum(r, a, "tco", "p95", &p95);
+    S_fmt_unit(b1, sizeof b1, bestv, "CNY");
+    S_fmt_unit(b2, sizeof b2, p5, "CNY");
+    S_fmt_unit(b3, sizeof b3, p95, "CNY");
+    fputs("<p class=\"headline\" id=\"headline\"><b>", f);
+    S_esc(f, a);
+    fprintf(f,
+            "</b> is the cheapest option by median total cost: %s (90 %% of trajectories "
+            "between %s and %s).",
+            b1, b2, b3);
+
+    /* how sure: p_cheapest if the run wrote it, else the weakest pairwise P(cheaper) */
+    double pc;
+    if (S_sum(r, a, "p_cheapest", "mean", &pc)) {
+        S_pct(b1, sizeof b1, pc);
+        fprintf(f, " It is the cheapest of all options in <b>%s</b> of trajectories.</p>\n", b1);
+    } else {
+        double pmin = 2;
+        long weakest = -1;
+        int missing = 0;
+        for (size_t i = 0; i < r->nopt; i++) {
+            if ((long)i == best) continue;
+            if (!S_p_cheaper(r, a, r->opt[i], &v)) {
+                missing = 1;
+                continue;
+            }
+            if (v < pmin) pmin = v, weakest = (long)i;
+        }
+        if (weakest >= 0 && !missing) {
+            S_pct(b1, sizeof b1, pmin);
+            fprintf(f,
+                    " It is cheaper than each other option in at least <b>%s</b> of "
+                    "trajectories (the closest rival is ",
+                    b1);
+            S_esc(f, r->opt[weakest]);
+            fputs(").</p>\n<ul class=\"pairs\">\n", f);
+            for (size_t i = 0; i < r->nopt; i++) {
+                if ((long)i == best || !S_p_cheaper(r, a, r->opt[i], &v)) continue;
+                S_pct(b1, sizeof b1, v);
+                fputs("<li>P(", f);
+                S_esc(f, a);
+                fputs(" cheaper than ", f);
+                S_esc(f, r->opt[i]);
+                fprintf(f, ") = %s</li>\n", b1);
+            }
+            fputs("</ul>\n", f);
+        } else if (r->nopt > 1) {
+            fputs("</p>\n<p class=\"note\">compare.csv is missing or incomplete: no probability "
+                  "that it is the cheaper.</p>\n",
+                  f);
+        } else {
+            fputs("</p>\n", f);
+        }
+    }
+
+    long avail = -1;
+    double av = 0;
+    for (size_t i = 0; i < r->nopt; i++)
+        if (S_sum(r, r->opt[i], "availability", "mean", &v) && (avail < 0 || v > av))
+            avail = (long)i, av = v;
+    if (avail >= 0) {
+        fputs("<p id=\"available\">The most available option is <b>", f);
+        S_esc(f, r->opt[avail]);
+        S_fmt_unit(b1, sizeof b1, av, "share");
+        fprintf(f, "</b>: mean availability %s", b1);
+        if (S_sum(r, r->opt[avail], "downtime_hours_per_year", "mean", &v)) {
+            S_fmt_unit(b2, sizeof b2, v, "hours");
+            fprintf(f, " (on average %s of downtime per year)", b2);
+        }
+        fputs(".</p>\n", f);
+    }
+    fputs("</section>\n", f);
+}
+
+static void S_summary_table(const S_rep *r)
+{
+    static const struct {
+        const char *metric, *head;
+    } cols[] = {{"tco", "Total cost, nominal"},
+                {"tco_npv", "Total cost, discounted (NPV)"},
+                {"downtime_hours", "Downtime over the horizon"},
+                {"messages_lost", "Messages lost"}};
+    FILE *f = r->f;
+    long best = -1;
+    double bestv = 0, v;
+    for (size_t i = 0; i < r->nopt; i++)
+        if (S_sum(r, r->opt[i], "tco", "p50", &v) && (best < 0 || v < bestv))
+            best = (long)i, bestv = v;
+    fputs("<section id=\"summary\">\n<h2>Summary per option</h2>\n"
+          "<p>Each cell: the median across trajectories, and below it the range that holds 90 % "
+          "of them (p5 \xE2\x80\x93 p95).</p>\n<table "
+          "id=\"summary-table\">\n<thead><tr><th>Option</th>",
+          f);
+    for (size_t c = 0; c < 4; c++)
+        fprintf(f, "<th>%s</th>", cols[c].head);
+    fputs("</tr></thead>\n<tbody>\n", f);
+    for (size_t i = 0; i < r->nopt; i++) {
+        fprintf(f, "<tr data-option=\"%s\"%s><td>", r->opt[i],
+                (long)i == best ? " class=\"best\"" : "");
+        S_option_cell(r, r->opt[i]);
+        fputs("</td>", f);
+        for (size_t c = 0; c < 4; c++) {
+            const char *unit = S_unit(r, cols[c].metric);
+            double med, lo, hi;
+            char b1[96], b2[96], b3[96];
+            if (!S_sum(r, r->opt[i], cols[c].metric, "p50", &med)) {
+                fputs("<td class=\"num\">\xE2\x80\x94</td>", f);
+                continue;
+            }
+            S_fmt_unit(b1, sizeof b1, med, unit);
+            fprintf(f, "<td class=\"num\"><b>%s</b>", b1);
+            if (S_sum(r, r->opt[i], cols[c].metric, "p5", &lo) &&
+                S_sum(r, r->opt[i], cols[c].metric, "p95", &hi)) {
+                S_fmt_unit(b2, sizeof b2, lo, unit);
+                S_fmt_unit(b3, sizeof b3, hi, unit);
+                fprintf(f, "<br><span class=\"range\">%s \xE2\x80\x93 %s</span>", b2, b3);
+            }
+            fputs("</td>", f);
+        }
+        fputs("</tr>\n", f);
+    }
+    fputs("</tbody>\n</table>\n</section>\n", f);
+}
+
+static void S_charts(const S_rep *r, const int *want, plot_section sec, int *shown)
+{
+    for (size_t k = 0; k < plot_chart_count(); k++)
+        if (want[k] && plot_chart_get(k)->section == sec) S_figure(r, k, shown);
+}
+
+static void S_num_cell(FILE *f, const csvtable *t, size_t row, const char *col, const char *unit)
+{
+    double v;
+    char b[96];
+    fputs("<td class=\"num\">", f);
+    if (csvtable_numn(t, row, col, &v)) {
+        S_fmt_unit(b, sizeof b, v, unit);
+        fputs(b, f);
+    } else {
+        fputs("\xE2\x80\x94", f);
+    }
+    fputs("</td>", f);
+}
+
+static void S_tornado_table(const S_rep *r)
+{
+    const csvtable *t = r->tornado;
+    FILE *f = r->f;
+    if (!t || csvtable_rows(t) == 0 || csvtable_col(t, "input") < 0) return;
+    const char *metric = csvtable_getn(t, 0, "metric");
+    const char *dot = strchr(metric, '.');
+    const char *unit = S_unit(r, dot && strncmp(metric, "cost.", 5) != 0 ? dot + 1 : metric);
+    if (!*unit && (strstr(metric, "tco") || strstr(metric, "cost"))) unit = "CNY";
+    fputs("<h3>Tornado: ", f);
+    S_esc(f, metric);
+    fputs("</h3>\n<table id=\"tornado-table\">\n<thead><tr><th>Input</th><th>p10 value</th>"
+          "<th>p90 value</th><th>Metric at p10</th><th>Metric at p90</th><th>Swing</th></tr>"
+          "</thead>\n<tbody>\n",
+          f);
+    size_t shown = 0;
+    for (size_t i = 0; i < csvtable_rows(t) && shown < 15; i++) {
+        if (strcmp(csvtable_getn(t, i, "metric"), metric) != 0) continue;
+        shown++;
+        fputs("<tr><td>", f);
+        S_esc(f, csvtable_getn(t, i, "input"));
+        fputs("</td>", f);
+        S_num_cell(f, t, i, "p10_value", "");
+        S_num_cell(f, t, i, "p90_value", "");
+        S_num_cell(f, t, i, "metric_at_p10", unit);
+        S_num_cell(f, t, i, "metric_at_p90", unit);
+        S_num_cell(f, t, i, "swing", unit);
+        fputs("</tr>\n", f);
+    }
+    fputs("</tbody>\n</table>\n", f);
+}
+
+static void S_crossover_table(const S_rep *r)
+{
+    const csvtable *t = r->crossover;
+    FILE *f = r->f;
+    if (!t || csvtable_rows(t) == 0 || csvtable_col(t, "option_a") < 0) return;
+    fputs("<h3>Crossovers</h3>\n<p>Where, as the parameter varies, two options swap places; the "
+          "range is where P(first cheaper) passes from 25 % to 75 %.</p>\n"
+          "<table id=\"crossover-table\">\n<thead><tr><th>Parameter</th><th>Options</th>"
+          "<th>Basis</th><th>Crossover at</th><th>Range</th></tr></thead>\n<tbody>\n",
+          f);
+    for (size_t i = 0; i < csvtable_rows(t); i++) {
+        double v, lo, hi;
+        char b[96], bl[96], bh[96];
+        fputs("<tr><td>", f);
+        S_esc(f, csvtable_getn(t, i, "param"));
+        fputs("</td><td>", f);
+        S_option_cell(r, csvtable_getn(t, i, "option_a"));
+        fputs(" / ", f);
+        S_option_cell(r, csvtable_getn(t, i, "option_b"));
+        fputs("</td><td>", f);
+        S_esc(f, csvtable_getn(t, i, "basis"));
+        fputs("</td><td class=\"num\">", f);
+        if (csvtable_numn(t, i, "value", &v)) {
+            S_fmt_unit(b, sizeof b, v, "");
+            fputs(b, f);
+        } else {
+            fputs("none in the swept range", f);
+        }
+        fputs("</td><td class=\"num\">", f);
+        int hl = csvtable_numn(t, i, "lo", &lo), hh = csvtable_numn(t, i, "hi", &hi);
+        if (hl) S_fmt_unit(bl, sizeof bl, lo, "");
+        if (hh) S_fmt_unit(bh, sizeof bh, hi, "");
+        if (hl || hh)
+            fprintf(f, "%s \xE2\x80\x93 %s", hl ? bl : "not reached", hh ? bh : "not reached");
+        else
+            fputs("\xE2\x80\x94", f);
+        fputs("</td></tr>\n", f);
+    }
+    fputs("</tbody>\n</table>\n", f);
+}
+
+static void S_plain_table(FILE *f, const csvtable *t, const char *id, const char *rowattr)
+{
+    fprintf(f, "<table id=\"%s\">\n<thead><tr>", id);
+    for (size_t c = 0; c < csvtable_cols(t); c++) {
+        fputs("<th>", f);
+        S_esc(f, csvtable_header(t, c));
+        fputs("</th>", f);
+    }
+    fputs("</tr></thead>\n<tbody>\n", f);
+    for (size_t i = 0; i < csvtable_rows(t); i++) {
+        fprintf(f, "<tr %s=\"%zu\">", rowattr, i + 1);
+        for (size_t c = 0; c < csvtable_cols(t); c++) {
+            double v;
+            char b[96];
+            /* a "mean" column is a number: give it separators and a sensible precision */
+            if (strcmp(csvtable_header(t, c), "mean") == 0 && csvtable_num(t, i, (int)c, &v)) {
+                S_fmt_unit(b, sizeof b, v, "");
+                fprintf(f, "<td class=\"num\">%s</td>", b);
+                continue;
+            }
+            fputs("<td>", f);
+            S_esc(f, csvtable_get(t, i, (int)c));
+            fputs("</td>", f);
+        }
+        fputs("</tr>\n", f);
+    }
+    fputs("</tbody>\n</table>\n", f);
+}
+
+/* ---------------------------------------------------------------- PDF */
+
+/* file:// URL of an absolute path, percent-encoded. Caller frees. */
+static char *S_file_url(const char *abs)
+{
+    char *u = malloc(7 + 3 * strlen(abs) + 1);
+    if (!u) return NULL;
+    char *o = u + sprintf(u, "file://");
+    for (const unsigned char *p = (const unsigned char *)abs; *p; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+            strchr("/-._~", *p))
+            *o++ = (char)*p;
+        else
+            o += sprintf(o, "%%%02X", *p);
+    }
+    *o = '\0';
+    return u;
+}
+
+static char *S_chromium(void)
+{
+    char *p = plot_find_program("/usr/bin/chromium");
+    return p ? p : plot_find_program("chromium");
+}
+
+static hs_status S_pdf(const char *outdir, const char *chromium, hs_error *e)
+{
+    char cwd[4096], html[8192], tmp[8192], fin[8192], prof[] = "/tmp/hostsim-chromium-XXXXXX";
+    if (outdir[0] == '/')
+        snprintf(html, sizeof html, "%s/report.html", outdir);
+    else if (getcwd(cwd, sizeof cwd))
+        snprintf(html, sizeof html, "%s/%s/report.html", cwd, outdir);
+    else
+        return hs_error_set(e, HS_ERR_RUNTIME, "cannot write report.pdf: %s", strerror(errno));
+    snprintf(tmp, sizeof tmp, "%s/.report.pdf.tmp.%ld", outdir, (long)getpid());
+    snprintf(fin, sizeof fin, "%s/report.pdf", outdir);
+    if (!mkdtemp(prof))
+        return hs_error_set(e, HS_ERR_RUNTIME, "cannot write report.pdf: temporary folder: %s",
+                            strerror(errno));
+    char *url = S_file_url(html);
+    char a_prof[4200 + 32], a_pdf[8192 + 32];
+    snprintf(a_prof, sizeof a_prof, "--user-data-dir=%s", prof);
+    snprintf(a_pdf, sizeof a_pdf, "--print-to-pdf=%s", tmp);
+    char *argv[] = {(char *)chromium,
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-pdf-header-footer",
+                    "--print-to-pdf-no-header",
+                    a_prof,
+                    a_pdf,
+                    url,
+                    NULL};
+    int status = -1;
+    char *out = NULL;
+    hs_status st = url ? plot_spawn(argv, NULL, &status, &out, e)
+                       : hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
+    struct stat sb;
+    if (st == HS_OK && (status != 0 || stat(tmp, &sb) != 0 || sb.st_size == 0))
+        st = hs_error_set(e, HS_ERR_RUNTIME,
+                          "cannot write report.pdf: chromium exit status %d: %.600s", status,
+                          out ? out : "");
+    if (st == HS_OK && rename(tmp, fin) != 0)
+        st = hs_error_set(e, HS_ERR_RUNTIME, "cannot write '%s': %s", fin, strerror(errno));
+    if (st != HS_OK) unlink(tmp);
+    free(out);
+    free(url);
+    /* remove chromium's throw-away profile */
+    char *rm = plot_find_program("rm");
+    if (rm) {
+        char *rmv[] = {rm, "-rf", "--", prof, NULL};
+        hs_error ignore;
+        int rst;
+        plot_spawn(rmv, NULL, &rst, NULL, &ignore);
+        free(rm);
+    }
+    return st;
+}
+
+/* ---------------------------------------------------------------- report_write */
+
+static void S_rep_free(S_rep *r)
+{
+    csvtable_free(r->summary);
+    csvtable_free(r->compare);
+    csvtable_free(r->manifest);
+    csvtable_free(r->params);
+    csvtable_free(r->tornado);
+    csvtable_free(r->crossover);
+    plot_options_free(r->opt, r->nopt);
+}
+
+hs_status report_write(const char *outdir, int pdf, hs_error *e)
+{
+    char *chromium = NULL;
+    if (pdf && !(chromium = S_chromium()))
+        return hs_error_set(e, HS_ERR_RUNTIME,
+                            "cannot write report.pdf: chromium is missing (looked for "
+                            "/usr/bin/chromium and chromium on PATH); install it, or omit --pdf");
+    S_rep r = {.outdir = outdir};
+    hs_status st = S_load(outdir, "summary.csv", &r.summary, e);
+    if (st == HS_OK && !r.summary)
+        st = hs_error_set(e, HS_ERR_INPUT, "%s: no summary.csv: not the output folder of a run",
+                          outdir);
+    if (st == HS_OK &&
+        (csvtable_col(r.summary, "option") < 0 || csvtable_col(r.summary, "metric") < 0))
+        st = hs_error_set(e, HS_ERR_INPUT, "%s/summary.csv:1:1: expected columns option and metric",
+                          outdir);
+    if (st == HS_OK) st = S_load(outdir, "compare.csv", &r.compare, e);
+    if (st == HS_OK) st = S_load(outdir, "manifest.csv", &r.manifest, e);
+    if (st == HS_OK) st = S_load(outdir, "params.csv", &r.params, e);
+    if (st == HS_OK) st = S_load(outdir, "tornado.csv", &r.tornado, e);
+    if (st == HS_OK) st = S_load(outdir, "crossover.csv", &r.crossover, e);
+    if (st == HS_OK) st = plot_options(outdir, &r.opt, &r.nopt, e);
+
+    /* charts: render those missing or older than the data */
+    size_t nc = plot_chart_count();
+    int *want = calloc(nc, sizeof *want);
+    int skipped = 0;
+    if (st == HS_OK && !want) st = hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
+    if (st == HS_OK) st = plot_supported(outdir, want, e);
+    if (st == HS_OK) {
+        double newest = S_newest_csv(outdir);
+        int stale = 0;
+        for (size_t k = 0; k < nc; k++)
+            if (want[k] && !S_chart_fresh(outdir, plot_chart_get(k)->name, newest)) stale = 1;
+        plot_opts po = {NULL, 1};
+        if (stale) st = plot_all(outdir, &po, &skipped, e);
+    }
+
+    outfile *of = st == HS_OK ? outfile_open(outdir, "report.html", e) : NULL;
+    if (st == HS_OK && !of) st = e ? e->code : HS_ERR_RUNTIME;
+    if (st == HS_OK) {
+        r.f = outfile_stream(of);
+        FILE *f = r.f;
+        int shown = 0, nsens = 0;
+        S_head(&r);
+        S_answer(&r);
+        S_summary_table(&r);
+        fputs("<section id=\"charts\">\n<h2>Charts</h2>\n", f);
+        if (skipped)
+            fputs("<p class=\"note\">The charts were not rendered: gnuplot was not found. Run "
+                  "<code>hostsim plot</code> on this folder where gnuplot is installed, then "
+                  "<code>hostsim report</code> again.</p>\n",
+                  f);
+        S_charts(&r, want, PLOT_SECTION_MAIN, &shown);
+        fputs("</section>\n", f);
+        for (size_t k = 0; k < nc; k++)
+            nsens += want[k] && plot_chart_get(k)->section == PLOT_SECTION_SENSITIVITY;
+        if (nsens || r.tornado || r.crossover) {
+            fputs("<section id=\"sensitivity\">\n<h2>Which assumptions matter</h2>\n", f);
+            S_tornado_table(&r);
+            S_crossover_table(&r);
+            S_charts(&r, want, PLOT_SECTION_SENSITIVITY, &shown);
+            fputs("</section>\n", f);
+        }
+        fputs("<section id=\"inputs\">\n<h2>Input checks</h2>\n", f);
+        S_charts(&r, want, PLOT_SECTION_INPUTS, &shown);
+        fputs("</section>\n<section id=\"assumptions\">\n<h2>Assumptions</h2>\n", f);
+        if (r.params) {
+            fputs("<p>Every parameter the run used (after overrides), as a distribution SPEC, its "
+                  "mean in the parameter's unit, and where the figure comes from.</p>\n",
+                  f);
+            S_plain_table(f, r.params, "assumptions-table", "data-param");
+        } else {
+            fputs("<p class=\"note\">params.csv is missing: the assumptions are not listed.</p>\n",
+                  f);
+        }
+        fputs("</section>\n<section id=\"manifest\">\n<h2>The run</h2>\n", f);
+        if (r.manifest)
+            S_plain_table(f, r.manifest, "manifest-table", "data-row");
+        else
+            fputs("<p class=\"note\">manifest.csv is missing.</p>\n", f);
+        fputs("</section>\n<footer>Written by hostsim from the CSV files of this folder; the "
+              "charts are the SVG files of its plots/ folder. The page loads nothing from the "
+              "network.</footer>\n</body>\n</html>\n",
+              f);
+        st = outfile_commit(of, e);
+        of = NULL;
+    }
+    outfile_abort(of);
+    if (st == HS_OK && pdf) st = S_pdf(outdir, chromium, e);
+    free(want);
+    free(chromium);
+    S_rep_free(&r);
+    return st;
+}

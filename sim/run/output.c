@@ -1,0 +1,410 @@
+/* output.c — writing summary.csv, compare.csv, monthly.csv and the chart
+ * data (hist.csv, cdf.csv, daily.csv, profile.csv, options.csv), params.csv
+ * and manifest.csv. Formats: docs/outputs.md. */
+#include "output.h"
+
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "scenario/params_io.h"
+#include "rankcorr.h"
+
+static const char *const S_units[MET_BASE_COUNT] = {
+    "CNY", "CNY", "hours", "hours/year", "share", "messages", "messages", "hours", "count", "count", "CNY"};
+
+static const double S_q[7] = {0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95};
+
+static double S_sd(const aggregate *a, int o, int m)
+{
+    return a->n > 1 ? sqrt(a->m2[o * MET_COUNT + m] / (a->n - 1)) : 0;
+}
+
+static hs_status S_summary(const aggregate *a, outfile_set *set, const char *dir, hs_error *e)
+{
+    outfile *f = outfile_set_open(set, dir, "summary.csv", e);
+    if (!f) return e->code;
+    fputs("option,metric,unit,mean,sd,se,p5,p10,p25,p50,p75,p90,p95,cvar95\n", outfile_stream(f));
+    for (int o = 0; o < a->nopt; o++)
+        for (int m = 0; m < MET_COUNT; m++) {
+            char name[64];
+            if (m < MET_BASE_COUNT) snprintf(name, sizeof name, "%s", agg_metric_names[m]);
+            else snprintf(name, sizeof name, "cost.%s", ledger_category_names[m - MET_BASE_COUNT]);
+            double qv[7], cvar;
+            aggregate_quantiles(a, o, m, S_q, 7, qv, &cvar);
+            outfile_csv_str(f, a->plan->sc->opt[o].name);
+            outfile_csv_str(f, name);
+            outfile_csv_str(f, m < MET_BASE_COUNT ? S_units[m] : "CNY");
+            outfile_csv_num(f, a->mean[o * MET_COUNT + m]);
+            outfile_csv_num(f, S_sd(a, o, m));
+            outfile_csv_num(f, aggregate_se(a, o, m));
+            for (int k = 0; k < 7; k++) outfile_csv_num(f, qv[k]);
+            outfile_csv_num(f, cvar);
+            outfile_csv_end(f);
+        }
+    return HS_OK;
+}
+
+/* Median tco of option o. */
+static double S_median_tco(const aggregate *a, int o)
+{
+    double q = 0.5, v, c;
+    aggregate_quantiles(a, o, MET_tco, &q, 1, &v, &c);
+    return v;
+}
+
+static hs_status S_compare(const aggregate *a, outfile_set *set, const char *dir, hs_error *e)
+{
+    outfile *f = outfile_set_open(set, dir, "compare.csv", e);
+    if (!f) return e->code;
+    fputs("option_a,option_b,p_a_cheaper,mean_diff,se_diff,p5,p25,p50,p75,p95,breakeven_month\n",
+          outfile_stream(f));
+    double *d = malloc((a->n ? a->n : 1) * sizeof *d);
+    if (!d) return hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
+    const int M = a->L.months;
+    for (int i = 0; i < a->nopt; i++)
+        for (int j = 0; j < a->nopt; j++) {
+            if (i == j) continue;
+            const double *ta = a->tco + (size_t)i * a->cap, *tb = a->tco + (size_t)j * a->cap;
+            uint64_t cheaper = 0;
+            for (uint64_t k = 0; k < a->n; k++) {
+                d[k] = ta[k] - tb[k];
+                cheaper += ta[k] < tb[k];
+            }
+            double mean = gsl_stats_mean(d, 1, a->n);
+            double sd = a->n > 1 ? gsl_stats_sd_m(d, 1, a->n, mean) : 0;
+            gsl_sort(d, 1, a->n);
+            const double qq[5] = {0.05, 0.25, 0.5, 0.75, 0.95};
+            outfile_csv_str(f, a->plan->sc->opt[i].name);
+            outfile_csv_str(f, a->plan->sc->opt[j].name);
+            outfile_csv_num(f, a->n ? (double)cheaper / a->n : 0);
+            outfile_csv_num(f, mean);
+            outfile_csv_num(f, a->n ? sd / sqrt((double)a->n) : 0);
+            for (int k = 0; k < 5; k++) outfile_csv_num(f, gsl_stats_quantile_from_sorted_data(d, 1, a->n, qq[k]));
+            /* first month from which A's mean cumulative cost stays <= B's */
+            int be = -1;
+            for (int m = M - 1; m >= 0; m--) {
+                if (a->month_mean[i * M + m] <= a->month_mean[j * M + m]) be = m;
+                else break;
+            }
+            if (be >= 0) outfile_csv_int(f, be + 1);
+            else outfile_csv_str(f, "");
+            outfile_csv_end(f);
+        }
+    free(d);
+    return HS_OK;
+}
+
+static void S_month_date(const sim_plan *p, int m, char *buf, size_t n)
+{
+    int y = p->start.y + (p->start.m - 1 + m) / 12, mo = (p->start.m - 1 + m) % 12 + 1;
+    snprintf(buf, n, "%04d-%02d-01", y, mo);
+}
+
+static hs_status S_monthly(const aggregate *a, outfile_set *set, const char *dir, hs_error *e)
+{
+    outfile *f = outfile_set_open(set, dir, "monthly.csv", e);
+    if (!f) return e->code;
+    fputs("option,month,date,mean,p5,p25,p50,p75,p95\n", outfile_stream(f));
+    const double q[5] = {0.05, 0.25, 0.5, 0.75, 0.95};
+    for (int o = 0; o < a->nopt; o++)
+        for (int m = 0; m < a->L.months; m++) {
+            const loghist *h = &a->month[o * a->L.months + m];
+            char date[16];
+            S_month_date(a->plan, m, date, sizeof date);
+            outfile_csv_str(f, a->plan->sc->opt[o].name);
+            outfile_csv_int(f, m + 1);
+            outfile_csv_str(f, date);
+            outfile_csv_num(f, a->month_mean[o * a->L.months + m]);
+            for (int k = 0; k < 5; k++) outfile_csv_num(f, loghist_quantile(h, q[k]));
+            outfile_csv_end(f);
+        }
+    return HS_OK;
+}
+
+#define S_BINS 40
+
+/* Histogram rows of values v (n) on [lo, hi]. */
+static void S_hist_rows(outfile *f, const char *opt, const char *other, const char *metric,
+                        const double *v, uint64_t n, double lo, double hi)
+{
+    uint64_t cnt[S_BINS] = {0};
+    if (hi <= lo) hi = lo + 1;
+    double w = (hi - lo) / S_BINS;
+    for (uint64_t i = 0; i < n; i++) {
+        int b = (int)((v[i] - lo) / w);
+        if (b < 0) b = 0;
+        if (b >= S_BINS) b = S_BINS - 1;
+        cnt[b]++;
+    }
+    for (int b = 0; b < S_BINS; b++) {
+        outfile_csv_str(f, opt);
+        outfile_csv_str(f, other);
+        outfile_csv_str(f, metric);
+        outfile_csv_num(f, lo + b * w);
+        outfile_csv_num(f, lo + (b + 1) * w);
+        outfile_csv_int(f, (long long)cnt[b]);
+        outfile_csv_num(f, n ? cnt[b] / (n * w) : 0);
+        outfile_csv_end(f);
+    }
+}
+
+static hs_status S_hist_cdf(const aggregate *a, outfile_set *set, const char *dir, hs_error *e)
+{
+    outfile *h = outfile_set_open(set, dir, "hist.csv", e);
+    if (!h) return e->code;
+    outfile *c = outfile_set_open(set, dir, "cdf.csv", e);
+    if (!c) return e->code;
+    fputs("option,other,metric,bin_lo,bin_hi,count,density\n", outfile_stream(h));
+    fputs("option,metric,p,value\n", outfile_stream(c));
+    const int mets[2] = {MET_tco, MET_downtime_hours_per_year};
+    for (int k = 0; k < 2; k++) {
+        int met = mets[k];
+        double lo = INFINITY, hi = -INFINITY;
+        double **vals = calloc((size_t)a->nopt, sizeof *vals);
+        if (!vals) return hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
+        for (int o = 0; o < a->nopt; o++) {
+            vals[o] = aggregate_values(a, o, met);
+            if (!vals[o]) continue;
+            gsl_sort(vals[o], 1, a->n);
+            /* common bins across options, trimmed to p0.5..p99.5 of all */
+            double l = gsl_stats_quantile_from_sorted_data(vals[o], 1, a->n, 0.0);
+            double u = gsl_stats_quantile_from_sorted_data(vals[o], 1, a->n, 1.0);
+            if (l < lo) lo = l;
+            if (u > hi) hi = u;
+        }
+        for (int o = 0; o < a->nopt; o++) {
+            if (!vals[o]) continue;
+            const char *name = a->plan->sc->opt[o].name;
+            S_hist_rows(h, name, "", agg_metric_names[met], vals[o], a->n, lo, hi);
+            for (int p = 0; p <= 100; p++) {
+                outfile_csv_str(c, name);
+                outfile_csv_str(c, agg_metric_names[met]);
+                outfile_csv_num(c, p / 100.0);
+                outfile_csv_num(c, gsl_stats_quantile_from_sorted_data(vals[o], 1, a->n, p / 100.0));
+                outfile_csv_end(c);
+            }
+            free(vals[o]);
+        }
+        free(vals);
+    }
+    /* the cheapest pair by median tco */
+    if (a->nopt >= 2) {
+        int b1 = -1, b2 = -1;
+        double m1 = INFINITY, m2 = INFINITY;
+        for (int o = 0; o < a->nopt; o++) {
+            double m = S_median_tco(a, o);
+            if (m < m1) b2 = b1, m2 = m1, b1 = o, m1 = m;
+            else if (m < m2) b2 = o, m2 = m;
+        }
+        double *d = malloc((a->n ? a->n : 1) * sizeof *d);
+        if (!d) return hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
+        double lo = INFINITY, hi = -INFINITY;
+        for (uint64_t k = 0; k < a->n; k++) {
+            d[k] = a->tco[(size_t)b1 * a->cap + k] - a->tco[(size_t)b2 * a->cap + k];
+            if (d[k] < lo) lo = d[k];
+            if (d[k] > hi) hi = d[k];
+        }
+        S_hist_rows(h, a->plan->sc->opt[b1].name, a->plan->sc->opt[b2].name, "tco_diff", d, a->n,
+                    lo, hi);
+        free(d);
+    }
+    return HS_OK;
+}
+
+static hs_status S_daily(const aggregate *a, const output_info *info, outfile_set *set,
+                         const char *dir, hs_error *e)
+{
+    if (!info->sample_days) return HS_OK;
+    outfile *f = outfile_set_open(set, dir, "daily.csv", e);
+    if (!f) return e->code;
+    fputs("date,option,messages,downtime_hours,overflow_hours\n", outfile_stream(f));
+    const sim_plan *p = a->plan;
+    int days = p->month_first_hour[12] / 24, cols = 1 + 2 * a->nopt;
+    for (int d = 0; d < days; d++) {
+        char date[16];
+        cal_format(cal_civil_from_days(p->start_day + d), date, sizeof date);
+        const double *row = info->sample_days + (size_t)d * cols;
+        for (int o = 0; o < a->nopt; o++) {
+            outfile_csv_str(f, date);
+            outfile_csv_str(f, p->sc->opt[o].name);
+            outfile_csv_num(f, row[0]);
+            outfile_csv_num(f, row[1 + 2 * o]);
+            outfile_csv_num(f, row[2 + 2 * o]);
+            outfile_csv_end(f);
+        }
+    }
+    return HS_OK;
+}
+
+static hs_status S_profile_options_params(const aggregate *a, outfile_set *set, const char *dir,
+                                          hs_error *e)
+{
+    const scenario *sc = a->plan->sc;
+    outfile *f = outfile_set_open(set, dir, "profile.csv", e);
+    if (!f) return e->code;
+    fputs("weekday,hour,share\n", outfile_stream(f));
+    for (int d = 0; d < 7; d++)
+        for (int h = 0; h < 24; h++) {
+            outfile_csv_int(f, d + 1);
+            outfile_csv_int(f, h);
+            outfile_csv_num(f, sc->profile[d][h]);
+            outfile_csv_end(f);
+        }
+    f = outfile_set_open(set, dir, "options.csv", e);
+    if (!f) return e->code;
+    fputs("option,index,sla_availability,sla_downtime_hours_per_year\n", outfile_stream(f));
+    for (int o = 0; o < sc->nopt; o++) {
+        double sla = spec_mean(&sc->opt[o].p[PO_sla_availability].s);
+        outfile_csv_str(f, sc->opt[o].name);
+        outfile_csv_int(f, o);
+        if (sla > 0) {
+            outfile_csv_num(f, sla);
+            outfile_csv_num(f, (1 - sla) * 8766);
+        } else {
+            outfile_csv_str(f, "");
+            outfile_csv_str(f, "");
+        }
+        outfile_csv_end(f);
+    }
+    f = outfile_set_open(set, dir, "params.csv", e);
+    if (!f) return e->code;
+    params_io_write_csv(sc, outfile_stream(f));
+    return HS_OK;
+}
+
+static void S_kv(outfile *f, const char *k, const char *v)
+{
+    outfile_csv_str(f, k);
+    outfile_csv_str(f, v);
+    outfile_csv_end(f);
+}
+
+static hs_status S_manifest(const aggregate *a, const output_info *info, outfile_set *set,
+                            const char *dir, hs_error *e)
+{
+    outfile *f = outfile_set_open(set, dir, "manifest.csv", e);
+    if (!f) return e->code;
+    const scenario *sc = a->plan->sc;
+    char buf[256];
+    fputs("key,value\n", outfile_stream(f));
+    S_kv(f, "version", HOSTSIM_VERSION);
+    S_kv(f, "scenario", info->scenario_dir);
+    snprintf(buf, sizeof buf, "%016llx", (unsigned long long)sc->checksum);
+    S_kv(f, "scenario_checksum", buf);
+    snprintf(buf, sizeof buf, "%llu", (unsigned long long)info->seed);
+    S_kv(f, "seed", buf);
+    snprintf(buf, sizeof buf, "%llu", (unsigned long long)a->n);
+    S_kv(f, "trajectories", buf);
+    snprintf(buf, sizeof buf, "%d", info->years);
+    S_kv(f, "years", buf);
+    cal_format(info->start, buf, sizeof buf);
+    S_kv(f, "start_date", buf);
+    S_kv(f, "currency", "CNY");
+    S_kv(f, "overrides", sc->overrides);
+    S_kv(f, "stop_reason", info->stop_reason);
+    snprintf(buf, sizeof buf, "%d", info->threads);
+    S_kv(f, "threads", buf);
+    snprintf(buf, sizeof buf, "%.3f", info->wall_seconds);
+    S_kv(f, "wall_seconds", buf);
+    time_t now = time(NULL);
+    struct tm tmv;
+    gmtime_r(&now, &tmv);
+    strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tmv);
+    S_kv(f, "created_utc", buf);
+    return HS_OK;
+}
+
+hs_status output_write_sensitivity(const aggregate *a, outfile_set *set, const char *dir,
+                                   hs_error *e)
+{
+    outfile *f = outfile_set_open(set, dir, "sensitivity.csv", e);
+    if (!f) return e->code;
+    fputs("option,metric,input,spearman\n", outfile_stream(f));
+    static const char *const mets[3] = {"tco", "tco_npv", "downtime_hours"};
+    const size_t n = a->ns;
+    if (n < 3) return HS_OK;
+    /* every column ranked once: the inputs, then each option's three metrics */
+    const size_t ncol = (size_t)a->ninputs + (size_t)a->nopt * 3;
+    double *rank = malloc(ncol * n * sizeof *rank);
+    size_t *perm = malloc(n * sizeof *perm);
+    hs_status st = HS_OK;
+    if (!rank || !perm) {
+        st = hs_error_set(e, HS_ERR_RUNTIME, "out of memory (rank correlations, n = %zu)", n);
+        goto done;
+    }
+    for (int j = 0; j < a->ninputs && st == HS_OK; j++)
+        st = rankcorr_rank(a->sx + (size_t)j * AGG_SPEARMAN_MAX, n, perm, rank + (size_t)j * n, e);
+    for (int c = 0; c < a->nopt * 3 && st == HS_OK; c++)
+        st = rankcorr_rank(a->sy + (size_t)c * AGG_SPEARMAN_MAX, n, perm,
+                           rank + ((size_t)a->ninputs + (size_t)c) * n, e);
+    if (st != HS_OK) goto done;
+    for (int o = 0; o < a->nopt; o++)
+        for (int m = 0; m < 3; m++) {
+            const double *ry = rank + ((size_t)a->ninputs + (size_t)o * 3 + (size_t)m) * n;
+            for (int j = 0; j < a->ninputs; j++) {
+                const agg_input *in = &a->inputs[j];
+                if (in->opt >= 0 && in->opt != o) continue;
+                const double rho = rankcorr_of_ranks(rank + (size_t)j * n, ry, n);
+                if (!isfinite(rho)) continue;
+                outfile_csv_str(f, a->plan->sc->opt[o].name);
+                outfile_csv_str(f, mets[m]);
+                outfile_csv_str(f, in->name);
+                outfile_csv_num(f, rho);
+                outfile_csv_end(f);
+            }
+        }
+done:
+    free(rank);
+    free(perm);
+    return st;
+}
+
+hs_status output_write_all(const aggregate *a, const output_info *info, outfile_set *set,
+                           const char *dir, hs_error *e)
+{
+    HS_FORWARD(S_summary(a, set, dir, e));
+    HS_FORWARD(S_compare(a, set, dir, e));
+    HS_FORWARD(S_monthly(a, set, dir, e));
+    HS_FORWARD(S_hist_cdf(a, set, dir, e));
+    HS_FORWARD(S_daily(a, info, set, dir, e));
+    HS_FORWARD(S_profile_options_params(a, set, dir, e));
+    HS_FORWARD(output_write_sensitivity(a, set, dir, e));
+    HS_FORWARD(S_manifest(a, info, set, dir, e));
+    return HS_OK;
+}
+
+void output_print_summary(const aggregate *a, FILE *fp)
+{
+    const scenario *sc = a->plan->sc;
+    const double q[3] = {0.05, 0.5, 0.95};
+    fprintf(fp, "%llu trajectories of %d years (CNY, nominal)\n\n", (unsigned long long)a->n,
+            a->plan->years);
+    fprintf(fp, "%-16s %14s %14s %14s   %10s %10s %10s\n", "option", "cost p5", "cost median",
+            "cost p95", "down h p5", "down h p50", "down h p95");
+    int best = 0, second = -1;
+    double bm = INFINITY, sm = INFINITY;
+    for (int o = 0; o < a->nopt; o++) {
+        double c[3], d[3], cv;
+        aggregate_quantiles(a, o, MET_tco, q, 3, c, &cv);
+        aggregate_quantiles(a, o, MET_downtime_hours, q, 3, d, &cv);
+        char s0[32], s1[32], s2[32];
+        outfile_format_thousands(s0, sizeof s0, c[0]);
+        outfile_format_thousands(s1, sizeof s1, c[1]);
+        outfile_format_thousands(s2, sizeof s2, c[2]);
+        fprintf(fp, "%-16s %14s %14s %14s   %10.1f %10.1f %10.1f\n", sc->opt[o].name, s0, s1, s2,
+                d[0], d[1], d[2]);
+        if (c[1] < bm) second = best, sm = bm, best = o, bm = c[1];
+        else if (c[1] < sm) second = o, sm = c[1];
+    }
+    if (second >= 0 && a->n) {
+        uint64_t k = 0;
+        for (uint64_t i = 0; i < a->n; i++)
+            k += a->tco[(size_t)best * a->cap + i] < a->tco[(size_t)second * a->cap + i];
+        fprintf(fp, "\ncheapest by median: %s; P(%s cheaper than %s) = %.3f\n", sc->opt[best].name,
+                sc->opt[best].name, sc->opt[second].name, (double)k / a->n);
+    }
+}

@@ -1,0 +1,68 @@
+/* runner.h — runs trajectories on worker threads, hands results over in order.
+ *
+ * Trajectories run in rounds of ROUND_PER_THREAD x threads: the workers take
+ * trajectories of the round from an atomic counter, each in its own
+ * workspace (allocated once per run), and copy the result into the round's
+ * slot; then the calling thread passes the round's records to the consumer
+ * in trajectory order. A trajectory's numbers depend only on (seed, index),
+ * and the consumer sees them in index order, so every output is the same
+ * for any thread count or round size.
+ *
+ * A record is RUNNER_REC_SIZE(nopt, months) doubles:
+ *   met[nopt][MET_COUNT] | cumulative cost by month [nopt][months] |
+ *   sampled g[PG_COUNT] | sampled o[nopt][PO_COUNT]
+ */
+#ifndef HS_RUNNER_H
+#define HS_RUNNER_H
+
+#include <signal.h>
+#include <stdint.h>
+
+#include "engine/engine.h"
+
+#define RUNNER_REC_SIZE(nopt, months) \
+    ((size_t)(nopt) * MET_COUNT + (size_t)(nopt) * (months) + PG_COUNT + (size_t)(nopt) * PO_COUNT)
+#define RUNNER_REC_MET(rec, opt) ((rec) + (size_t)(opt) * MET_COUNT)
+
+typedef struct {
+    int nopt, months;
+    size_t met, cum, g, o, size;  /* offsets into a record */
+} runner_layout;
+
+runner_layout runner_layout_of(const sim_plan *p);
+
+/* Optional: before run `run` a worker asks which stream index to use and
+ * which parameters to fix (fill fixed_g / fixed_o, NaN = sample). */
+typedef uint64_t (*runner_prepare_fn)(void *ctx, uint64_t run, double *fixed_g, double *fixed_o);
+typedef hs_status (*runner_consume_fn)(void *ctx, uint64_t run, const double *rec, hs_error *e);
+
+typedef struct {
+    uint64_t seed;
+    uint64_t first, count;      /* runs [first, first + count) */
+    int threads;
+    int progress;               /* draw a progress bar on stderr */
+    runner_prepare_fn prepare;  /* may be NULL */
+    void *prepare_ctx;
+    double *sample_days;        /* if not NULL and run 0 is in range: [days][1 + 2 nopt]:
+                                   demand, then per option downtime and overflow hours */
+} runner_opts;
+
+/* Set from a signal handler: workers stop after their current trajectory. */
+extern volatile sig_atomic_t runner_stop;
+
+/* Runs; *done receives the number of runs consumed. HS_ERR_INTERRUPTED when
+ * runner_stop was raised. */
+hs_status runner_run(const sim_plan *p, const runner_opts *o, runner_consume_fn fn, void *ctx,
+                     uint64_t *done, hs_error *e);
+
+/* MPI rank and number of ranks (0 and 1 without the MPI build). Every rank
+ * runs the same command; rank r computes the r-th block of each round and
+ * rank 0 gathers the records in trajectory order, consumes them and writes
+ * the outputs. */
+int runner_rank(void);
+int runner_ranks(void);
+
+/* Online CPUs (at least 1). */
+int runner_default_threads(void);
+
+#endif

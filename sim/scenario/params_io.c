@@ -1,0 +1,63 @@
+/* params_io.c — parameter listings (see params_io.h). */
+#include "params_io.h"
+
+#include <csv.h>
+#include <string.h>
+
+#include "base/outfile.h"
+
+void params_io_each(const scenario *sc, params_io_fn fn, void *ctx)
+{
+    for (int i = 0; i < params_count; i++)
+        if (params_defs[i].scope == PARAM_GLOBAL)
+            fn(ctx, "global", &params_defs[i], &sc->g[params_defs[i].index]);
+    for (int o = 0; o < sc->nopt; o++)
+        for (int i = 0; i < params_count; i++)
+            if (params_defs[i].scope == PARAM_OPTION)
+                fn(ctx, sc->opt[o].name, &params_defs[i], &sc->opt[o].p[params_defs[i].index]);
+}
+
+static void S_field(FILE *fp, const char *s, int last)
+{
+    if (outfile_csv_needs_quotes(s)) csv_fwrite(fp, s, strlen(s));
+    else fputs(s, fp);
+    fputc(last ? '\n' : ',', fp);
+}
+
+static void S_csv_row(void *ctx, const char *option, const param_def *d, const param_value *v)
+{
+    FILE *fp = ctx;
+    char mean[64];
+    outfile_format_num(mean, sizeof mean, spec_mean(&v->s));
+    S_field(fp, option, 0);
+    S_field(fp, d->name, 0);
+    S_field(fp, v->text, 0);
+    S_field(fp, v->unit, 0);
+    S_field(fp, mean, 0);
+    S_field(fp, d->unit, 0);
+    S_field(fp, v->source, 1);
+}
+
+void params_io_write_csv(const scenario *sc, FILE *fp)
+{
+    fputs("option,parameter,spec,unit,mean,canonical_unit,source\n", fp);
+    params_io_each(sc, S_csv_row, fp);
+}
+
+static void S_table_row(void *ctx, const char *option, const param_def *d, const param_value *v)
+{
+    FILE *fp = ctx;
+    char mean[64];
+    outfile_format_num(mean, sizeof mean, spec_mean(&v->s));
+    char name[80];
+    snprintf(name, sizeof name, "%s.%s", option, d->name);
+    fprintf(fp, "%-40s %-28s %-16s %14s %-16s %s\n", name, v->text, v->unit, mean, d->unit,
+            v->source);
+}
+
+void params_io_write_table(const scenario *sc, FILE *fp)
+{
+    fprintf(fp, "%-40s %-28s %-16s %14s %-16s %s\n", "parameter", "spec", "unit", "mean",
+            "(mean unit)", "source");
+    params_io_each(sc, S_table_row, fp);
+}

@@ -1,0 +1,975 @@
+/* scenario.c — loading and validating a scenario folder (see scenario.h).
+ *
+ * Every check names the file, line and column and repeats the offending
+ * text; the first error in a file stops its reading, except missing
+ * required parameters, which are all listed together.
+ */
+#include "scenario.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "csvin.h"
+#include "base/suggest.h"
+#include "base/units.h"
+
+/* ---------------------------------------------------------------- helpers */
+
+static void S_join(char *want, size_t n, const char *const *cols, int k)
+{
+    want[0] = '\0';
+    for (int i = 0; i < k; i++) {
+        strncat(want, cols[i], n - strlen(want) - 2);
+        if (i + 1 < k) strcat(want, ",");
+    }
+}
+
+static hs_status S_header(const csvin_row *row, const char *const *cols, int n, hs_error *e)
+{
+    char want[256];
+    S_join(want, sizeof want, cols, n);
+    for (int i = 0; i < n && i < row->nfields; i++)
+        if (strcasecmp(row->field[i], cols[i]) != 0)
+            return csvin_error(e, row, i, "expected the header row '%s': column %d should be '%s', got '%s'",
+                               want, i + 1, cols[i], row->field[i]);
+    if (row->nfields != n)
+        return csvin_error(e, row, row->nfields > n ? n : -1,
+                           "expected the header row '%s' (%d columns), got %d columns", want, n,
+                           row->nfields);
+    return HS_OK;
+}
+
+static hs_status S_columns(const csvin_row *row, const char *const *cols, int n, hs_error *e)
+{
+    if (row->nfields == n) return HS_OK;
+    char want[256];
+    S_join(want, sizeof want, cols, n);
+    return csvin_error(e, row, row->nfields > n ? n : -1, "expected %d columns (%s), got %d%s", n,
+                       want, row->nfields,
+                       row->nfields > n ? " (a ',' inside a field needs quotes around the field)"
+                                        : "");
+}
+
+/* A finite number in [lo, hi] from a field. */
+static hs_status S_number(const csvin_row *row, int f, double lo, double hi, const char *what,
+                          double *out, hs_error *e)
+{
+    const char *t = row->field[f];
+    char *end;
+    errno = 0;
+    double v = strtod(t, &end);
+    if (end == t || *end != '\0' || strpbrk(t, "xX"))
+        return csvin_error(e, row, f, "expected a number for %s, got '%s'", what, t);
+    if (!isfinite(v) || (errno == ERANGE && fabs(v) > 1))
+        return csvin_error(e, row, f, "expected a finite number for %s, got '%s'", what, t);
+    if (v < lo || v > hi)
+        return csvin_error(e, row, f, "expected %s from %g to %g, got '%s'", what, lo, hi, t);
+    *out = v;
+    return HS_OK;
+}
+
+static int S_valid_name(const char *s)
+{
+    if (!islower((unsigned char)s[0])) return 0;
+    for (const char *p = s; *p; p++)
+        if (!islower((unsigned char)*p) && !isdigit((unsigned char)*p) && *p != '_') return 0;
+    return strlen(s) < SCENARIO_NAME_MAX;
+}
+
+int scenario_option_index(const scenario *sc, const char *name)
+{
+    for (int i = 0; i < sc->nopt; i++)
+        if (strcmp(sc->opt[i].name, name) == 0) return i;
+    return -1;
+}
+
+static const char *S_suggest_option(const scenario *sc, const char *name)
+{
+    const char *names[SCENARIO_MAX_OPTIONS + 1];
+    int n = 0;
+    for (int i = 0; i < sc->nopt; i++) names[n++] = sc->opt[i].name;
+    names[n++] = "global";
+    return suggest_closest(name, names, (size_t)n);
+}
+
+static const char *S_suggest_param(const char *name, param_scope scope)
+{
+    const char *names[256];
+    size_t n = 0;
+    for (int i = 0; i < params_count && n < 256; i++)
+        if (params_defs[i].scope == scope) names[n++] = params_defs[i].name;
+    return suggest_closest(name, names, n);
+}
+
+/* Message for a name that is not a parameter of the scope. */
+static void S_unknown_param(char *buf, size_t n, const char *name, param_scope scope)
+{
+    param_scope other = scope == PARAM_GLOBAL ? PARAM_OPTION : PARAM_GLOBAL;
+    if (params_find(name, other))
+        snprintf(buf, n,
+                 scope == PARAM_GLOBAL
+                     ? "expected a global parameter, got '%s', which is set per option: write "
+                       "a row OPTION,%s,... for each option instead of 'global'"
+                     : "expected a per-option parameter, got '%s', which is global: set it once "
+                       "as global.%s",
+                 name, name);
+    else {
+        const char *s = S_suggest_param(name, scope);
+        if (s) snprintf(buf, n, "unknown parameter '%s' (did you mean '%s'?)", name, s);
+        else
+            snprintf(buf, n, "unknown parameter '%s' ('hostsim params' lists them all)", name);
+    }
+}
+
+/* ------------------------------------------------------------- params.csv */
+
+static const char *const S_params_cols[] = {"option", "parameter", "value", "unit", "source"};
+
+typedef struct {
+    scenario *sc;
+    const char *path;
+    int header_seen;
+    size_t header_line;
+    size_t rows;         /* data rows after the header */
+} S_ctx;
+
+static param_value *S_slot(scenario *sc, int opt, const param_def *d)
+{
+    return d->scope == PARAM_GLOBAL ? &sc->g[d->index] : &sc->opt[opt].p[d->index];
+}
+
+/* Checks that a SPEC text and unit are acceptable for d; fills v. The
+ * caller gives locations for messages via the two report callbacks' data. */
+static hs_status S_params_row(void *vctx, const csvin_row *row, hs_error *e)
+{
+    S_ctx *c = vctx;
+    scenario *sc = c->sc;
+    if (!c->header_seen) {
+        c->header_seen = 1;
+        c->header_line = row->line;
+        return S_header(row, S_params_cols, 5, e);
+    }
+    c->rows++;
+    HS_FORWARD(S_columns(row, S_params_cols, 5, e));
+    const char *oname = row->field[0], *pname = row->field[1];
+    if (*oname == '\0')
+        return csvin_error(e, row, 0, "expected an option name (or 'global'), got an empty cell");
+    if (!S_valid_name(oname))
+        return csvin_error(e, row, 0,
+                           "expected an option name of lower-case letters, digits and '_', "
+                           "starting with a letter, at most %d characters, got '%s'",
+                           SCENARIO_NAME_MAX - 1, oname);
+    if (*pname == '\0')
+        return csvin_error(e, row, 1, "expected a parameter name, got an empty cell");
+    param_scope scope = strcmp(oname, "global") == 0 ? PARAM_GLOBAL : PARAM_OPTION;
+    const param_def *d = params_find(pname, scope);
+    if (!d) {
+        char msg[512];
+        S_unknown_param(msg, sizeof msg, pname, scope);
+        return csvin_error(e, row, 1, "%s", msg);
+    }
+    int opt = -1;
+    if (scope == PARAM_OPTION) {
+        opt = scenario_option_index(sc, oname);
+        if (opt < 0) {
+            if (sc->nopt == SCENARIO_MAX_OPTIONS)
+                return csvin_error(e, row, 0, "expected at most %d options, got a %dth: '%s'",
+                                   SCENARIO_MAX_OPTIONS, SCENARIO_MAX_OPTIONS + 1, oname);
+            opt = sc->nopt++;
+            snprintf(sc->opt[opt].name, sizeof sc->opt[opt].name, "%s", oname);
+            sc->opt[opt].first_line = row->line;
+        }
+    }
+    param_value *v = S_slot(sc, opt, d);
+    if (v->present)
+        return csvin_error(e, row, 1,
+                           "duplicate row: expected %s.%s once, got it again (first on line %zu)",
+                           oname, pname, v->line);
+    char msg[512];
+    int col;
+    if (spec_parse(row->field[2], &v->s, &col, msg, sizeof msg) != 0)
+        return csvin_error_at(e, row->path, row->fline[2], row->fcol[2] + (size_t)col, row->text,
+                              row->text_len, "%s.%s: %s", oname, pname, msg);
+    unit_t u, canon;
+    if (unit_parse(row->field[3], &u, msg, sizeof msg) != 0)
+        return csvin_error(e, row, 3, "%s.%s: %s", oname, pname, msg);
+    unit_parse(d->unit, &canon, msg, sizeof msg);
+    double fx[CUR_COUNT] = {1, 1, 1}, f;
+    if (unit_factor(&u, &canon, fx, &f, msg, sizeof msg) != 0)
+        return csvin_error(e, row, 3, "%s.%s: %s '%s' (the parameter's unit is '%s')", oname,
+                           pname, msg, row->field[3], d->unit);
+    v->present = 1;
+    snprintf(v->text, sizeof v->text, "%s", row->field[2]);
+    snprintf(v->unit, sizeof v->unit, "%s", row->field[3]);
+    snprintf(v->source, sizeof v->source, "%s", row->field[4]);
+    snprintf(v->origin, sizeof v->origin, "%s:%zu", "params.csv", row->line);
+    v->file = c->path;
+    v->line = row->line;
+    v->col_value = row->fcol[2];
+    v->col_unit = row->fcol[3];
+    return HS_OK;
+}
+
+/* ------------------------------------------------------------ profile.csv */
+
+static const char *const S_profile_cols[] = {"weekday", "hour", "weight"};
+
+typedef struct {
+    S_ctx base;
+    size_t line[7][24];
+} S_profile_ctx;
+
+static int S_weekday(const char *s)
+{
+    static const char *const names[7][2] = {{"mon", "monday"},     {"tue", "tuesday"},
+                                            {"wed", "wednesday"}, {"thu", "thursday"},
+                                            {"fri", "friday"},     {"sat", "saturday"},
+                                            {"sun", "sunday"}};
+    for (int i = 0; i < 7; i++)
+        if (strcasecmp(s, names[i][0]) == 0 || strcasecmp(s, names[i][1]) == 0) return i;
+    if (s[0] >= '1' && s[0] <= '7' && s[1] == '\0') return s[0] - '1';
+    return -1;
+}
+
+static hs_status S_profile_row(void *vctx, const csvin_row *row, hs_error *e)
+{
+    S_profile_ctx *c = vctx;
+    if (!c->base.header_seen) {
+        c->base.header_seen = 1;
+        c->base.header_line = row->line;
+        return S_header(row, S_profile_cols, 3, e);
+    }
+    c->base.rows++;
+    HS_FORWARD(S_columns(row, S_profile_cols, 3, e));
+    int wd = S_weekday(row->field[0]);
+    if (wd < 0)
+        return csvin_error(e, row, 0, "expected a weekday (Mon..Sun or 1..7), got '%s'",
+                           row->field[0]);
+    double h, w;
+    HS_FORWARD(S_number(row, 1, 0, 23, "an hour", &h, e));
+    if (h != floor(h))
+        return csvin_error(e, row, 1, "expected a whole hour from 0 to 23, got '%s'", row->field[1]);
+    HS_FORWARD(S_number(row, 2, 0, 1e12, "a weight", &w, e));
+    int hh = (int)h;
+    if (c->line[wd][hh])
+        return csvin_error(e, row, 0,
+                           "duplicate row: expected %s hour %d once, got it again (first on line "
+                           "%zu)",
+                           row->field[0], hh, c->line[wd][hh]);
+    c->line[wd][hh] = row->line;
+    c->base.sc->profile[wd][hh] = w;
+    return HS_OK;
+}
+
+/* ----------------------------------------------------------- calendar.csv */
+
+/* Explains why text is not a date of the calendar file. */
+static void S_date_problem(const char *t, char *why, size_t n)
+{
+    cal_date d = {0, 0, 0};
+    int kind = 0;
+    size_t len = strlen(t);
+    int digits = 1;
+    for (size_t i = 0; i < len; i++)
+        if (!isdigit((unsigned char)t[i]) && t[i] != '-') digits = 0;
+    if (digits && len == 10 && t[4] == '-' && t[7] == '-')
+        kind = 3, d.y = atoi(t), d.m = atoi(t + 5), d.d = atoi(t + 8);
+    else if (digits && len == 5 && t[2] == '-')
+        kind = 2, d.m = atoi(t), d.d = atoi(t + 3);
+    static const char *const months[12] = {"January", "February", "March",     "April",
+                                           "May",     "June",     "July",      "August",
+                                           "September", "October", "November", "December"};
+    if (kind == 3 && (d.y < 1900 || d.y > 2999))
+        snprintf(why, n, "expected a year from 1900 to 2999, got '%s'", t);
+    else if (kind && (d.m < 1 || d.m > 12))
+        snprintf(why, n, "expected a month from 01 to 12, got '%s'", t);
+    else if (kind == 3)
+        snprintf(why, n, "expected a date that exists, got '%s': %s %d has %d days", t,
+                 months[d.m - 1], d.y, cal_month_days(d.y, d.m));
+    else if (kind == 2)
+        snprintf(why, n, "expected a date that exists, got '%s': %s has %d days", t,
+                 months[d.m - 1], cal_month_days(2000, d.m));
+    else
+        snprintf(why, n, "expected a date MM-DD (every year) or YYYY-MM-DD (dated), got '%s'", t);
+}
+
+static const char *const S_calendar_cols[] = {"name", "start", "end", "multiplier", "source"};
+
+static hs_status S_calendar_row(void *vctx, const csvin_row *row, hs_error *e)
+{
+    S_ctx *c = vctx;
+    scenario *sc = c->sc;
+    if (!c->header_seen) {
+        c->header_seen = 1;
+        c->header_line = row->line;
+        return S_header(row, S_calendar_cols, 5, e);
+    }
+    c->rows++;
+    HS_FORWARD(S_columns(row, S_calendar_cols, 5, e));
+    peak_window w;
+    memset(&w, 0, sizeof w);
+    if (row->field[0][0] == '\0')
+        return csvin_error(e, row, 0, "expected a name for the peak window, got an empty cell");
+    snprintf(w.name, sizeof w.name, "%s", row->field[0]);
+    for (int i = 0; i < sc->npeaks; i++)
+        if (strcmp(sc->peaks[i].name, w.name) == 0)
+            return csvin_error(e, row, 0,
+                               "duplicate row: expected each peak name once, got '%s' again (first "
+                               "on line %zu)",
+                               w.name, sc->peaks[i].line);
+    char why[160];
+    int k1 = cal_parse(row->field[1], &w.start);
+    if (k1 < 0) {
+        S_date_problem(row->field[1], why, sizeof why);
+        return csvin_error(e, row, 1, "%s", why);
+    }
+    int k2 = cal_parse(row->field[2], &w.end);
+    if (k2 < 0) {
+        S_date_problem(row->field[2], why, sizeof why);
+        return csvin_error(e, row, 2, "%s", why);
+    }
+    if (k1 != k2)
+        return csvin_error(e, row, 2,
+                           "expected an end date in the same form as the start '%s' (both MM-DD "
+                           "for a window every year, or both YYYY-MM-DD for a dated one), got '%s'",
+                           row->field[1], row->field[2]);
+    w.recurring = k1 == 2;
+    if (!w.recurring && cal_days_from_civil(w.end.y, w.end.m, w.end.d) <
+                            cal_days_from_civil(w.start.y, w.start.m, w.start.d))
+        return csvin_error(e, row, 2, "expected an end date on or after the start %s, got '%s'",
+                           row->field[1], row->field[2]);
+    if (!w.recurring && cal_days_from_civil(w.end.y, w.end.m, w.end.d) -
+                                cal_days_from_civil(w.start.y, w.start.m, w.start.d) >= 366)
+        return csvin_error(e, row, 2,
+                           "expected a window shorter than a year, got %s to %s (for a lasting "
+                           "change use growth_year or volume_month)",
+                           row->field[1], row->field[2]);
+    HS_FORWARD(S_number(row, 3, 0.0, 100, "a multiplier", &w.multiplier, e));
+    if (!(w.multiplier > 0))
+        return csvin_error(e, row, 3, "expected a multiplier above 0, got '%s'", row->field[3]);
+    w.line = row->line;
+    w.col = row->fcol[1];
+    peak_window *np = realloc(sc->peaks, (size_t)(sc->npeaks + 1) * sizeof *np);
+    if (!np) return hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
+    sc->peaks = np;
+    sc->peaks[sc->npeaks++] = w;
+    return HS_OK;
+}
+
+/* Marks the days of year Y covered by window w in mark[] (index day of year);
+ * returns the line of a window already there, or 0. */
+static size_t S_mark_year(const peak_window *w, int y, size_t *mark)
+{
+    long y0 = cal_days_from_civil(y, 1, 1);
+    int ylen = cal_is_leap(y) ? 366 : 365;
+    long a, b;
+    if (w->recurring) {
+        if (w->start.m == 2 && w->start.d == 29 && !cal_is_leap(y)) return 0;
+        int em = w->end.m, ed = w->end.d;
+        if (em == 2 && ed == 29 && !cal_is_leap(y)) ed = 28;
+        a = cal_days_from_civil(y, w->start.m, w->start.d) - y0;
+        b = cal_days_from_civil(y, em, ed) - y0;
+        if (b < a) { /* wraps the year end: two pieces */
+            for (long d = a; d < ylen; d++) {
+                if (mark[d]) return mark[d];
+                mark[d] = w->line;
+            }
+            a = 0;
+        }
+    } else {
+        a = cal_days_from_civil(w->start.y, w->start.m, w->start.d) - y0;
+        b = cal_days_from_civil(w->end.y, w->end.m, w->end.d) - y0;
+        if (a < 0) a = 0;
+        if (b >= ylen) b = ylen - 1;
+    }
+    for (long d = a; d <= b; d++) {
+        if (mark[d]) return mark[d];
+        mark[d] = w->line;
+    }
+    return 0;
+}
+
+/* The text of physical line `line` (1-based) of buf, for messages. */
+static void S_line_text(const char *buf, size_t len, size_t line, const char **text, size_t *n)
+{
+    size_t i = 0, l = 1;
+    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) i = 3;
+    while (i < len && l < line) {
+        if (buf[i] == '\n' || (buf[i] == '\r' && (i + 1 >= len || buf[i + 1] != '\n'))) l++;
+        i++;
+    }
+    size_t k = i;
+    while (k < len && buf[k] != '\n' && buf[k] != '\r') k++;
+    *text = buf + i;
+    *n = k - i;
+}
+
+/* Overlapping windows are an error: in every year a dated window touches,
+ * and in one leap and one common year for the recurring ones. */
+static hs_status S_check_overlaps(const scenario *sc, const char *path, const char *buf,
+                                  size_t len, hs_error *e)
+{
+    int years[64], ny = 0;
+    years[ny++] = 2027, years[ny++] = 2028;
+    for (int i = 0; i < sc->npeaks && ny < 62; i++)
+        if (!sc->peaks[i].recurring) {
+            years[ny++] = sc->peaks[i].start.y;
+            if (sc->peaks[i].end.y != sc->peaks[i].start.y) years[ny++] = sc->peaks[i].end.y;
+        }
+    for (int k = 0; k < ny; k++) {
+        size_t mark[366] = {0};
+        for (int i = 0; i < sc->npeaks; i++) {
+            const peak_window *w = &sc->peaks[i];
+            if (!w->recurring && w->start.y != years[k] && w->end.y != years[k]) continue;
+            size_t other = S_mark_year(w, years[k], mark);
+            if (other) {
+                const char *text;
+                size_t n;
+                S_line_text(buf, len, w->line, &text, &n);
+                const char *oname = "?";
+                for (int j = 0; j < sc->npeaks; j++)
+                    if (sc->peaks[j].line == other) oname = sc->peaks[j].name;
+                return csvin_error_at(e, path, w->line, w->col, text, n,
+                                      "expected peak windows that do not overlap, got '%s', which "
+                                      "overlaps '%s' (line %zu) in %d: shorten one, or merge them "
+                                      "into one window with the combined multiplier",
+                                      w->name, oname, other, years[k]);
+            }
+        }
+    }
+    return HS_OK;
+}
+
+/* ------------------------------------------------------------- assets.csv */
+
+static const char *const S_assets_cols[] = {"option", "item", "unit_cost_cny", "count",
+                                            "life_years", "residual_3y", "source"};
+
+static hs_status S_assets_row(void *vctx, const csvin_row *row, hs_error *e)
+{
+    S_ctx *c = vctx;
+    scenario *sc = c->sc;
+    if (!c->header_seen) {
+        c->header_seen = 1;
+        c->header_line = row->line;
+        return S_header(row, S_assets_cols, 7, e);
+    }
+    c->rows++;
+    HS_FORWARD(S_columns(row, S_assets_cols, 7, e));
+    int opt = scenario_option_index(sc, row->field[0]);
+    if (row->field[0][0] == '\0')
+        return csvin_error(e, row, 0, "expected an option name, got an empty cell");
+    if (opt < 0) {
+        const char *s = S_suggest_option(sc, row->field[0]);
+        if (s && strcmp(s, "global") != 0)
+            return csvin_error(e, row, 0, "unknown option '%s' (did you mean '%s'?)", row->field[0], s);
+        return csvin_error(e, row, 0,
+                           "unknown option '%s': expected an option that params.csv declares",
+                           row->field[0]);
+    }
+    scenario_option *o = &sc->opt[opt];
+    asset_item a;
+    memset(&a, 0, sizeof a);
+    if (row->field[1][0] == '\0')
+        return csvin_error(e, row, 1, "expected an item name, got an empty cell");
+    snprintf(a.item, sizeof a.item, "%s", row->field[1]);
+    for (int i = 0; i < o->nassets; i++)
+        if (strcmp(o->assets[i].item, a.item) == 0)
+            return csvin_error(e, row, 1,
+                               "duplicate row: expected %s item '%s' once, got it again (first on "
+                               "line %zu)",
+                               o->name, a.item, o->assets[i].line);
+    char msg[512];
+    int col;
+    if (spec_parse(row->field[2], &a.unit_cost, &col, msg, sizeof msg) != 0)
+        return csvin_error_at(e, row->path, row->fline[2], row->fcol[2] + (size_t)col, row->text,
+                              row->text_len, "unit_cost_cny: %s", msg);
+    double lo, hi;
+    spec_truncate(&a.unit_cost, 0, INFINITY);
+    spec_support(&a.unit_cost, &lo, &hi);
+    if (lo < 0)
+        return csvin_error(e, row, 2, "expected a unit cost of at least 0 CNY, got '%s'",
+                           row->field[2]);
+    double cnt, life;
+    HS_FORWARD(S_number(row, 3, 0, 10000, "a count", &cnt, e));
+    if (cnt != floor(cnt))
+        return csvin_error(e, row, 3, "expected a whole count, got '%s'", row->field[3]);
+    a.count = (int)cnt;
+    HS_FORWARD(S_number(row, 4, 0.1, 50, "life_years", &life, e));
+    a.life_years = life;
+    HS_FORWARD(S_number(row, 5, 0, 1, "residual_3y (a share)", &a.residual_3y, e));
+    a.line = row->line;
+    asset_item *na = realloc(o->assets, (size_t)(o->nassets + 1) * sizeof *na);
+    if (!na) return hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
+    o->assets = na;
+    o->assets[o->nassets++] = a;
+    return HS_OK;
+}
+
+/* ------------------------------------------------------------ file table */
+
+typedef struct {
+    const char *name;
+    int required;
+    const char *header;  /* for messages */
+    csvin_row_fn row;
+    size_t ctx_size;
+    /* Checks that need the whole file; buf/len is the file (for quoting lines). */
+    hs_status (*done)(scenario *sc, void *ctx, const char *path, const char *buf, size_t len,
+                      hs_error *e);
+} S_file;
+
+static hs_status S_at_header(hs_error *e, const char *path, const S_ctx *c, const char *buf,
+                             size_t len, const char *what)
+{
+    const char *text;
+    size_t n;
+    S_line_text(buf, len, c->header_line, &text, &n);
+    return csvin_error_at(e, path, c->header_line, 1, text, n, "%s", what);
+}
+
+static hs_status S_params_done(scenario *sc, void *vctx, const char *path, const char *buf,
+                               size_t len, hs_error *e)
+{
+    S_ctx *c = vctx;
+    if (c->rows == 0)
+        return S_at_header(e, path, c, buf, len,
+                           "expected parameter rows after the header, got none");
+    if (sc->nopt == 0)
+        return S_at_header(e, path, c, buf, len,
+                           "expected rows for at least one hosting option (e.g. "
+                           "self_hosted,capacity_rps,...), got only 'global' rows");
+    return HS_OK;
+}
+
+static hs_status S_profile_done(scenario *sc, void *vctx, const char *path, const char *buf,
+                                size_t len, hs_error *e)
+{
+    S_profile_ctx *c = vctx;
+    static const char *const wd[7] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    int missing = 0;
+    char list[256] = "";
+    double sum = 0;
+    for (int d = 0; d < 7; d++)
+        for (int h = 0; h < 24; h++) {
+            sum += sc->profile[d][h];
+            if (!c->line[d][h] && missing++ < 6) {
+                char one[16];
+                snprintf(one, sizeof one, "%s%s %02d", missing > 1 ? ", " : "", wd[d], h);
+                strcat(list, one);
+            }
+        }
+    char what[512];
+    if (missing) {
+        snprintf(what, sizeof what,
+                 "expected 168 rows (7 weekdays x 24 hours), got %d: missing %s%s", 168 - missing,
+                 list, missing > 6 ? ", ..." : "");
+        return S_at_header(e, path, &c->base, buf, len, what);
+    }
+    if (!(sum > 0))
+        return S_at_header(e, path, &c->base, buf, len,
+                           "expected at least one weight above 0, got all zero");
+    for (int d = 0; d < 7; d++)
+        for (int h = 0; h < 24; h++) sc->profile[d][h] /= sum;
+    return HS_OK;
+}
+
+static hs_status S_calendar_done(scenario *sc, void *ctx, const char *path, const char *buf,
+                                 size_t len, hs_error *e)
+{
+    (void)ctx;
+    return S_check_overlaps(sc, path, buf, len, e);
+}
+
+static const S_file S_files[] = {
+    {"params.csv", 1, "option,parameter,value,unit,source", S_params_row, sizeof(S_ctx),
+     S_params_done},
+    {"profile.csv", 0, "weekday,hour,weight", S_profile_row, sizeof(S_profile_ctx),
+     S_profile_done},
+    {"calendar.csv", 0, "name,start,end,multiplier,source", S_calendar_row, sizeof(S_ctx),
+     S_calendar_done},
+    {"assets.csv", 0, "option,item,unit_cost_cny,count,life_years,residual_3y,source",
+     S_assets_row, sizeof(S_ctx), NULL},
+};
+
+static uint64_t S_fnv(uint64_t h, const char *buf, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)buf[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+scenario *scenario_load(const char *dir, hs_error *e)
+{
+    struct stat sb;
+    if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+        hs_error_set(e, HS_ERR_INPUT, "%s: not a scenario folder (%s)", dir,
+                     stat(dir, &sb) != 0 ? strerror(errno) : "not a folder");
+        return NULL;
+    }
+    scenario *sc = calloc(1, sizeof *sc);
+    if (!sc || !(sc->dir = strdup(dir))) {
+        free(sc);
+        hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
+        return NULL;
+    }
+    const char *base = strrchr(dir, '/');
+    while (base && base[1] == '\0' && base > dir) { /* trailing slash */
+        const char *p = base - 1;
+        while (p > dir && *p != '/') p--;
+        base = p;
+    }
+    snprintf(sc->name, sizeof sc->name, "%s", base && *base == '/' ? base + 1 : dir);
+    char *slash = strchr(sc->name, '/');
+    if (slash) *slash = '\0';
+    for (int d = 0; d < 7; d++)
+        for (int h = 0; h < 24; h++) sc->profile[d][h] = 1.0 / 168;
+
+    sc->checksum = 0xcbf29ce484222325ULL;
+    for (size_t i = 0; i < sizeof S_files / sizeof *S_files; i++) {
+        const S_file *f = &S_files[i];
+        size_t plen = strlen(dir) + strlen(f->name) + 2;
+        char *path = malloc(plen);
+        if (!path) {
+            hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
+            scenario_free(sc);
+            return NULL;
+        }
+        snprintf(path, plen, "%s/%s", dir, f->name);
+        if (stat(path, &sb) != 0) {
+            free(path);
+            if (!f->required) continue;
+            hs_error_set(e, HS_ERR_INPUT,
+                         "%s/%s: expected the scenario's parameter file, got no such file (a "
+                         "scenario folder holds at least params.csv; see docs/scenario.md)",
+                         dir, f->name);
+            scenario_free(sc);
+            return NULL;
+        }
+        char *buf;
+        size_t len;
+        hs_status st = csvin_slurp(path, &buf, &len, e);
+        if (st == HS_OK) {
+            if (len == 0) {
+                st = csvin_error_at(e, path, 1, 1, NULL, 0,
+                                    "expected the header row '%s', got an empty file", f->header);
+            } else {
+                sc->checksum = S_fnv(S_fnv(sc->checksum, f->name, strlen(f->name)), buf, len);
+                void *ctx = calloc(1, f->ctx_size);
+                if (!ctx) st = hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
+                else {
+                    ((S_ctx *)ctx)->sc = sc;
+                    ((S_ctx *)ctx)->path = path;
+                    st = csvin_read_buffer(path, buf, len, f->row, ctx, e);
+                    if (st == HS_OK && !((S_ctx *)ctx)->header_seen)
+                        st = csvin_error_at(e, path, 1, 1, NULL, 0,
+                                            "expected the header row '%s', got only comments or "
+                                            "blank lines",
+                                            f->header);
+                    if (st == HS_OK && f->done) st = f->done(sc, ctx, path, buf, len, e);
+                    free(ctx);
+                }
+            }
+            free(buf);
+        }
+        if (st != HS_OK) {
+            free(path);
+            scenario_free(sc);
+            return NULL;
+        }
+        /* param_value.file points into here: keep the params path alive */
+        if (i == 0) {
+            for (int g = 0; g < PG_COUNT; g++)
+                if (sc->g[g].present) sc->g[g].file = NULL;
+            for (int o = 0; o < sc->nopt; o++)
+                for (int p = 0; p < PO_COUNT; p++) sc->opt[o].p[p].file = NULL;
+        }
+        free(path);
+    }
+    return sc;
+}
+
+void scenario_free(scenario *sc)
+{
+    if (!sc) return;
+    for (int o = 0; o < sc->nopt; o++) free(sc->opt[o].assets);
+    free(sc->peaks);
+    free(sc->dir);
+    free(sc);
+}
+
+/* ------------------------------------------------------ --set overrides */
+
+hs_status scenario_set(scenario *sc, const char *assignment, hs_error *e)
+{
+    const char *eq = strchr(assignment, '=');
+    const char *dot = strchr(assignment, '.');
+    if (!eq || !dot || dot > eq)
+        return hs_error_set(e, HS_ERR_INPUT,
+                            "--set %s: expected option.parameter=SPEC (e.g. "
+                            "global.volume_month=120000 or saas.plan_fee='tri(300,800,1500)')",
+                            assignment);
+    char oname[64], pname[64];
+    snprintf(oname, sizeof oname, "%.*s", (int)(dot - assignment), assignment);
+    snprintf(pname, sizeof pname, "%.*s", (int)(eq - dot - 1), dot + 1);
+    param_scope scope = strcmp(oname, "global") == 0 ? PARAM_GLOBAL : PARAM_OPTION;
+    int opt = -1;
+    if (scope == PARAM_OPTION) {
+        opt = scenario_option_index(sc, oname);
+        if (opt < 0) {
+            const char *s = S_suggest_option(sc, oname);
+            return hs_error_set(e, HS_ERR_INPUT, "--set %s: unknown option '%s'%s%s%s", assignment,
+                                oname, s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
+        }
+    }
+    const param_def *d = params_find(pname, scope);
+    if (!d) {
+        char msg[512];
+        S_unknown_param(msg, sizeof msg, pname, scope);
+        return hs_error_set(e, HS_ERR_INPUT, "--set %s: %s", assignment, msg);
+    }
+    /* "SPEC" or "SPEC UNIT": the unit defaults to the canonical one */
+    char text[160], unit[32];
+    snprintf(text, sizeof text, "%s", eq + 1);
+    snprintf(unit, sizeof unit, "%s", d->unit);
+    char *close = strrchr(text, ')');
+    char *sp = strrchr(text, ' ');
+    if (sp && (!close || sp > close)) {
+        snprintf(unit, sizeof unit, "%s", sp + 1);
+        *sp = '\0';
+    }
+    param_value *v = S_slot(sc, opt, d);
+    param_value nv;
+    memset(&nv, 0, sizeof nv);
+    char msg[512];
+    int col;
+    if (spec_parse(text, &nv.s, &col, msg, sizeof msg) != 0)
+        return hs_error_set(e, HS_ERR_INPUT, "--set %s: column %d of the value: %s", assignment,
+                            col + 1, msg);
+    unit_t u, canon;
+    if (unit_parse(unit, &u, msg, sizeof msg) != 0)
+        return hs_error_set(e, HS_ERR_INPUT, "--set %s: %s.%s: %s", assignment, oname, pname, msg);
+    unit_parse(d->unit, &canon, msg, sizeof msg);
+    double fx[CUR_COUNT] = {1, 1, 1}, f;
+    if (unit_factor(&u, &canon, fx, &f, msg, sizeof msg) != 0)
+        return hs_error_set(e, HS_ERR_INPUT, "--set %s: %s.%s: %s '%s' (the parameter's unit is '%s')",
+                            assignment, oname, pname, msg, unit, d->unit);
+    nv.present = 1;
+    snprintf(nv.text, sizeof nv.text, "%s", text);
+    snprintf(nv.unit, sizeof nv.unit, "%s", unit);
+    snprintf(nv.source, sizeof nv.source, "--set on the command line (was: %s)",
+             v->present ? v->text : "default");
+    snprintf(nv.origin, sizeof nv.origin, "--set");
+    *v = nv;
+    size_t n = strlen(sc->overrides);
+    snprintf(sc->overrides + n, sizeof sc->overrides - n, "%s%s", n ? ";" : "", assignment);
+    return HS_OK;
+}
+
+/* ------------------------------------------------------------ finalize */
+
+/* An error about a row of DIR/FILE: "path:line:col: what" and the line, read
+ * again from the file (the loader keeps no copy of it). */
+static hs_status S_error_in_file(hs_error *e, const scenario *sc, const char *file, size_t line,
+                                 size_t col, const char *what)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", sc->dir, file);
+    char *buf = NULL;
+    size_t len = 0;
+    hs_error ignore;
+    const char *text = NULL;
+    size_t n = 0;
+    if (csvin_slurp(path, &buf, &len, &ignore) == HS_OK) S_line_text(buf, len, line, &text, &n);
+    hs_status st = csvin_error_at(e, path, line, col, text, n, "%s", what);
+    free(buf);
+    return st;
+}
+
+/* An error about a parameter value: located in params.csv or on the command line. */
+static hs_status S_value_error(hs_error *e, const scenario *sc, const char *oname,
+                               const param_def *d, const param_value *v, const char *what)
+{
+    if (strcmp(v->origin, "--set") == 0)
+        return hs_error_set(e, HS_ERR_INPUT, "--set %s.%s=%s (in %s): %s", oname, d->name,
+                            v->text, v->unit, what);
+    return S_error_in_file(e, sc, "params.csv", v->line, v->col_value, what);
+}
+
+static hs_status S_finalize_one(scenario *sc, const char *oname, param_value *v,
+                                const param_def *d, const double fx[CUR_COUNT], hs_error *e)
+{
+    unit_t u, canon;
+    char msg[512];
+    double f;
+    unit_parse(v->unit, &u, msg, sizeof msg);
+    unit_parse(d->unit, &canon, msg, sizeof msg);
+    unit_factor(&u, &canon, fx, &f, msg, sizeof msg);
+    spec_scale(&v->s, f);
+    double lo, hi;
+    char what[1024];
+    /* the allowed range in the unit the row uses */
+    double ulo = d->lo / f, uhi = d->hi / f;
+    if (spec_truncate(&v->s, d->lo, d->hi) != 0) {
+        snprintf(what, sizeof what,
+                 "%s.%s: expected a distribution with most of its probability from %g to %g %s, "
+                 "got '%s'",
+                 oname, d->name, ulo, uhi, v->unit, v->text);
+        return S_value_error(e, sc, oname, d, v, what);
+    }
+    spec_support(&v->s, &lo, &hi);
+    int is_normal = v->s.kind == SPEC_NORMAL || v->s.kind == SPEC_LOGNORMAL;
+    if (!is_normal && (lo < d->lo || hi > d->hi)) {
+        if (spec_is_const(&v->s))
+            snprintf(what, sizeof what, "%s.%s: expected a value from %g to %g %s, got '%s'",
+                     oname, d->name, ulo, uhi, v->unit, v->text);
+        else
+            snprintf(what, sizeof what,
+                     "%s.%s: expected values from %g to %g %s, got '%s', which reaches %g %s",
+                     oname, d->name, ulo, uhi, v->unit, v->text, lo < d->lo ? lo / f : hi / f,
+                     v->unit);
+        return S_value_error(e, sc, oname, d, v, what);
+    }
+    return HS_OK;
+}
+
+/* Lists every missing required parameter in e; returns how many. */
+static int S_missing(const scenario *sc, hs_error *e)
+{
+    int missing = 0;
+    char lines[HS_ERROR_MSG_MAX] = "";
+    for (int i = 0; i < params_count; i++) {
+        const param_def *d = &params_defs[i];
+        if (!d->required) continue;
+        int n = d->scope == PARAM_GLOBAL ? 1 : sc->nopt;
+        for (int o = 0; o < n; o++) {
+            const param_value *v = d->scope == PARAM_GLOBAL ? &sc->g[d->index] : &sc->opt[o].p[d->index];
+            if (v->present) continue;
+            missing++;
+            char one[512];
+            size_t k = strlen(lines);
+            if (d->scope == PARAM_GLOBAL) {
+                snprintf(one, sizeof one, "\n  global.%s (%s): %s", d->name, d->unit, d->help);
+            } else {
+                const char *names[SCENARIO_MAX_OPTIONS];
+                int m = 0;
+                for (int j = 0; j < sc->nopt; j++) /* options that do have it */
+                    if (j != o && sc->opt[j].p[d->index].present) names[m++] = sc->opt[j].name;
+                const char *near = suggest_closest(sc->opt[o].name, names, (size_t)m);
+                snprintf(one, sizeof one, "\n  %s.%s (%s): %s -- option '%s' starts on line %zu%s%s%s",
+                         sc->opt[o].name, d->name, d->unit, d->help, sc->opt[o].name,
+                         sc->opt[o].first_line, near ? " (a typo for '" : "", near ? near : "",
+                         near ? "'?)" : "");
+            }
+            snprintf(lines + k, sizeof lines - k, "%s", one);
+        }
+    }
+    if (missing)
+        hs_error_set(e, HS_ERR_INPUT,
+                     "%s/params.csv: expected a row for every required parameter, got %d "
+                     "missing (add a row for each):%s",
+                     sc->dir, missing, lines);
+    return missing;
+}
+
+hs_status scenario_finalize(scenario *sc, hs_error *e)
+{
+    if (sc->finalized) return HS_OK;
+    hs_error_clear(e);
+    if (S_missing(sc, e)) return HS_ERR_INPUT;
+
+    /* exchange rates first: fixed numbers */
+    double fx[CUR_COUNT] = {1, 1, 1};
+    const int fxi[2] = {PG_fx_twd_cny, PG_fx_usd_cny};
+    const int fxc[2] = {CUR_TWD, CUR_USD};
+    for (int k = 0; k < 2; k++) {
+        param_value *v = &sc->g[fxi[k]];
+        const param_def *d = params_get(PARAM_GLOBAL, fxi[k]);
+        if (v->present) {
+            if (!spec_is_const(&v->s)) {
+                char what[512];
+                snprintf(what, sizeof what,
+                         "global.%s: expected a fixed number (an exchange rate is not sampled), "
+                         "got '%s'",
+                         d->name, v->text);
+                return S_value_error(e, sc, "global", d, v, what);
+            }
+            HS_FORWARD(S_finalize_one(sc, "global", v, d, fx, e));
+            fx[fxc[k]] = v->s.a;
+        } else
+            fx[fxc[k]] = d->def;
+    }
+    for (int i = 0; i < params_count; i++) {
+        const param_def *d = &params_defs[i];
+        int n = d->scope == PARAM_GLOBAL ? 1 : sc->nopt;
+        for (int o = 0; o < n; o++) {
+            param_value *v = d->scope == PARAM_GLOBAL ? &sc->g[d->index] : &sc->opt[o].p[d->index];
+            const char *oname = d->scope == PARAM_GLOBAL ? "global" : sc->opt[o].name;
+            if (d->index == PG_fx_twd_cny && d->scope == PARAM_GLOBAL) continue;
+            if (d->index == PG_fx_usd_cny && d->scope == PARAM_GLOBAL) continue;
+            if (!v->present) {
+                v->s = spec_const(d->def);
+                snprintf(v->text, sizeof v->text, "%.10g", d->def);
+                snprintf(v->unit, sizeof v->unit, "%s", d->unit);
+                snprintf(v->source, sizeof v->source, "%s",
+                         d->def == 0 ? "built-in default 0: does not apply to this option"
+                                     : "built-in default (docs/model.md gives the reason)");
+                snprintf(v->origin, sizeof v->origin, "default");
+                continue;
+            }
+            HS_FORWARD(S_finalize_one(sc, oname, v, d, fx, e));
+        }
+    }
+    for (int k = 0; k < 2; k++)
+        if (!sc->g[fxi[k]].present) sc->g[fxi[k]].s = spec_const(fx[fxc[k]]);
+    sc->finalized = 1;
+    return HS_OK;
+}
+
+hs_status scenario_check_horizon(const scenario *sc, cal_date start, int years, hs_error *e)
+{
+    /* Rule: a dated window must not end before the simulated period starts
+     * (a past date is a mistake); windows after the horizon simply do not
+     * occur in a shorter run, so a calendar can list several years ahead. */
+    (void)years;
+    long s = cal_days_from_civil(start.y, start.m, start.d);
+    for (int i = 0; i < sc->npeaks; i++) {
+        const peak_window *w = &sc->peaks[i];
+        if (w->recurring) continue;
+        if (cal_days_from_civil(w->end.y, w->end.m, w->end.d) < s) {
+            char what[512];
+            snprintf(what, sizeof what,
+                     "expected a dated peak window on or after the start of the simulated period "
+                     "(%04d-%02d-%02d), got '%s' from %04d-%02d-%02d to %04d-%02d-%02d: fix the "
+                     "year, write MM-DD for a window every year, or move the run's --start",
+                     start.y, start.m, start.d, w->name, w->start.y, w->start.m, w->start.d,
+                     w->end.y, w->end.m, w->end.d);
+            return S_error_in_file(e, sc, "calendar.csv", w->line, w->col ? w->col : 1, what);
+        }
+    }
+    return HS_OK;
+}
+
+scenario *scenario_open(const char *dir, char **sets, int nsets, hs_error *e)
+{
+    scenario *sc = scenario_load(dir, e);
+    if (!sc) return NULL;
+    for (int i = 0; i < nsets; i++)
+        if (scenario_set(sc, sets[i], e) != HS_OK) {
+            scenario_free(sc);
+            return NULL;
+        }
+    if (scenario_finalize(sc, e) != HS_OK) {
+        scenario_free(sc);
+        return NULL;
+    }
+    return sc;
+}

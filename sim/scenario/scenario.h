@@ -1,0 +1,99 @@
+/* scenario.h — a scenario: a folder of CSV files, loaded and validated.
+ *
+ * Files (docs/scenario.md describes each column):
+ *   params.csv    option,parameter,value,unit,source         (required)
+ *   profile.csv   weekday,hour,weight                         (optional: flat week)
+ *   calendar.csv  name,start,end,multiplier,source            (optional: no peaks)
+ *   assets.csv    option,item,unit_cost_cny,count,life_years,residual_3y,source (optional)
+ * A new file is one more entry in the loader's table (scenario.c, S_files).
+ *
+ * Life cycle: scenario_load reads and checks every file; scenario_set applies
+ * command-line overrides; scenario_finalize fills defaults, lists every
+ * missing required parameter, converts units and checks bounds. The
+ * finalized scenario is read-only: runs only read it.
+ */
+#ifndef HS_SCENARIO_H
+#define HS_SCENARIO_H
+
+#include <stdint.h>
+
+#include "base/calendar.h"
+#include "base/hs_error.h"
+#include "params.h"
+#include "spec.h"
+
+#define SCENARIO_MAX_OPTIONS 16
+#define SCENARIO_NAME_MAX 32
+
+typedef struct {
+    spec s;              /* canonical unit once finalized */
+    int present;         /* given by a file or --set (else the table default) */
+    char text[160];      /* the SPEC as written */
+    char unit[32];       /* the unit as written */
+    char source[320];
+    char origin[64];     /* "params.csv:12" or "--set" or "default" */
+    const char *file;    /* for messages; NULL for --set / default */
+    size_t line, col_value, col_unit;
+} param_value;
+
+typedef struct {
+    char name[64];
+    int recurring;       /* MM-DD window, every year */
+    cal_date start, end; /* inclusive; recurring windows may wrap the year end */
+    double multiplier;
+    size_t line;
+    size_t col;          /* column of the start date in calendar.csv (for messages) */
+} peak_window;
+
+typedef struct {
+    char item[64];
+    spec unit_cost;      /* CNY */
+    int count;
+    double life_years;
+    double residual_3y;  /* share of cost left after 36 months */
+    size_t line;
+} asset_item;
+
+typedef struct {
+    char name[SCENARIO_NAME_MAX];
+    param_value p[PO_COUNT];
+    asset_item *assets;
+    int nassets;
+    size_t first_line;
+} scenario_option;
+
+typedef struct {
+    char *dir;
+    char name[64];
+    param_value g[PG_COUNT];
+    scenario_option opt[SCENARIO_MAX_OPTIONS];
+    int nopt;
+    double profile[7][24];   /* weekday (0 = Monday) x hour weights, sum 1 */
+    peak_window *peaks;
+    int npeaks;
+    uint64_t checksum;       /* FNV-1a 64 of the files, in table order */
+    char overrides[2048];    /* the --set assignments, ';'-separated */
+    int finalized;
+} scenario;
+
+/* Loads DIR. NULL on failure, with e set (HS_ERR_INPUT for bad files). Caller frees. */
+scenario *scenario_load(const char *dir, hs_error *e);
+void scenario_free(scenario *sc);
+
+/* Applies "option.parameter=SPEC[ unit]" (option may be "global"). */
+hs_status scenario_set(scenario *sc, const char *assignment, hs_error *e);
+
+/* Defaults, missing required parameters, units, bounds. */
+hs_status scenario_finalize(scenario *sc, hs_error *e);
+
+/* Checks dated peak windows against a run's horizon [start, start + years). */
+hs_status scenario_check_horizon(const scenario *sc, cal_date start, int years, hs_error *e);
+
+/* Index of an option by name, or -1. */
+int scenario_option_index(const scenario *sc, const char *name);
+
+/* Loads DIR, applies the --set list (each "option.parameter=SPEC"), finalizes.
+ * NULL on error (e set); caller frees with scenario_free. */
+scenario *scenario_open(const char *dir, char **sets, int nsets, hs_error *e);
+
+#endif
