@@ -28,12 +28,13 @@ CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC := $(sort $(wildcard tests/unit/*.c))
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 LIB      := $(BUILD)/libhostsim.a
+FORMAT_SRC = $(sort $(wildcard sim/*/*.[ch] models/*.[ch] tests/unit/*.[ch] tests/bench/*.c tests/fuzz/*.c))
 
 # Debian packages the two commands need (see README "Set-up").
 PKGS     := gcc make pkg-config libgsl-dev libcsv-dev libcriterion-dev gnuplot-nox
 APT_LINE := apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(PKGS)
 
-.PHONY: all run test unit cli e2e mpicheck fuzz deps asan leakcheck clean install format bench plots mpi fuzz lint
+.PHONY: all run test unit cli e2e mpicheck fuzz deps asan leakcheck clean install format format-check bench plots mpi lint golden golden-update
 
 all: hostsim
 
@@ -151,8 +152,12 @@ install: hostsim
 	install -d $(DESTDIR)$(PREFIX)/share/hostsim/plots
 	install -m 644 plots/*.gp $(DESTDIR)$(PREFIX)/share/hostsim/plots
 
+# The tree follows its own .clang-format; format-check fails on any difference.
 format:
 	clang-format -i $(FORMAT_SRC)
+
+format-check:
+	clang-format --dry-run -Werror $(FORMAT_SRC)
 
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability -Isim -I. sim models

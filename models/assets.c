@@ -21,8 +21,8 @@
 #include <math.h>
 
 #include "engine/engine.h"
-#include "models.h"
 #include "engine/streams.h"
+#include "models.h"
 
 double assets_residual(double age_months, double r3)
 {
@@ -52,9 +52,11 @@ static void S_assets(sim_work *w, opt_work *o)
         for (;;) {
             int m = sim_month_of(p, t);
             double cost = price;
-            for (int y = 0; y < p->month_year[m]; y++) cost *= esc;
+            for (int y = 0; y < p->month_year[m]; y++)
+                cost *= esc;
             ledger_add(o->led, CAT_hardware, m, cost);
-            while (di < o->disasters.n && o->disasters.v[di].t0 <= t) di++;
+            while (di < o->disasters.n && o->disasters.v[di].t0 <= t)
+                di++;
             double next_eol = m + life_m < p->months ? p->month_first_hour[m + life_m] : H;
             double next_dis = di < o->disasters.n ? o->disasters.v[di].t0 : H;
             double next = next_eol < next_dis ? next_eol : next_dis;
@@ -73,7 +75,8 @@ static void S_assets(sim_work *w, opt_work *o)
     if (q[PO_obsolescence_cost] > 0 && om < p->months && u_obs < q[PO_obsolescence_prob]) {
         int m = (int)om;
         double cost = q[PO_obsolescence_cost];
-        for (int y = 0; y < p->month_year[m]; y++) cost *= esc;
+        for (int y = 0; y < p->month_year[m]; y++)
+            cost *= esc;
         ledger_add(o->led, CAT_upgrades, m, cost);
     }
 }

@@ -140,7 +140,8 @@ static void S_capacity(sim_work *w, opt_work *o)
             if (arrive < p->hours) {
                 next_change = arrive;
                 ledger_add(o->led, CAT_hardware, m + 1,
-                           q[PO_upgrade_cost] * pow(1 + q[PO_price_escalation], p->month_year[m + 1]));
+                           q[PO_upgrade_cost] *
+                               pow(1 + q[PO_price_escalation], p->month_year[m + 1]));
             }
         }
     }

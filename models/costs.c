@@ -92,8 +92,10 @@ static void S_costs(sim_work *w, opt_work *o)
         const double S = o->month_served[m];
         const double sub = q[PO_plan_fee] * e;
         double usage = S * q[PO_message_fee];
-        if (has_quota && S > q[PO_plan_quota]) usage += (S - q[PO_plan_quota]) * q[PO_overage_fee];
-        else if (!has_quota) usage += S * q[PO_overage_fee];
+        if (has_quota && S > q[PO_plan_quota])
+            usage += (S - q[PO_plan_quota]) * q[PO_overage_fee];
+        else if (!has_quota)
+            usage += S * q[PO_overage_fee];
         usage *= e;
         ledger_add(L, CAT_subscription, m, sub);
         ledger_add(L, CAT_usage_fees, m, usage);
@@ -127,7 +129,8 @@ static void S_costs(sim_work *w, opt_work *o)
         }
     ledger_add(L, CAT_software_licences, 0, q[PO_licence_upfront]);
     ledger_add(L, CAT_golive_delay, 0,
-               q[PO_golive_days] * 12 * g[PG_volume_month] / 365.25 * q[PO_golive_missed_share] * value);
+               q[PO_golive_days] * 12 * g[PG_volume_month] / 365.25 * q[PO_golive_missed_share] *
+                   value);
     ledger_add(L, CAT_migration_training, 0,
                q[PO_migration_cost] + q[PO_training_cost] + q[PO_trial_loss]);
 

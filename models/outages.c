@@ -53,7 +53,8 @@ static void S_outages(sim_work *w, opt_work *o)
     if (q[PO_maintenance_hours] > 0)
         for (int m = 0; m < p->months; m++) {
             int d = p->month_first_hour[m] / 24;
-            while (p->day_weekday[d] != 6) d++;
+            while (p->day_weekday[d] != 6)
+                d++;
             double t0 = 24.0 * d + 2;
             sim_intervals_push(&o->outages, t0, t0 + q[PO_maintenance_hours], OUT_MAINTENANCE);
         }

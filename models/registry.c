@@ -7,8 +7,13 @@
  */
 #include "engine/engine.h"
 
-extern const model_type model_traffic, model_security, model_outages, model_capacity,
-    model_assets, model_costs;
+extern const model_type model_traffic, model_security, model_outages, model_capacity, model_assets,
+    model_costs;
 
-const model_type *const models_registry[] = {&model_traffic, &model_security, &model_outages,
-                                             &model_capacity, &model_assets, &model_costs, NULL};
+const model_type *const models_registry[] = {&model_traffic,
+                                             &model_security,
+                                             &model_outages,
+                                             &model_capacity,
+                                             &model_assets,
+                                             &model_costs,
+                                             NULL};

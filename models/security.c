@@ -43,7 +43,8 @@ static void S_security(sim_work *w, opt_work *o)
         double u_ransom = gsl_rng_uniform(r), u_age = gsl_rng_uniform(r);
         int m = sim_month_of(p, t);
         o->met[MET_security_incidents] += 1;
-        ledger_add(o->led, CAT_security_incidents, m, q[PO_incident_cost] * q[PO_incident_borne_share]);
+        ledger_add(o->led, CAT_security_incidents, m,
+                   q[PO_incident_cost] * q[PO_incident_borne_share]);
         if (u_breach < q[PO_breach_share]) {
             o->met[MET_breaches] += 1;
             double c = q[PO_breach_compensation] + q[PO_breach_revenue_loss] * rev;
@@ -58,7 +59,8 @@ static void S_security(sim_work *w, opt_work *o)
             ledger_add(o->led, CAT_security_incidents, m,
                        hours_lost * per_hour * w->value_per_message);
             if (q[PO_ransomware_outage_hours] > 0)
-                sim_intervals_push(&o->outages, t, t + q[PO_ransomware_outage_hours], OUT_RANSOMWARE);
+                sim_intervals_push(&o->outages, t, t + q[PO_ransomware_outage_hours],
+                                   OUT_RANSOMWARE);
         }
     }
 }

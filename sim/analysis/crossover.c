@@ -46,8 +46,8 @@ static size_t S_scan(const double *x, const double *ya, const double *yb, double
                      int logx, double *out, size_t max_out)
 {
     size_t count = 0;
-    int prev_sign = 0;   /* sign of d at prev, 0: none seen since the start or a break */
-    size_t prev = 0;     /* last grid index with d != 0 */
+    int prev_sign = 0; /* sign of d at prev, 0: none seen since the start or a break */
+    size_t prev = 0;   /* last grid index with d != 0 */
     for (size_t k = 0; k < m; k++) {
         assert(k == 0 || x[k] > x[k - 1]);
         assert(!logx || x[k] > 0);
@@ -57,7 +57,7 @@ static size_t S_scan(const double *x, const double *ya, const double *yb, double
             continue;
         }
         int s = S_sign(dk);
-        if (s == 0) continue;   /* a tie: decided by the next nonzero point */
+        if (s == 0) continue; /* a tie: decided by the next nonzero point */
         if (prev_sign != 0 && s != prev_sign) {
             double xc;
             if (prev + 1 == k) {
@@ -82,8 +82,7 @@ size_t crossover_find(const double *x, const double *ya, const double *yb, size_
     return S_scan(x, ya, yb, 0.0, m, logx, out, max_out);
 }
 
-int crossover_level(const double *x, const double *p, size_t m, int logx, double level,
-                    double *out)
+int crossover_level(const double *x, const double *p, size_t m, int logx, double level, double *out)
 {
     size_t n = S_scan(x, p, NULL, level, m, logx, out, 1);
     return n > (size_t)INT_MAX ? INT_MAX : (int)n;

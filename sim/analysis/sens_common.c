@@ -44,16 +44,20 @@ hs_status sens_target_parse(const scenario *sc, const run_args *a, const aggrega
     t->b = -1;
     if (a->option && a->diff)
         return hs_error_set(e, HS_ERR_INPUT, "give --option or --diff, not both");
-    if (a->option) HS_FORWARD(S_option(sc, a->option, &t->a, e));
+    if (a->option)
+        HS_FORWARD(S_option(sc, a->option, &t->a, e));
     else if (a->diff) {
         char buf[128];
         snprintf(buf, sizeof buf, "%s", a->diff);
         char *comma = strchr(buf, ',');
-        if (!comma) return hs_error_set(e, HS_ERR_INPUT, "--diff: expected A,B (two options), got '%s'", a->diff);
+        if (!comma)
+            return hs_error_set(e, HS_ERR_INPUT, "--diff: expected A,B (two options), got '%s'",
+                                a->diff);
         *comma = '\0';
         HS_FORWARD(S_option(sc, buf, &t->a, e));
         HS_FORWARD(S_option(sc, comma + 1, &t->b, e));
-        if (t->a == t->b) return hs_error_set(e, HS_ERR_INPUT, "--diff: the two options must differ");
+        if (t->a == t->b)
+            return hs_error_set(e, HS_ERR_INPUT, "--diff: the two options must differ");
     } else if (sc->nopt == 1 || !base)
         t->a = 0;
     else {
@@ -61,8 +65,10 @@ hs_status sens_target_parse(const scenario *sc, const run_args *a, const aggrega
         int b1 = 0, b2 = 1;
         for (int o = 0; o < sc->nopt; o++) {
             aggregate_quantiles(base, o, MET_tco, &q, 1, &v, &c);
-            if (v < best) second = best, b2 = b1, best = v, b1 = o;
-            else if (v < second) second = v, b2 = o;
+            if (v < best)
+                second = best, b2 = b1, best = v, b1 = o;
+            else if (v < second)
+                second = v, b2 = o;
         }
         t->a = b1, t->b = b2;
     }
@@ -93,7 +99,8 @@ int sens_inputs(const scenario *sc, sens_input **out, hs_error *e)
         const param_def *d = &params_defs[i];
         int k = d->scope == PARAM_GLOBAL ? 1 : sc->nopt;
         for (int o = 0; o < k; o++) {
-            const param_value *pv = d->scope == PARAM_GLOBAL ? &sc->g[d->index] : &sc->opt[o].p[d->index];
+            const param_value *pv =
+                d->scope == PARAM_GLOBAL ? &sc->g[d->index] : &sc->opt[o].p[d->index];
             if (spec_is_const(&pv->s)) continue;
             sens_input *s = &v[n++];
             s->v = pv;
@@ -110,8 +117,10 @@ int sens_inputs(const scenario *sc, sens_input **out, hs_error *e)
 
 void sens_fix(const agg_input *in, double value, double *fixed_g, double *fixed_o)
 {
-    if (in->scope == PARAM_GLOBAL) fixed_g[in->index] = value;
-    else fixed_o[(size_t)in->opt * PO_COUNT + in->index] = value;
+    if (in->scope == PARAM_GLOBAL)
+        fixed_g[in->index] = value;
+    else
+        fixed_o[(size_t)in->opt * PO_COUNT + in->index] = value;
 }
 
 static runner_opts S_opts(const run_args *a, runner_prepare_fn fn, void *ctx, uint64_t count)

@@ -3,12 +3,12 @@
 #ifndef HS_SENS_COMMON_H
 #define HS_SENS_COMMON_H
 
-#include "run/aggregate.h"
 #include "cli/run_common.h"
+#include "run/aggregate.h"
 
 typedef struct {
-    int met;        /* MET_* */
-    int a, b;       /* option a, or the difference a - b when b >= 0 */
+    int met;  /* MET_* */
+    int a, b; /* option a, or the difference a - b when b >= 0 */
     char label[160];
 } sens_target;
 

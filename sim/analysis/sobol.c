@@ -46,32 +46,39 @@
 #include <string.h>
 
 struct sobol_design {
-    size_t n;      /* rows */
-    size_t dims;   /* D, the number of inputs */
-    int quasi;     /* 1: gsl_qrng_sobol, 0: gsl_rng */
-    double *ab;    /* n rows of 2*dims: A's row then B's row */
+    size_t n;    /* rows */
+    size_t dims; /* D, the number of inputs */
+    int quasi;   /* 1: gsl_qrng_sobol, 0: gsl_rng */
+    double *ab;  /* n rows of 2*dims: A's row then B's row */
 };
 
 sobol_design *sobol_design_new(gsl_rng *r, size_t n, size_t dims, hs_error *e)
 {
     if (n < 2 || dims == 0) {
-        hs_error_set(e, HS_ERR_RUNTIME, "sobol design: need n >= 2 rows and at least one input "
-                     "(got n = %zu, inputs = %zu)", n, dims);
+        hs_error_set(e, HS_ERR_RUNTIME,
+                     "sobol design: need n >= 2 rows and at least one input "
+                     "(got n = %zu, inputs = %zu)",
+                     n, dims);
         return NULL;
     }
     if (dims > SIZE_MAX / 2 / n / sizeof(double) || n > SIZE_MAX / (dims + 2)) {
-        hs_error_set(e, HS_ERR_RUNTIME, "sobol design: %zu rows x %zu inputs is too large", n, dims);
+        hs_error_set(e, HS_ERR_RUNTIME, "sobol design: %zu rows x %zu inputs is too large", n,
+                     dims);
         return NULL;
     }
     int quasi = 2 * dims <= SOBOL_QRNG_MAX_DIM;
     if (quasi && n > SOBOL_QRNG_MAX_N) {
-        hs_error_set(e, HS_ERR_RUNTIME, "sobol design: at most %zu rows with a quasi-random "
-                     "design (got %zu)", SOBOL_QRNG_MAX_N, n);
+        hs_error_set(e, HS_ERR_RUNTIME,
+                     "sobol design: at most %zu rows with a quasi-random "
+                     "design (got %zu)",
+                     SOBOL_QRNG_MAX_N, n);
         return NULL;
     }
     if (!quasi && !r) {
-        hs_error_set(e, HS_ERR_RUNTIME, "sobol design: %zu inputs need a pseudo-random "
-                     "design, but no generator was given", dims);
+        hs_error_set(e, HS_ERR_RUNTIME,
+                     "sobol design: %zu inputs need a pseudo-random "
+                     "design, but no generator was given",
+                     dims);
         return NULL;
     }
 
@@ -106,14 +113,17 @@ sobol_design *sobol_design_new(gsl_rng *r, size_t n, size_t dims, hs_error *e)
             if (gsl_qrng_get(q, d->ab + k * w) != GSL_SUCCESS) {
                 gsl_qrng_free(q);
                 sobol_design_free(d);
-                hs_error_set(e, HS_ERR_RUNTIME, "sobol design: gsl_qrng_sobol ran out of points "
-                             "at row %zu", k);
+                hs_error_set(e, HS_ERR_RUNTIME,
+                             "sobol design: gsl_qrng_sobol ran out of points "
+                             "at row %zu",
+                             k);
                 return NULL;
             }
         }
         gsl_qrng_free(q);
     } else {
-        for (size_t k = 0; k < n * w; k++) d->ab[k] = gsl_rng_uniform_pos(r);
+        for (size_t k = 0; k < n * w; k++)
+            d->ab[k] = gsl_rng_uniform_pos(r);
     }
     return d;
 }
@@ -125,15 +135,27 @@ void sobol_design_free(sobol_design *d)
     free(d);
 }
 
-size_t sobol_design_n(const sobol_design *d) { return d->n; }
-size_t sobol_design_dims(const sobol_design *d) { return d->dims; }
-size_t sobol_design_runs(const sobol_design *d) { return d->n * (d->dims + 2); }
-int sobol_design_is_quasi(const sobol_design *d) { return d->quasi; }
+size_t sobol_design_n(const sobol_design *d)
+{
+    return d->n;
+}
+size_t sobol_design_dims(const sobol_design *d)
+{
+    return d->dims;
+}
+size_t sobol_design_runs(const sobol_design *d)
+{
+    return d->n * (d->dims + 2);
+}
+int sobol_design_is_quasi(const sobol_design *d)
+{
+    return d->quasi;
+}
 
 void sobol_design_point(const sobol_design *d, size_t run, double *u_out)
 {
     assert(run < sobol_design_runs(d));
-    size_t block = run / d->n;   /* 0: A, 1: B, 2 + i: AB_i */
+    size_t block = run / d->n; /* 0: A, 1: B, 2 + i: AB_i */
     size_t row = run % d->n;
     const double *a = d->ab + row * 2 * d->dims;
     const double *b = a + d->dims;
@@ -154,8 +176,8 @@ static hs_status S_check_finite(const double *f, size_t n, const char *what, siz
         if (block == 0)
             return hs_error_set(e, HS_ERR_RUNTIME, "sobol: model output %s[%zu] is %g", what, k,
                                 f[k]);
-        return hs_error_set(e, HS_ERR_RUNTIME, "sobol: model output %s_%zu[%zu] is %g", what,
-                            block, k, f[k]);
+        return hs_error_set(e, HS_ERR_RUNTIME, "sobol: model output %s_%zu[%zu] is %g", what, block,
+                            k, f[k]);
     }
     return HS_OK;
 }
@@ -176,16 +198,18 @@ static void S_interval(double *rep, size_t nrep, double *lo, double *hi)
     *hi = gsl_stats_quantile_from_sorted_data(rep, 1, m, 0.975);
 }
 
-hs_status sobol_estimate(size_t n, size_t d, const double *fA, const double *fB,
-                         const double *fAB, size_t n_boot, unsigned long seed,
-                         sobol_index *out, hs_error *e)
+hs_status sobol_estimate(size_t n, size_t d, const double *fA, const double *fB, const double *fAB,
+                         size_t n_boot, unsigned long seed, sobol_index *out, hs_error *e)
 {
     if (n < 2 || d == 0)
-        return hs_error_set(e, HS_ERR_RUNTIME, "sobol: need n >= 2 rows and at least one input "
-                            "(got n = %zu, inputs = %zu)", n, d);
+        return hs_error_set(e, HS_ERR_RUNTIME,
+                            "sobol: need n >= 2 rows and at least one input "
+                            "(got n = %zu, inputs = %zu)",
+                            n, d);
     HS_FORWARD(S_check_finite(fA, n, "f(A)", 0, e));
     HS_FORWARD(S_check_finite(fB, n, "f(B)", 0, e));
-    for (size_t i = 0; i < d; i++) HS_FORWARD(S_check_finite(fAB + i * n, n, "f(AB)", i + 1, e));
+    for (size_t i = 0; i < d; i++)
+        HS_FORWARD(S_check_finite(fAB + i * n, n, "f(AB)", i + 1, e));
 
     /* Per-row terms: y1[i*n+k] = (fB_k - m)(fAB_i,k - fA_k), yt[i*n+k] =
      * (fA_k - fAB_i,k)^2 / 2; the estimates are their means over V, for
@@ -226,7 +250,8 @@ hs_status sobol_estimate(size_t n, size_t d, const double *fA, const double *fB,
     /* rep[(2i) * n_boot + b] holds replicate b of s1_i, rep[(2i+1) * n_boot + b] of st_i. */
     gsl_rng_set(r, seed);
     for (size_t b = 0; b < n_boot; b++) {
-        for (size_t k = 0; k < n; k++) idx[k] = gsl_rng_uniform_int(r, n);
+        for (size_t k = 0; k < n; k++)
+            idx[k] = gsl_rng_uniform_int(r, n);
         for (size_t k = 0; k < n; k++) {
             gather[k] = fA[idx[k]];
             gather[n + k] = fB[idx[k]];
@@ -235,9 +260,11 @@ hs_status sobol_estimate(size_t n, size_t d, const double *fA, const double *fB,
         for (size_t i = 0; i < d; i++) {
             double s1b = NAN, stb = NAN;
             if (vb > 0) {
-                for (size_t k = 0; k < n; k++) gather[k] = y1[i * n + idx[k]];
+                for (size_t k = 0; k < n; k++)
+                    gather[k] = y1[i * n + idx[k]];
                 s1b = gsl_stats_mean(gather, 1, n) / vb;
-                for (size_t k = 0; k < n; k++) gather[k] = yt[i * n + idx[k]];
+                for (size_t k = 0; k < n; k++)
+                    gather[k] = yt[i * n + idx[k]];
                 stb = gsl_stats_mean(gather, 1, n) / vb;
             }
             rep[(2 * i) * n_boot + b] = s1b;

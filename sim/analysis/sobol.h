@@ -80,8 +80,7 @@ typedef struct {
  * Errors: n < 2 or d == 0 (HS_ERR_RUNTIME, a caller bug), a non-finite
  * output (HS_ERR_RUNTIME, names the vector and row), out of memory.
  * out has d elements. */
-hs_status sobol_estimate(size_t n, size_t d, const double *fA, const double *fB,
-                         const double *fAB, size_t n_boot, unsigned long seed,
-                         sobol_index *out, hs_error *e);
+hs_status sobol_estimate(size_t n, size_t d, const double *fA, const double *fB, const double *fAB,
+                         size_t n_boot, unsigned long seed, sobol_index *out, hs_error *e);
 
 #endif

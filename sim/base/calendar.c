@@ -41,7 +41,10 @@ int cal_weekday(long days)
     return (int)(w < 0 ? w + 7 : w);
 }
 
-int cal_is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+int cal_is_leap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 int cal_month_days(int y, int m)
 {

@@ -13,7 +13,7 @@ typedef struct {
 
 long cal_days_from_civil(int y, int m, int d);
 cal_date cal_civil_from_days(long days);
-int cal_weekday(long days);      /* 0 = Monday */
+int cal_weekday(long days); /* 0 = Monday */
 int cal_is_leap(int y);
 int cal_month_days(int y, int m);
 /* Parses "YYYY-MM-DD" (returns 3), or "MM-DD" (returns 2, *y = 0); -1 if invalid

@@ -47,10 +47,14 @@ void hs_gsl_init(void)
 int hs_exit_code(hs_status st)
 {
     switch (st) {
-    case HS_OK: return 0;
-    case HS_ERR_RUNTIME: return 1;
-    case HS_ERR_INPUT: return 2;
-    case HS_ERR_INTERRUPTED: return 130;
+    case HS_OK:
+        return 0;
+    case HS_ERR_RUNTIME:
+        return 1;
+    case HS_ERR_INPUT:
+        return 2;
+    case HS_ERR_INTERRUPTED:
+        return 130;
     }
     return 1;
 }

@@ -12,9 +12,9 @@
 
 typedef enum {
     HS_OK = 0,
-    HS_ERR_RUNTIME = 1,     /* I/O failure, out of memory, a child process failed */
-    HS_ERR_INPUT = 2,       /* bad scenario, bad SPEC, bad command line */
-    HS_ERR_INTERRUPTED = 3  /* SIGINT/SIGTERM: main() maps it to 130/143 */
+    HS_ERR_RUNTIME = 1,    /* I/O failure, out of memory, a child process failed */
+    HS_ERR_INPUT = 2,      /* bad scenario, bad SPEC, bad command line */
+    HS_ERR_INTERRUPTED = 3 /* SIGINT/SIGTERM: main() maps it to 130/143 */
 } hs_status;
 
 #define HS_ERROR_MSG_MAX 8192
@@ -39,10 +39,10 @@ int hs_exit_code(hs_status st);
 /* Installs the GSL error handler replacement (GSL's default aborts). */
 void hs_gsl_init(void);
 
-#define HS_FORWARD(expr)                       \
-    do {                                       \
-        hs_status hs_fwd_s_ = (expr);          \
-        if (hs_fwd_s_ != HS_OK) return hs_fwd_s_; \
+#define HS_FORWARD(expr)                                                                           \
+    do {                                                                                           \
+        hs_status hs_fwd_s_ = (expr);                                                              \
+        if (hs_fwd_s_ != HS_OK) return hs_fwd_s_;                                                  \
     } while (0)
 
 #endif

@@ -14,8 +14,8 @@ struct outfile {
     FILE *fp;
     char *tmp;
     char *final;
-    int fields;   /* fields written on the current row */
-    int failed;   /* a write error happened */
+    int fields;    /* fields written on the current row */
+    int failed;    /* a write error happened */
     int nonfinite; /* a NaN or infinity was about to be written */
 };
 
@@ -52,8 +52,14 @@ outfile *outfile_open(const char *dir, const char *name, hs_error *e)
     return f;
 }
 
-FILE *outfile_stream(outfile *f) { return f->fp; }
-const char *outfile_final_path(const outfile *f) { return f->final; }
+FILE *outfile_stream(outfile *f)
+{
+    return f->fp;
+}
+const char *outfile_final_path(const outfile *f)
+{
+    return f->final;
+}
 
 static void S_sep(outfile *f)
 {
@@ -72,8 +78,10 @@ int outfile_csv_needs_quotes(const char *s)
 void outfile_csv_str(outfile *f, const char *s)
 {
     S_sep(f);
-    if (!outfile_csv_needs_quotes(s)) fputs(s, f->fp);
-    else if (csv_fwrite(f->fp, s, strlen(s)) != 0) f->failed = 1;
+    if (!outfile_csv_needs_quotes(s))
+        fputs(s, f->fp);
+    else if (csv_fwrite(f->fp, s, strlen(s)) != 0)
+        f->failed = 1;
 }
 
 void outfile_format_num(char *buf, size_t n, double v)
@@ -174,8 +182,9 @@ hs_status outfile_mkdirs(const char *dir, hs_error *e)
             }
             struct stat sb;
             if (stat(p, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-                hs_status st = hs_error_set(e, HS_ERR_RUNTIME,
-                                            "cannot use '%s' as an output folder: it is not a folder", p);
+                hs_status st =
+                    hs_error_set(e, HS_ERR_RUNTIME,
+                                 "cannot use '%s' as an output folder: it is not a folder", p);
                 free(p);
                 return st;
             }
@@ -224,7 +233,8 @@ hs_status outfile_set_commit(outfile_set *s, hs_error *e)
     for (int i = 0; i < s->n; i++) {
         outfile *f = s->files[i];
         if (st == HS_OK && rename(f->tmp, f->final) != 0)
-            st = hs_error_set(e, HS_ERR_RUNTIME, "cannot write '%s': %s", f->final, strerror(errno));
+            st =
+                hs_error_set(e, HS_ERR_RUNTIME, "cannot write '%s': %s", f->final, strerror(errno));
         unlink(f->tmp);
         S_free(f);
     }
@@ -234,7 +244,8 @@ hs_status outfile_set_commit(outfile_set *s, hs_error *e)
 
 void outfile_set_abort(outfile_set *s)
 {
-    for (int i = 0; i < s->n; i++) outfile_abort(s->files[i]);
+    for (int i = 0; i < s->n; i++)
+        outfile_abort(s->files[i]);
     s->n = 0;
 }
 

@@ -27,7 +27,7 @@ const char *outfile_final_path(const outfile *f);
 /* CSV helpers: fields are separated by commas; a row ends with "\n". */
 void outfile_csv_str(outfile *f, const char *s);
 int outfile_csv_needs_quotes(const char *s);
-void outfile_csv_num(outfile *f, double v);   /* %.10g; a NaN or infinity makes the commit fail */
+void outfile_csv_num(outfile *f, double v); /* %.10g; a NaN or infinity makes the commit fail */
 void outfile_csv_int(outfile *f, long long v);
 void outfile_csv_end(outfile *f);
 

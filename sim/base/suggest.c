@@ -9,7 +9,8 @@ int suggest_distance(const char *a, const char *b)
     if (la > 64) la = 64;
     if (lb > 64) lb = 64;
     int row[65];
-    for (size_t j = 0; j <= lb; j++) row[j] = (int)j;
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = (int)j;
     for (size_t i = 1; i <= la; i++) {
         int prev = row[0];
         row[0] = (int)i;

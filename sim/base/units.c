@@ -11,25 +11,38 @@ typedef struct {
 } S_time;
 
 static const S_time S_times[] = {
-    {"s", 1.0 / 3600}, {"second", 1.0 / 3600}, {"min", 1.0 / 60}, {"minute", 1.0 / 60},
-    {"minutes", 1.0 / 60}, {"h", 1}, {"hour", 1}, {"hours", 1}, {"day", 24}, {"days", 24},
-    {"week", 168}, {"weeks", 168}, {"month", UNITS_HOURS_PER_MONTH},
-    {"months", UNITS_HOURS_PER_MONTH}, {"year", UNITS_HOURS_PER_YEAR},
-    {"years", UNITS_HOURS_PER_YEAR}, {"yr", UNITS_HOURS_PER_YEAR},
+    {"s", 1.0 / 3600},
+    {"second", 1.0 / 3600},
+    {"min", 1.0 / 60},
+    {"minute", 1.0 / 60},
+    {"minutes", 1.0 / 60},
+    {"h", 1},
+    {"hour", 1},
+    {"hours", 1},
+    {"day", 24},
+    {"days", 24},
+    {"week", 168},
+    {"weeks", 168},
+    {"month", UNITS_HOURS_PER_MONTH},
+    {"months", UNITS_HOURS_PER_MONTH},
+    {"year", UNITS_HOURS_PER_YEAR},
+    {"years", UNITS_HOURS_PER_YEAR},
+    {"yr", UNITS_HOURS_PER_YEAR},
 };
 
 static const struct {
     const char *word;
     unit_currency cur;
 } S_currencies[] = {{"CNY", CUR_CNY}, {"RMB", CUR_CNY}, {"yuan", CUR_CNY}, {"¥", CUR_CNY},
-                    {"TWD", CUR_TWD}, {"NTD", CUR_TWD}, {"USD", CUR_USD}, {"$", CUR_USD}};
+                    {"TWD", CUR_TWD}, {"NTD", CUR_TWD}, {"USD", CUR_USD},  {"$", CUR_USD}};
 
 static const struct {
     const char *word, *canon;
-} S_named[] = {{"messages", "messages"}, {"message", "messages"}, {"msg", "messages"},
-               {"req/s", "req/s"}, {"rps", "req/s"}, {"FTE", "FTE"}, {"Mbps", "Mbps"},
-               {"x", "x"}, {"factor", "x"}, {"seats", "seats"}, {"seat", "seats"},
-               {"agents", "seats"}, {"count", "count"}, {"events", "count"}};
+} S_named[] = {
+    {"messages", "messages"}, {"message", "messages"}, {"msg", "messages"}, {"req/s", "req/s"},
+    {"rps", "req/s"},         {"FTE", "FTE"},          {"Mbps", "Mbps"},    {"x", "x"},
+    {"factor", "x"},          {"seats", "seats"},      {"seat", "seats"},   {"agents", "seats"},
+    {"count", "count"},       {"events", "count"}};
 
 static int S_time_word(const char *w, double *h)
 {
@@ -115,11 +128,16 @@ int unit_parse(const char *text, unit_t *u, char *msg, size_t n)
 static const char *S_kind_name(const unit_t *u)
 {
     switch (u->kind) {
-    case UNIT_NONE: return "a count";
-    case UNIT_MONEY: return "money";
-    case UNIT_DURATION: return "a duration";
-    case UNIT_FRACTION: return "a share or %";
-    case UNIT_NAMED: return u->name;
+    case UNIT_NONE:
+        return "a count";
+    case UNIT_MONEY:
+        return "money";
+    case UNIT_DURATION:
+        return "a duration";
+    case UNIT_FRACTION:
+        return "a share or %";
+    case UNIT_NAMED:
+        return u->name;
     }
     return "?";
 }
@@ -128,21 +146,32 @@ int unit_factor(const unit_t *from, const unit_t *to, const double fx[CUR_COUNT]
                 char *msg, size_t n)
 {
     double k = 1;
-    int same = from->kind == to->kind &&
-               (from->kind != UNIT_NAMED || strcmp(from->name, to->name) == 0);
+    int same =
+        from->kind == to->kind && (from->kind != UNIT_NAMED || strcmp(from->name, to->name) == 0);
     if (!same || (from->per_hours == 0) != (to->per_hours == 0) ||
         from->per_message != to->per_message) {
         snprintf(msg, n, "expected %s%s, got %s%s", S_kind_name(to),
-                 to->per_hours ? " per time" : to->per_message ? " per message" : "",
+                 to->per_hours     ? " per time"
+                 : to->per_message ? " per message"
+                                   : "",
                  S_kind_name(from),
-                 from->per_hours ? " per time" : from->per_message ? " per message" : "");
+                 from->per_hours     ? " per time"
+                 : from->per_message ? " per message"
+                                     : "");
         return -1;
     }
     switch (from->kind) {
-    case UNIT_MONEY: k = fx[from->cur] / fx[to->cur]; break;
-    case UNIT_DURATION: k = from->qty_hours / to->qty_hours; break;
-    case UNIT_FRACTION: k = from->frac / to->frac; break;
-    default: break;
+    case UNIT_MONEY:
+        k = fx[from->cur] / fx[to->cur];
+        break;
+    case UNIT_DURATION:
+        k = from->qty_hours / to->qty_hours;
+        break;
+    case UNIT_FRACTION:
+        k = from->frac / to->frac;
+        break;
+    default:
+        break;
     }
     if (from->per_hours) k *= to->per_hours / from->per_hours;
     *f = k;

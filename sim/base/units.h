@@ -20,12 +20,12 @@ typedef enum { CUR_CNY, CUR_TWD, CUR_USD, CUR_COUNT } unit_currency;
 
 typedef struct {
     unit_kind kind;
-    unit_currency cur;  /* MONEY */
-    double qty_hours;   /* DURATION: the unit in hours */
-    double frac;        /* FRACTION: 1 for share, 0.01 for % */
-    char name[24];      /* NAMED: canonical name (messages, req/s, FTE, Mbps, x, seats) */
-    double per_hours;   /* the time denominator in hours; 0 when there is none */
-    int per_message;    /* "CNY/message": a price per message */
+    unit_currency cur; /* MONEY */
+    double qty_hours;  /* DURATION: the unit in hours */
+    double frac;       /* FRACTION: 1 for share, 0.01 for % */
+    char name[24];     /* NAMED: canonical name (messages, req/s, FTE, Mbps, x, seats) */
+    double per_hours;  /* the time denominator in hours; 0 when there is none */
+    int per_message;   /* "CNY/message": a price per message */
 } unit_t;
 
 /* Parses text; returns -1 with a message when unknown. */

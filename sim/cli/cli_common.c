@@ -18,16 +18,19 @@ hs_status cli_parse_u64(const char *opt, const char *text, uint64_t lo, uint64_t
                         hs_error *e)
 {
     const char *p = text;
-    while (*p == ' ') p++;
+    while (*p == ' ')
+        p++;
     if (*p == '-' || *p == '\0')
-        return hs_error_set(e, HS_ERR_INPUT, "%s: expected a whole number from %" PRIu64
-                            " to %" PRIu64 ", got '%s'", opt, lo, hi, text);
+        return hs_error_set(e, HS_ERR_INPUT,
+                            "%s: expected a whole number from %" PRIu64 " to %" PRIu64 ", got '%s'",
+                            opt, lo, hi, text);
     char *end;
     errno = 0;
     unsigned long long v = strtoull(p, &end, 10);
     if (*end != '\0' || errno == ERANGE)
-        return hs_error_set(e, HS_ERR_INPUT, "%s: expected a whole number from %" PRIu64
-                            " to %" PRIu64 ", got '%s'", opt, lo, hi, text);
+        return hs_error_set(e, HS_ERR_INPUT,
+                            "%s: expected a whole number from %" PRIu64 " to %" PRIu64 ", got '%s'",
+                            opt, lo, hi, text);
     if (v < lo || v > hi)
         return hs_error_set(e, HS_ERR_INPUT, "%s: %s is out of range (%" PRIu64 " to %" PRIu64 ")",
                             opt, text, lo, hi);
@@ -44,7 +47,8 @@ hs_status cli_parse_double(const char *opt, const char *text, double lo, double 
     if (end == text || *end != '\0' || !isfinite(v))
         return hs_error_set(e, HS_ERR_INPUT, "%s: expected a number, got '%s'", opt, text);
     if (v < lo || v > hi)
-        return hs_error_set(e, HS_ERR_INPUT, "%s: %s is out of range (%g to %g)", opt, text, lo, hi);
+        return hs_error_set(e, HS_ERR_INPUT, "%s: %s is out of range (%g to %g)", opt, text, lo,
+                            hi);
     *out = v;
     return HS_OK;
 }

@@ -35,18 +35,24 @@ static const char S_report_usage[] =
 int cmd_plot(int argc, char **argv)
 {
     static const struct option longopts[] = {{"gnuplot", required_argument, NULL, 'g'},
-                                              {"quiet", no_argument, NULL, 'q'},
-                                              {"help", no_argument, NULL, 'h'},
-                                              {NULL, 0, NULL, 0}};
+                                             {"quiet", no_argument, NULL, 'q'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
     plot_opts po = {NULL, 0};
     optind = 1;
     opterr = 0;
     int c;
     while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
         switch (c) {
-        case 'g': po.gnuplot = optarg; break;
-        case 'q': po.quiet = 1; break;
-        case 'h': fputs(S_plot_usage, stdout); return 0;
+        case 'g':
+            po.gnuplot = optarg;
+            break;
+        case 'q':
+            po.quiet = 1;
+            break;
+        case 'h':
+            fputs(S_plot_usage, stdout);
+            return 0;
         default:
             fprintf(stderr, "hostsim plot: unknown or incomplete option '%s'\n%s", argv[optind - 1],
                     S_plot_usage);
@@ -67,17 +73,20 @@ int cmd_plot(int argc, char **argv)
 
 int cmd_report(int argc, char **argv)
 {
-    static const struct option longopts[] = {{"pdf", no_argument, NULL, 'p'},
-                                              {"help", no_argument, NULL, 'h'},
-                                              {NULL, 0, NULL, 0}};
+    static const struct option longopts[] = {
+        {"pdf", no_argument, NULL, 'p'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
     int pdf = 0;
     optind = 1;
     opterr = 0;
     int c;
     while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
         switch (c) {
-        case 'p': pdf = 1; break;
-        case 'h': fputs(S_report_usage, stdout); return 0;
+        case 'p':
+            pdf = 1;
+            break;
+        case 'h':
+            fputs(S_report_usage, stdout);
+            return 0;
         default:
             fprintf(stderr, "hostsim report: unknown or incomplete option '%s'\n%s",
                     argv[optind - 1], S_report_usage);
@@ -86,7 +95,8 @@ int cmd_report(int argc, char **argv)
     }
     const char *dir = optind < argc ? argv[optind++] : "outputs/default";
     if (optind < argc) {
-        fprintf(stderr, "hostsim report: unexpected argument '%s'\n%s", argv[optind], S_report_usage);
+        fprintf(stderr, "hostsim report: unexpected argument '%s'\n%s", argv[optind],
+                S_report_usage);
         return 2;
     }
     hs_error e = {0};

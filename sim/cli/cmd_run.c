@@ -8,8 +8,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "run/aggregate.h"
 #include "cli.h"
+#include "run/aggregate.h"
 #include "run/output.h"
 #include "run_common.h"
 

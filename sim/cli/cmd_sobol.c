@@ -86,7 +86,8 @@ int cmd_sobol(int argc, char **argv)
     int n_in = sens_inputs(sc, &inputs, &e);
     if (n_in < 0) goto fail;
     if (n_in == 0 || n_in > 1000) {
-        hs_error_set(&e, HS_ERR_INPUT, "the scenario has %d uncertain inputs: nothing to analyse", n_in);
+        hs_error_set(&e, HS_ERR_INPUT, "the scenario has %d uncertain inputs: nothing to analyse",
+                     n_in);
         goto fail;
     }
     if (scenario_check_horizon(sc, a.start, a.years, &e) != HS_OK) goto fail;
@@ -107,7 +108,8 @@ int cmd_sobol(int argc, char **argv)
                 "hostsim sobol: %d uncertain inputs, %llu samples: %llu model runs "
                 "(N x (D + 2)), %s design, target %s\n",
                 n_in, (unsigned long long)N, (unsigned long long)runs,
-                sobol_design_is_quasi(d) ? "quasi-random (Sobol sequence)" : "pseudo-random", t.label);
+                sobol_design_is_quasi(d) ? "quasi-random (Sobol sequence)" : "pseudo-random",
+                t.label);
     f = malloc(runs * sizeof *f);
     rows = calloc((size_t)n_in, sizeof *rows);
     if (!f || !rows) {
@@ -123,7 +125,8 @@ int cmd_sobol(int argc, char **argv)
     }
     hs_status st = sobol_estimate((size_t)N, (size_t)n_in, f, f + N, f + 2 * N, 500,
                                   (unsigned long)a.seed, idx, &e);
-    for (int j = 0; j < n_in; j++) rows[j].idx = j, rows[j].s = idx[j];
+    for (int j = 0; j < n_in; j++)
+        rows[j].idx = j, rows[j].s = idx[j];
     free(idx);
     if (st != HS_OK) goto fail;
     qsort(rows, (size_t)n_in, sizeof *rows, S_by_st);
@@ -137,8 +140,10 @@ int cmd_sobol(int argc, char **argv)
         outfile_csv_str(o, t.label);
         const double v[6] = {s->s1, s->s1_lo, s->s1_hi, s->st, s->st_lo, s->st_hi};
         for (int i = 0; i < 6; i++) {
-            if (isfinite(v[i])) outfile_csv_num(o, v[i]);
-            else outfile_csv_str(o, "");
+            if (isfinite(v[i]))
+                outfile_csv_num(o, v[i]);
+            else
+                outfile_csv_str(o, "");
         }
         outfile_csv_end(o);
     }

@@ -35,27 +35,34 @@ static const char S_usage[] =
 
 #define S_MAX_VALUES 200
 
-static hs_status S_values(const char *opt, const char *text, double *v, int *n, int *logx, hs_error *e)
+static hs_status S_values(const char *opt, const char *text, double *v, int *n, int *logx,
+                          hs_error *e)
 {
     *n = 0;
     *logx = 0;
-    if (!text) return hs_error_set(e, HS_ERR_INPUT, "%s: missing (a list a,b,c or FROM:TO:STEPS[:log])", opt);
+    if (!text)
+        return hs_error_set(e, HS_ERR_INPUT, "%s: missing (a list a,b,c or FROM:TO:STEPS[:log])",
+                            opt);
     char buf[4096];
     snprintf(buf, sizeof buf, "%s", text);
     if (strchr(buf, ':')) {
         char *parts[4] = {0};
         int k = 0;
-        for (char *tok = strtok(buf, ":"); tok && k < 4; tok = strtok(NULL, ":")) parts[k++] = tok;
+        for (char *tok = strtok(buf, ":"); tok && k < 4; tok = strtok(NULL, ":"))
+            parts[k++] = tok;
         if (k < 3 || (k == 4 && strcmp(parts[3], "log") != 0))
-            return hs_error_set(e, HS_ERR_INPUT, "%s: expected FROM:TO:STEPS[:log], got '%s'", opt, text);
+            return hs_error_set(e, HS_ERR_INPUT, "%s: expected FROM:TO:STEPS[:log], got '%s'", opt,
+                                text);
         double a, b;
         uint64_t steps;
         HS_FORWARD(cli_parse_double(opt, parts[0], -1e15, 1e15, &a, e));
         HS_FORWARD(cli_parse_double(opt, parts[1], -1e15, 1e15, &b, e));
         HS_FORWARD(cli_parse_u64(opt, parts[2], 2, S_MAX_VALUES, &steps, e));
-        if (!(b > a)) return hs_error_set(e, HS_ERR_INPUT, "%s: TO must be above FROM in '%s'", opt, text);
+        if (!(b > a))
+            return hs_error_set(e, HS_ERR_INPUT, "%s: TO must be above FROM in '%s'", opt, text);
         *logx = k == 4;
-        if (*logx && !(a > 0)) return hs_error_set(e, HS_ERR_INPUT, "%s: a log scale needs FROM > 0", opt);
+        if (*logx && !(a > 0))
+            return hs_error_set(e, HS_ERR_INPUT, "%s: a log scale needs FROM > 0", opt);
         for (uint64_t i = 0; i < steps; i++) {
             double t = (double)i / (double)(steps - 1);
             v[i] = *logx ? a * pow(b / a, t) : a + (b - a) * t;
@@ -64,10 +71,12 @@ static hs_status S_values(const char *opt, const char *text, double *v, int *n, 
         return HS_OK;
     }
     for (char *tok = strtok(buf, ","); tok; tok = strtok(NULL, ",")) {
-        if (*n == S_MAX_VALUES) return hs_error_set(e, HS_ERR_INPUT, "%s: at most %d values", opt, S_MAX_VALUES);
+        if (*n == S_MAX_VALUES)
+            return hs_error_set(e, HS_ERR_INPUT, "%s: at most %d values", opt, S_MAX_VALUES);
         HS_FORWARD(cli_parse_double(opt, tok, -1e15, 1e15, &v[*n], e));
         if (*n > 0 && !(v[*n] > v[*n - 1]))
-            return hs_error_set(e, HS_ERR_INPUT, "%s: values must increase, got %s after %g", opt, tok, v[*n - 1]);
+            return hs_error_set(e, HS_ERR_INPUT, "%s: values must increase, got %s after %g", opt,
+                                tok, v[*n - 1]);
         (*n)++;
     }
     if (*n < 2) return hs_error_set(e, HS_ERR_INPUT, "%s: give at least two values", opt);
@@ -81,7 +90,8 @@ static scenario *S_point(const run_args *a, const char *p1, double v1, const cha
     char *sets[CLI_MAX_SETS + 2];
     char s1[256], s2[256];
     int n = 0;
-    for (int i = 0; i < a->nsets; i++) sets[n++] = a->sets[i];
+    for (int i = 0; i < a->nsets; i++)
+        sets[n++] = a->sets[i];
     snprintf(s1, sizeof s1, "%s=%.10g", p1, v1);
     sets[n++] = s1;
     if (p2) {
@@ -93,11 +103,11 @@ static scenario *S_point(const run_args *a, const char *p1, double v1, const cha
 
 typedef struct {
     double mean[16], q[16][3], pbest[16];
-    double pa[16][16];   /* P(option i strictly below option j) */
+    double pa[16][16]; /* P(option i strictly below option j) */
 } S_point_result;
 
-static hs_status S_evaluate(const run_args *a, const sens_target *t, scenario *sc, S_point_result *r,
-                            hs_error *e)
+static hs_status S_evaluate(const run_args *a, const sens_target *t, scenario *sc,
+                            S_point_result *r, hs_error *e)
 {
     sens_result res;
     hs_status st = sens_simulate(sc, a, NULL, NULL, a->trajectories, &res, e);
@@ -117,7 +127,8 @@ static hs_status S_evaluate(const run_args *a, const sens_target *t, scenario *s
         r->pbest[o] = 0;
     }
     for (int i = 0; i < nopt; i++)
-        for (int j = 0; j < nopt; j++) r->pa[i][j] = 0;
+        for (int j = 0; j < nopt; j++)
+            r->pa[i][j] = 0;
     for (uint64_t k = 0; k < ag->n && vals[0]; k++) {
         int best = 0;
         for (int o = 1; o < nopt; o++)
@@ -127,7 +138,8 @@ static hs_status S_evaluate(const run_args *a, const sens_target *t, scenario *s
             for (int j = 0; j < nopt; j++)
                 if (vals[i] && vals[j] && vals[i][k] < vals[j][k]) r->pa[i][j] += 1.0 / ag->n;
     }
-    for (int o = 0; o < nopt; o++) free(vals[o]);
+    for (int o = 0; o < nopt; o++)
+        free(vals[o]);
     sens_result_free(&res);
     return HS_OK;
 }
@@ -146,7 +158,8 @@ int cmd_sweep(int argc, char **argv)
     static double v1[S_MAX_VALUES], v2[S_MAX_VALUES];
     int n1, n2 = 1, log1, log2 = 0;
     if (S_values("--values", a.values, v1, &n1, &log1, &e) != HS_OK) return cli_fail(&e);
-    if (a.param2 && S_values("--values2", a.values2, v2, &n2, &log2, &e) != HS_OK) return cli_fail(&e);
+    if (a.param2 && S_values("--values2", a.values2, v2, &n2, &log2, &e) != HS_OK)
+        return cli_fail(&e);
     if (!a.param2) v2[0] = 0;
     /* every point is validated before anything runs */
     scenario *sc = NULL;
@@ -169,7 +182,8 @@ int cmd_sweep(int argc, char **argv)
         return 2;
     }
     char names[16][SCENARIO_NAME_MAX];
-    for (int o = 0; o < nopt; o++) snprintf(names[o], sizeof names[o], "%s", sc->opt[o].name);
+    for (int o = 0; o < nopt; o++)
+        snprintf(names[o], sizeof names[o], "%s", sc->opt[o].name);
     scenario_free(sc);
     run_install_signals();
     S_point_result *res = calloc((size_t)n1 * n2, sizeof *res);
@@ -190,7 +204,8 @@ int cmd_sweep(int argc, char **argv)
                 }
                 return cli_fail(&e);
             }
-            if (!a.quiet) fprintf(stderr, "  %s = %.6g%s done\n", a.param, v1[i], a.param2 ? " (row)" : "");
+            if (!a.quiet)
+                fprintf(stderr, "  %s = %.6g%s done\n", a.param, v1[i], a.param2 ? " (row)" : "");
         }
     outfile_set set = {0};
     if (outfile_mkdirs(a.out, &e) != HS_OK) goto fail;
@@ -222,7 +237,8 @@ int cmd_sweep(int argc, char **argv)
                 outfile_csv_str(f, names[o]);
                 outfile_csv_str(f, a.metric);
                 outfile_csv_num(f, r->mean[o]);
-                for (int k = 0; k < 3; k++) outfile_csv_num(f, r->q[o][k]);
+                for (int k = 0; k < 3; k++)
+                    outfile_csv_num(f, r->q[o][k]);
                 outfile_csv_num(f, r->pbest[o]);
                 outfile_csv_end(f);
             }
@@ -232,7 +248,8 @@ int cmd_sweep(int argc, char **argv)
         double ya[S_MAX_VALUES], yb[S_MAX_VALUES], p[S_MAX_VALUES], x[8];
         for (int oa = 0; oa < nopt; oa++)
             for (int ob = oa + 1; ob < nopt; ob++) {
-                for (int i = 0; i < n1; i++) p[i] = res[i].pa[oa][ob];
+                for (int i = 0; i < n1; i++)
+                    p[i] = res[i].pa[oa][ob];
                 double lo = NAN, hi = NAN, mid;
                 int has_lo = crossover_level(v1, p, (size_t)n1, log1, 0.25, &lo);
                 int has_hi = crossover_level(v1, p, (size_t)n1, log1, 0.75, &hi);
@@ -288,7 +305,8 @@ int cmd_sweep(int argc, char **argv)
     if (outfile_set_commit(&set, &e) != HS_OK) goto fail;
     if (!a.quiet) {
         printf("\n%-14s", "value");
-        for (int o = 0; o < nopt; o++) printf(" %16s", names[o]);
+        for (int o = 0; o < nopt; o++)
+            printf(" %16s", names[o]);
         printf("   (median %s; * = most often cheapest)\n", a.metric);
         for (int i = 0; i < n1 && !a.param2; i++) {
             char b[32];

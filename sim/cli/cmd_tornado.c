@@ -58,7 +58,8 @@ static int S_by_swing(const void *a, const void *b)
 static double S_mean(const double *f, uint64_t n)
 {
     double s = 0;
-    for (uint64_t i = 0; i < n; i++) s += f[i];
+    for (uint64_t i = 0; i < n; i++)
+        s += f[i];
     return s / n;
 }
 
@@ -91,20 +92,24 @@ int cmd_tornado(int argc, char **argv)
         goto fail;
     }
     S_fix none = {NULL, 0};
-    if (sens_collect(base.plan, &a, &t, S_prepare, &none, a.trajectories, f, &e) != HS_OK) goto fail;
+    if (sens_collect(base.plan, &a, &t, S_prepare, &none, a.trajectories, f, &e) != HS_OK)
+        goto fail;
     double base_mean = S_mean(f, a.trajectories);
     if (!a.quiet)
-        fprintf(stderr, "hostsim tornado: %d uncertain inputs x 2 runs x %llu trajectories, target %s\n",
-                n, (unsigned long long)a.trajectories, t.label);
+        fprintf(stderr,
+                "hostsim tornado: %d uncertain inputs x 2 runs x %llu trajectories, target %s\n", n,
+                (unsigned long long)a.trajectories, t.label);
     for (int j = 0; j < n; j++) {
         S_fix fx = {&inputs[j].in, spec_quantile(&inputs[j].v->s, 0.10)};
         rows[j].idx = j;
         rows[j].lo_v = fx.value;
-        if (sens_collect(base.plan, &a, &t, S_prepare, &fx, a.trajectories, f, &e) != HS_OK) goto fail;
+        if (sens_collect(base.plan, &a, &t, S_prepare, &fx, a.trajectories, f, &e) != HS_OK)
+            goto fail;
         rows[j].lo_m = S_mean(f, a.trajectories);
         fx.value = spec_quantile(&inputs[j].v->s, 0.90);
         rows[j].hi_v = fx.value;
-        if (sens_collect(base.plan, &a, &t, S_prepare, &fx, a.trajectories, f, &e) != HS_OK) goto fail;
+        if (sens_collect(base.plan, &a, &t, S_prepare, &fx, a.trajectories, f, &e) != HS_OK)
+            goto fail;
         rows[j].hi_m = S_mean(f, a.trajectories);
         rows[j].swing = fabs(rows[j].hi_m - rows[j].lo_m);
     }
@@ -112,7 +117,8 @@ int cmd_tornado(int argc, char **argv)
     if (outfile_mkdirs(a.out, &e) != HS_OK) goto fail;
     outfile *o = outfile_set_open(&set, a.out, "tornado.csv", &e);
     if (!o) goto fail;
-    fputs("input,metric,p10_value,p90_value,metric_at_p10,metric_at_p90,base,swing\n", outfile_stream(o));
+    fputs("input,metric,p10_value,p90_value,metric_at_p10,metric_at_p90,base,swing\n",
+          outfile_stream(o));
     for (int k = 0; k < n; k++) {
         const S_row *r = &rows[k];
         outfile_csv_str(o, inputs[r->idx].in.name);

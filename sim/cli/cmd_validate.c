@@ -41,10 +41,10 @@ typedef struct {
 static int S_parse(int argc, char **argv, S_args *a, const char *usage, int allow_csv)
 {
     static const struct option longopts[] = {{"set", required_argument, NULL, 's'},
-                                              {"scenario", required_argument, NULL, 'S'},
-                                              {"csv", no_argument, NULL, 'c'},
-                                              {"help", no_argument, NULL, 'h'},
-                                              {NULL, 0, NULL, 0}};
+                                             {"scenario", required_argument, NULL, 'S'},
+                                             {"csv", no_argument, NULL, 'c'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
     memset(a, 0, sizeof *a);
     a->dir = "inputs/default";
     int have_dir = 0;
@@ -88,11 +88,14 @@ static int S_parse(int argc, char **argv, S_args *a, const char *usage, int allo
             if (!allow_csv) goto bad;
             a->csv = 1;
             break;
-        case 'h': fputs(usage, stdout); return 0;
+        case 'h':
+            fputs(usage, stdout);
+            return 0;
         default:
         bad:
             if (optopt && strchr("s", optopt))
-                fprintf(stderr, "hostsim %s: option '%s' expects a value (see 'hostsim %s --help')\n",
+                fprintf(stderr,
+                        "hostsim %s: option '%s' expects a value (see 'hostsim %s --help')\n",
                         argv[0], argv[optind - 1], argv[0]);
             else
                 fprintf(stderr, "hostsim %s: unknown option '%s' (see 'hostsim %s --help')\n",
@@ -131,7 +134,8 @@ int cmd_validate(int argc, char **argv)
         }
     }
     printf("%s: valid: %d options (", a.dir, sc->nopt);
-    for (int o = 0; o < sc->nopt; o++) printf("%s%s", o ? ", " : "", sc->opt[o].name);
+    for (int o = 0; o < sc->nopt; o++)
+        printf("%s%s", o ? ", " : "", sc->opt[o].name);
     printf("), %d parameters given (%d uncertain), %d peak windows, %d asset items\n", given,
            uncertain, sc->npeaks, assets);
     scenario_free(sc);
@@ -146,8 +150,10 @@ int cmd_params(int argc, char **argv)
     hs_error e = {0};
     scenario *sc = scenario_open(a.dir, a.sets, a.nsets, &e);
     if (!sc) return cli_fail(&e);
-    if (a.csv) params_io_write_csv(sc, stdout);
-    else params_io_write_table(sc, stdout);
+    if (a.csv)
+        params_io_write_csv(sc, stdout);
+    else
+        params_io_write_table(sc, stdout);
     scenario_free(sc);
     return fflush(stdout) == 0 ? 0 : 1;
 }

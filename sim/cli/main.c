@@ -64,15 +64,17 @@ static int S_main(int argc, char **argv)
     static const struct {
         const char *name;
         int (*fn)(int, char **);
-    } cmds[] = {{"run", cmd_run},         {"validate", cmd_validate}, {"params", cmd_params},
-                {"sweep", cmd_sweep},     {"tornado", cmd_tornado},   {"sobol", cmd_sobol},
-                {"plot", cmd_plot},       {"report", cmd_report}};
+    } cmds[] = {{"run", cmd_run},     {"validate", cmd_validate}, {"params", cmd_params},
+                {"sweep", cmd_sweep}, {"tornado", cmd_tornado},   {"sobol", cmd_sobol},
+                {"plot", cmd_plot},   {"report", cmd_report}};
     for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++)
         if (strcmp(cmd, cmds[i].name) == 0) {
             if (runner_ranks() > 1 && strcmp(cmd, "run") != 0) {
                 if (runner_rank() == 0)
-                    fprintf(stderr, "hostsim: under mpirun only 'run' is distributed; run '%s' "
-                                    "as one process (it uses every thread with --threads)\n", cmd);
+                    fprintf(stderr,
+                            "hostsim: under mpirun only 'run' is distributed; run '%s' "
+                            "as one process (it uses every thread with --threads)\n",
+                            cmd);
                 return 2;
             }
             if (runner_rank() != 0 && !freopen("/dev/null", "w", stdout)) return 1;

@@ -10,9 +10,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "report/plot.h"
 #include "run/aggregate.h"
 #include "run/output.h"
-#include "report/plot.h"
 #include "run/runner.h"
 
 static volatile sig_atomic_t S_signal = 0;
@@ -33,11 +33,26 @@ void run_install_signals(void)
     sigaction(SIGTERM, &sa, NULL);
 }
 
-int run_signal_exit(void) { return S_signal == SIGTERM ? 143 : 130; }
+int run_signal_exit(void)
+{
+    return S_signal == SIGTERM ? 143 : 130;
+}
 
 enum {
-    O_START = 256, O_SET, O_TRAJ_OUT, O_PRECISION, O_MAXTRAJ, O_PLOTS, O_PARAM, O_VALUES,
-    O_PARAM2, O_VALUES2, O_METRIC, O_OPTION, O_DIFF, O_SAMPLES
+    O_START = 256,
+    O_SET,
+    O_TRAJ_OUT,
+    O_PRECISION,
+    O_MAXTRAJ,
+    O_PLOTS,
+    O_PARAM,
+    O_VALUES,
+    O_PARAM2,
+    O_VALUES2,
+    O_METRIC,
+    O_OPTION,
+    O_DIFF,
+    O_SAMPLES
 };
 
 int run_args_parse(int argc, char **argv, run_args *a, const char *usage, int kind)
@@ -84,7 +99,9 @@ int run_args_parse(int argc, char **argv, run_args *a, const char *usage, int ki
     while ((c = getopt_long(argc, argv, "+S:n:y:s:t:o:qh", longopts, NULL)) != -1) {
         hs_status st = HS_OK;
         switch (c) {
-        case 'S': a->scenario = optarg; break;
+        case 'S':
+            a->scenario = optarg;
+            break;
         case 'n':
             st = cli_parse_u64("--trajectories", optarg, 1, 100000000, &a->trajectories, &e);
             a->trajectories_given = 1;
@@ -95,22 +112,29 @@ int run_args_parse(int argc, char **argv, run_args *a, const char *usage, int ki
             break;
         case O_START:
             if (cal_parse(optarg, &a->start) != 3 || a->start.d != 1)
-                st = hs_error_set(&e, HS_ERR_INPUT,
-                                  "--start: expected the first day of a month as YYYY-MM-01, got '%s'",
-                                  optarg);
+                st = hs_error_set(
+                    &e, HS_ERR_INPUT,
+                    "--start: expected the first day of a month as YYYY-MM-01, got '%s'", optarg);
             break;
-        case 's': st = cli_parse_u64("--seed", optarg, 0, UINT64_MAX, &a->seed, &e); break;
+        case 's':
+            st = cli_parse_u64("--seed", optarg, 0, UINT64_MAX, &a->seed, &e);
+            break;
         case 't':
             st = cli_parse_u64("--threads", optarg, 1, 256, &v, &e);
             a->threads = (int)v;
             break;
-        case 'o': a->out = optarg; break;
+        case 'o':
+            a->out = optarg;
+            break;
         case O_SET:
             if (a->nsets == CLI_MAX_SETS)
                 st = hs_error_set(&e, HS_ERR_INPUT, "--set: at most %d overrides", CLI_MAX_SETS);
-            else a->sets[a->nsets++] = optarg;
+            else
+                a->sets[a->nsets++] = optarg;
             break;
-        case O_TRAJ_OUT: a->traj_out = 1; break;
+        case O_TRAJ_OUT:
+            a->traj_out = 1;
+            break;
         case O_PRECISION: {
             char buf[64];
             snprintf(buf, sizeof buf, "%s", optarg);
@@ -123,19 +147,42 @@ int run_args_parse(int argc, char **argv, run_args *a, const char *usage, int ki
             break;
         }
         case O_MAXTRAJ:
-            st = cli_parse_u64("--max-trajectories", optarg, 1, 100000000, &a->max_trajectories, &e);
+            st =
+                cli_parse_u64("--max-trajectories", optarg, 1, 100000000, &a->max_trajectories, &e);
             break;
-        case O_PLOTS: a->plots = 1; break;
-        case O_PARAM: a->param = optarg; break;
-        case O_VALUES: a->values = optarg; break;
-        case O_PARAM2: a->param2 = optarg; break;
-        case O_VALUES2: a->values2 = optarg; break;
-        case O_METRIC: a->metric = optarg; break;
-        case O_OPTION: a->option = optarg; break;
-        case O_DIFF: a->diff = optarg; break;
-        case O_SAMPLES: st = cli_parse_u64("--samples", optarg, 2, 1000000, &a->samples, &e); break;
-        case 'q': a->quiet = 1; break;
-        case 'h': fputs(usage, stdout); return 0;
+        case O_PLOTS:
+            a->plots = 1;
+            break;
+        case O_PARAM:
+            a->param = optarg;
+            break;
+        case O_VALUES:
+            a->values = optarg;
+            break;
+        case O_PARAM2:
+            a->param2 = optarg;
+            break;
+        case O_VALUES2:
+            a->values2 = optarg;
+            break;
+        case O_METRIC:
+            a->metric = optarg;
+            break;
+        case O_OPTION:
+            a->option = optarg;
+            break;
+        case O_DIFF:
+            a->diff = optarg;
+            break;
+        case O_SAMPLES:
+            st = cli_parse_u64("--samples", optarg, 2, 1000000, &a->samples, &e);
+            break;
+        case 'q':
+            a->quiet = 1;
+            break;
+        case 'h':
+            fputs(usage, stdout);
+            return 0;
         default:
             fprintf(stderr, "hostsim %s: unknown or incomplete option '%s'\n%s", argv[0],
                     argv[optind - 1], usage);
@@ -159,7 +206,8 @@ int run_args_parse(int argc, char **argv, run_args *a, const char *usage, int ki
         base = base && base[1] ? base + 1 : a->scenario;
         snprintf(a->out_default, sizeof a->out_default, "outputs/%s", base);
         size_t n = strlen(a->out_default);
-        while (n > 8 && a->out_default[n - 1] == '/') a->out_default[--n] = '\0';
+        while (n > 8 && a->out_default[n - 1] == '/')
+            a->out_default[--n] = '\0';
         a->out = a->out_default;
     }
     return -1;
@@ -206,7 +254,8 @@ int run_simulation(const run_args *a)
     }
     const int root = runner_rank() == 0;
     if (a->precision > 0 && runner_ranks() > 1) {
-        hs_error_set(&e, HS_ERR_INPUT, "--precision runs in one process: drop it or run without mpirun");
+        hs_error_set(&e, HS_ERR_INPUT,
+                     "--precision runs in one process: drop it or run without mpirun");
         goto fail;
     }
     if (root && outfile_mkdirs(a->out, &e) != HS_OK) goto fail;
@@ -258,13 +307,14 @@ int run_simulation(const run_args *a)
         if (runner_run(plan, &ro, aggregate_consume, ag, &done, &e) != HS_OK) goto fail;
     }
     if (!root) goto out; /* rank 0 writes */
-    output_info info = {a->scenario, a->seed, ag->n, a->years, a->start, a->threads,
-                        S_now() - t0, stop, sample};
+    output_info info = {a->scenario, a->seed,      ag->n, a->years, a->start,
+                        a->threads,  S_now() - t0, stop,  sample};
     if (output_write_all(ag, &info, &set, a->out, &e) != HS_OK) goto fail;
     if (outfile_set_commit(&set, &e) != HS_OK) goto fail;
     if (!a->quiet) {
         output_print_summary(ag, stdout);
-        printf("\noutputs in %s/ (summary.csv, compare.csv, monthly.csv, manifest.csv, ...)\n", a->out);
+        printf("\noutputs in %s/ (summary.csv, compare.csv, monthly.csv, manifest.csv, ...)\n",
+               a->out);
     }
     if (a->plots) {
         int skipped = 0;

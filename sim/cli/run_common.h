@@ -9,7 +9,12 @@
 #include "cli.h"
 #include "engine/engine.h"
 
-typedef enum { RUN_ARGS_RUN = 1, RUN_ARGS_SWEEP = 2, RUN_ARGS_TORNADO = 4, RUN_ARGS_SOBOL = 8 } run_args_kind;
+typedef enum {
+    RUN_ARGS_RUN = 1,
+    RUN_ARGS_SWEEP = 2,
+    RUN_ARGS_TORNADO = 4,
+    RUN_ARGS_SOBOL = 8
+} run_args_kind;
 
 typedef struct {
     const char *scenario;
@@ -25,7 +30,7 @@ typedef struct {
     int nsets;
     int quiet;
     int traj_out;
-    double precision;         /* 0 = off; a fraction */
+    double precision; /* 0 = off; a fraction */
     uint64_t max_trajectories;
     int plots;
     /* sensitivity commands */

@@ -92,14 +92,29 @@ typedef struct {
     const gsl_rng *r;
 } S_src;
 
-S_HOT void S_open(S_src *g, const gsl_rng *r) { g->r = r; }
-S_HOT void S_close(S_src *g) { (void)g; }
-S_HOT double S_uniform(S_src *g) { return gsl_rng_uniform(g->r); }
-S_HOT double S_uniform_pos(S_src *g) { return gsl_rng_uniform_pos(g->r); }
+S_HOT void S_open(S_src *g, const gsl_rng *r)
+{
+    g->r = r;
+}
+S_HOT void S_close(S_src *g)
+{
+    (void)g;
+}
+S_HOT double S_uniform(S_src *g)
+{
+    return gsl_rng_uniform(g->r);
+}
+S_HOT double S_uniform_pos(S_src *g)
+{
+    return gsl_rng_uniform_pos(g->r);
+}
 
 /* ------------------------------------------------------------- normal */
 
-S_HOT double S_normal(S_src *g) { return gsl_ran_gaussian_ziggurat(g->r, 1.0); }
+S_HOT double S_normal(S_src *g)
+{
+    return gsl_ran_gaussian_ziggurat(g->r, 1.0);
+}
 
 /* ------------------------------------------------------------ Poisson */
 
@@ -153,7 +168,8 @@ static void S_tables_build(void)
         if (j == S_NGRID) break;
         int x = 0;
         for (int k = 0; k < S_GUIDE; k++) {
-            while (S_cdf[j][x] < (double)k / S_GUIDE) x++;
+            while (S_cdf[j][x] < (double)k / S_GUIDE)
+                x++;
             S_guide[j][k] = (uint8_t)x;
         }
     }
@@ -169,13 +185,16 @@ S_HOT uint32_t S_small(S_src *g, double mu, double un, double ud)
         const double u = un < 0.0 ? S_uniform(g) : un / ud;
         const double *cdf = S_cdf[j];
         x = S_guide[j][(int)(u * S_GUIDE)];
-        while (u > cdf[x]) x++;
+        while (u > cdf[x])
+            x++;
     }
     const double u = S_uniform(g), keep = delta * S_GRID;
     const double *cdf = S_cdf[S_NGRID];
     uint32_t n = 0;
-    while (u > cdf[n]) n++;
-    for (; n > 0; n--) x += S_uniform(g) < keep;
+    while (u > cdf[n])
+        n++;
+    for (; n > 0; n--)
+        x += S_uniform(g) < keep;
     return x;
 }
 
@@ -322,7 +341,10 @@ void counts_negbin_n(const gsl_rng *r, int n, const double *mu, double k, uint32
     S_close(&g);
 }
 
-double counts_normal(const gsl_rng *r) { return gsl_ran_gaussian_ziggurat(r, 1.0); }
+double counts_normal(const gsl_rng *r)
+{
+    return gsl_ran_gaussian_ziggurat(r, 1.0);
+}
 
 /* Chernoff exponent of P(Poisson(c) >= t) less log_eps, with u = log c:
  * f(u) = -c + t + t (u - log t) - log_eps, increasing and concave in u for
@@ -351,6 +373,7 @@ double counts_poisson_cutoff(double t, double log_eps)
         if (fabs(step) < 1e-14) break;
     }
     c = exp(u) * (1.0 - 1e-10);
-    while (c > 0.0 && -c + t + t * (log(c) - lt) - log_eps > 0.0) c *= 1.0 - 1e-9;
+    while (c > 0.0 && -c + t + t * (log(c) - lt) - log_eps > 0.0)
+        c *= 1.0 - 1e-9;
     return c;
 }

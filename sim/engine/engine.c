@@ -52,12 +52,14 @@ void sim_plan_free(sim_plan *p)
 sim_plan *sim_plan_new(const scenario *sc, cal_date start, int years, hs_error *e)
 {
     if (start.d != 1) {
-        hs_error_set(e, HS_ERR_INPUT, "--start: the horizon starts on the first day of a month, got %04d-%02d-%02d",
+        hs_error_set(e, HS_ERR_INPUT,
+                     "--start: the horizon starts on the first day of a month, got %04d-%02d-%02d",
                      start.y, start.m, start.d);
         return NULL;
     }
     if (years < 1 || years > SIM_MAX_YEARS) {
-        hs_error_set(e, HS_ERR_INPUT, "--years: %d is out of range (1 to %d)", years, SIM_MAX_YEARS);
+        hs_error_set(e, HS_ERR_INPUT, "--years: %d is out of range (1 to %d)", years,
+                     SIM_MAX_YEARS);
         return NULL;
     }
     sim_plan *p = calloc(1, sizeof *p);
@@ -107,7 +109,8 @@ sim_plan *sim_plan_new(const scenario *sc, cal_date start, int years, hs_error *
             p->hour_weight[h] = (float)wgt;
             z += wgt;
         }
-        for (int h = h0; h < h1; h++) p->hour_weight[h] = (float)(p->hour_weight[h] / z);
+        for (int h = h0; h < h1; h++)
+            p->hour_weight[h] = (float)(p->hour_weight[h] / z);
     }
     for (int d = 0; d < p->days; d++) {
         float top = 0;
@@ -353,7 +356,8 @@ static void S_finish_option(sim_work *w, opt_work *o)
     o->met[MET_tco] = tco;
     o->met[MET_tco_npv] = ledger_npv(o->led, w->g[PG_discount_rate]);
     double down = 0;
-    for (int m = 0; m < p->months; m++) down += o->month_down[m];
+    for (int m = 0; m < p->months; m++)
+        down += o->month_down[m];
     o->met[MET_downtime_hours] = down;
     o->met[MET_downtime_hours_per_year] = down / p->years;
     o->met[MET_availability] = 1 - down / (double)p->hours;

@@ -27,18 +27,18 @@
 /* ------------------------------------------------------------ the plan */
 typedef struct {
     int years, months, days;
-    long hours;               /* H = 24 * days */
+    long hours; /* H = 24 * days */
     cal_date start;
-    long start_day;           /* days since 1970-01-01 */
-    int *month_first_hour;    /* [months + 1]: hour index where month m starts; last = H */
-    int *month_year;          /* [months]: 0-based year of the horizon */
-    double *month_days;       /* [months]: days in month */
-    uint16_t *hour_month;     /* [H]: month of each hour */
-    float *hour_weight;       /* [H]: share of its horizon year's volume, before noise:
-                                 profile x peak multiplier / yearly normaliser */
-    uint8_t *day_weekday;     /* [days]: 0 = Monday */
-    float *day_multiplier;    /* [days]: peak-window multiplier */
-    float *day_top_weight;    /* [days]: the largest hour_weight of the day */
+    long start_day;        /* days since 1970-01-01 */
+    int *month_first_hour; /* [months + 1]: hour index where month m starts; last = H */
+    int *month_year;       /* [months]: 0-based year of the horizon */
+    double *month_days;    /* [months]: days in month */
+    uint16_t *hour_month;  /* [H]: month of each hour */
+    float *hour_weight;    /* [H]: share of its horizon year's volume, before noise:
+                              profile x peak multiplier / yearly normaliser */
+    uint8_t *day_weekday;  /* [days]: 0 = Monday */
+    float *day_multiplier; /* [days]: peak-window multiplier */
+    float *day_top_weight; /* [days]: the largest hour_weight of the day */
     const scenario *sc;
 } sim_plan;
 
@@ -48,8 +48,8 @@ void sim_plan_free(sim_plan *p);
 
 /* ------------------------------------------------------- event lists */
 typedef struct {
-    double t0, t1;   /* hours since the start of the horizon, t0 < t1 */
-    int kind;        /* model-defined tag */
+    double t0, t1; /* hours since the start of the horizon, t0 < t1 */
+    int kind;      /* model-defined tag */
 } sim_interval;
 
 typedef struct {
@@ -78,50 +78,50 @@ enum {
     MET_depreciation,
     MET_BASE_COUNT
 };
-#define MET_COUNT (MET_BASE_COUNT + CAT_COUNT)  /* then cost.<category> */
+#define MET_COUNT (MET_BASE_COUNT + CAT_COUNT) /* then cost.<category> */
 
 typedef struct {
-    int index;                /* option index in the scenario */
+    int index; /* option index in the scenario */
     const scenario_option *so;
-    double p[PO_COUNT];       /* sampled parameters, canonical units */
+    double p[PO_COUNT]; /* sampled parameters, canonical units */
     ledger *led;
-    sim_intervals outages;    /* scheduled by models, any order */
-    sim_intervals merged;     /* their union (outages model) */
-    sim_intervals disasters;  /* times of equipment destruction */
-    double *month_served;     /* [months] messages served */
-    double *month_down;       /* [months] downtime hours */
-    double *month_peak_msgs;  /* [months] busiest hour's messages */
-    double *month_overflow;   /* [months] overflow hours */
+    sim_intervals outages;       /* scheduled by models, any order */
+    sim_intervals merged;        /* their union (outages model) */
+    sim_intervals disasters;     /* times of equipment destruction */
+    double *month_served;        /* [months] messages served */
+    double *month_down;          /* [months] downtime hours */
+    double *month_peak_msgs;     /* [months] busiest hour's messages */
+    double *month_overflow;      /* [months] overflow hours */
     double *month_lost_outage;   /* [months] messages demanded while down */
     double *month_lost_overflow; /* [months] messages lost to overflow */
     double met[MET_COUNT];
-    double *day_down;         /* [days] or NULL: filled for the sample trajectory only */
+    double *day_down; /* [days] or NULL: filled for the sample trajectory only */
     double *day_overflow;
 } opt_work;
 
 /* --------------------------------------------------- per-worker workspace */
 typedef struct sim_work {
     const sim_plan *plan;
-    gsl_rng *r;               /* re-keyed per purpose via sim_stream */
+    gsl_rng *r; /* re-keyed per purpose via sim_stream */
     uint64_t seed;
     uint64_t traj;
-    double g[PG_COUNT];       /* sampled global parameters */
-    uint32_t *demand;         /* [H] messages demanded each hour, or SIM_UNDRAWN: read
-                                 through sim_demand() (see "hourly demand" below) */
-    float *rate;              /* [H] expected messages of each hour (Poisson mean) */
-    uint32_t *day_rest;       /* [days] messages of the day's undrawn hours together */
-    double *day_rest_rate;    /* [days] sum of the rates of the day's undrawn hours */
-    uint8_t *day_rest_n;      /* [days] how many of its hours are undrawn */
+    double g[PG_COUNT];    /* sampled global parameters */
+    uint32_t *demand;      /* [H] messages demanded each hour, or SIM_UNDRAWN: read
+                              through sim_demand() (see "hourly demand" below) */
+    float *rate;           /* [H] expected messages of each hour (Poisson mean) */
+    uint32_t *day_rest;    /* [days] messages of the day's undrawn hours together */
+    double *day_rest_rate; /* [days] sum of the rates of the day's undrawn hours */
+    uint8_t *day_rest_n;   /* [days] how many of its hours are undrawn */
     /* the current option's own draws of undrawn hours (valid where the stamp
      * is `stamp`; see "hourly demand" below) */
-    uint32_t *own;            /* [H] */
-    uint32_t *own_stamp;      /* [H] */
-    uint32_t *own_rest;       /* [days] what is left of day_rest for this option */
-    double *own_rest_rate;    /* [days] */
-    uint8_t *own_rest_n;      /* [days] */
-    uint32_t *own_day_stamp;  /* [days] */
+    uint32_t *own;           /* [H] */
+    uint32_t *own_stamp;     /* [H] */
+    uint32_t *own_rest;      /* [days] what is left of day_rest for this option */
+    double *own_rest_rate;   /* [days] */
+    uint8_t *own_rest_n;     /* [days] */
+    uint32_t *own_day_stamp; /* [days] */
     uint32_t stamp;
-    gsl_rng *hours_r;         /* the current option's "demand_hours" stream */
+    gsl_rng *hours_r; /* the current option's "demand_hours" stream */
     /* tests only: called after each option's models, NULL otherwise */
     void (*option_done)(void *ctx, struct sim_work *w, opt_work *o);
     void *option_done_ctx;
@@ -134,8 +134,8 @@ typedef struct sim_work {
     int sample;               /* this is the sample trajectory (daily series wanted) */
     int nopt;
     opt_work *opt;
-    const double *fixed_g;    /* optional overrides of sampled values (Sobol, tornado) */
-    const double *fixed_o;    /* [nopt][PO_COUNT], NaN = sample as usual */
+    const double *fixed_g; /* optional overrides of sampled values (Sobol, tornado) */
+    const double *fixed_o; /* [nopt][PO_COUNT], NaN = sample as usual */
 } sim_work;
 
 sim_work *sim_work_new(const sim_plan *plan, hs_error *e);

@@ -30,20 +30,25 @@ void ledger_free(ledger *l)
     free(l);
 }
 
-void ledger_clear(ledger *l) { memset(l->m, 0, (size_t)CAT_COUNT * (size_t)l->months * sizeof *l->m); }
+void ledger_clear(ledger *l)
+{
+    memset(l->m, 0, (size_t)CAT_COUNT * (size_t)l->months * sizeof *l->m);
+}
 
 double ledger_category_total(const ledger *l, ledger_category c)
 {
     double s = 0;
     const double *row = l->m + (long)c * l->months;
-    for (int i = 0; i < l->months; i++) s += row[i];
+    for (int i = 0; i < l->months; i++)
+        s += row[i];
     return s;
 }
 
 double ledger_month_total(const ledger *l, int month)
 {
     double s = 0;
-    for (int c = 0; c < CAT_COUNT; c++) s += l->m[(long)c * l->months + month];
+    for (int c = 0; c < CAT_COUNT; c++)
+        s += l->m[(long)c * l->months + month];
     return s;
 }
 

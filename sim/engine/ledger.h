@@ -9,28 +9,28 @@
 #ifndef HS_LEDGER_H
 #define HS_LEDGER_H
 
-#define HS_LEDGER_CATEGORIES(X)                                                \
-    X(hardware, "equipment purchases, replacements and capacity upgrades")   \
-    X(software_licences, "perpetual and yearly software licences")           \
-    X(licence_maintenance, "yearly licence maintenance from year 2")         \
-    X(subscription, "SaaS plan fees")                                       \
-    X(usage_fees, "overage and per-message fees")                            \
-    X(seats, "agent seats beyond the plan")                                  \
-    X(cloud_hosting, "cloud instances")                                      \
-    X(bandwidth, "bandwidth, with step pricing above the included Mbps")     \
-    X(energy_colocation, "electricity and colocation")                       \
-    X(it_labour, "IT staff")                                                 \
-    X(operations_labour, "operations staff time")                           \
-    X(upgrades, "overhauls, feature changes, rewrites, obsolescence catch-up") \
-    X(platform_api_changes, "module replacements forced by API changes")    \
-    X(compliance, "certification and audits")                                \
-    X(security_incidents, "incident handling and ransomware data loss")      \
-    X(breaches_fines, "breach compensation, revenue loss and fines")         \
-    X(outage_losses, "value of messages lost to outages")                    \
-    X(capacity_losses, "value of messages lost to overflow")                 \
-    X(golive_delay, "contacts missed before go-live")                        \
-    X(migration_training, "one-off migration, training and trial losses")   \
-    X(sla_credits, "SLA service credits (negative)")                         \
+#define HS_LEDGER_CATEGORIES(X)                                                                    \
+    X(hardware, "equipment purchases, replacements and capacity upgrades")                         \
+    X(software_licences, "perpetual and yearly software licences")                                 \
+    X(licence_maintenance, "yearly licence maintenance from year 2")                               \
+    X(subscription, "SaaS plan fees")                                                              \
+    X(usage_fees, "overage and per-message fees")                                                  \
+    X(seats, "agent seats beyond the plan")                                                        \
+    X(cloud_hosting, "cloud instances")                                                            \
+    X(bandwidth, "bandwidth, with step pricing above the included Mbps")                           \
+    X(energy_colocation, "electricity and colocation")                                             \
+    X(it_labour, "IT staff")                                                                       \
+    X(operations_labour, "operations staff time")                                                  \
+    X(upgrades, "overhauls, feature changes, rewrites, obsolescence catch-up")                     \
+    X(platform_api_changes, "module replacements forced by API changes")                           \
+    X(compliance, "certification and audits")                                                      \
+    X(security_incidents, "incident handling and ransomware data loss")                            \
+    X(breaches_fines, "breach compensation, revenue loss and fines")                               \
+    X(outage_losses, "value of messages lost to outages")                                          \
+    X(capacity_losses, "value of messages lost to overflow")                                       \
+    X(golive_delay, "contacts missed before go-live")                                              \
+    X(migration_training, "one-off migration, training and trial losses")                          \
+    X(sla_credits, "SLA service credits (negative)")                                               \
     X(salvage, "resale value of equipment at the horizon (negative)")
 
 #define HS_X_CAT_ENUM(id, help) CAT_##id,
@@ -41,7 +41,7 @@ extern const char *const ledger_category_help[CAT_COUNT];
 
 typedef struct {
     int months;
-    double *m;   /* [CAT_COUNT][months], row-major by category */
+    double *m; /* [CAT_COUNT][months], row-major by category */
 } ledger;
 
 /* Allocates a zeroed ledger for `months` months. NULL when out of memory. */

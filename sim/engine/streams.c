@@ -42,7 +42,10 @@ uint64_t streams_hash(uint64_t seed, uint64_t trajectory, const char *purpose, c
     return S_mix(S_mix(S_mix(seed) ^ trajectory) ^ h);
 }
 
-gsl_rng *streams_alloc(void) { return gsl_rng_alloc(gsl_rng_taus2); }
+gsl_rng *streams_alloc(void)
+{
+    return gsl_rng_alloc(gsl_rng_taus2);
+}
 
 void streams_key(gsl_rng *r, uint64_t seed, uint64_t trajectory, const char *purpose,
                  const char *option, const char *name)
@@ -56,5 +59,6 @@ void streams_key(gsl_rng *r, uint64_t seed, uint64_t trajectory, const char *pur
     if (st->s1 < 2) st->s1 += 2;
     if (st->s2 < 8) st->s2 += 8;
     if (st->s3 < 16) st->s3 += 16;
-    for (int i = 0; i < 6; i++) gsl_rng_get(r); /* warm up, as taus2_set does */
+    for (int i = 0; i < 6; i++)
+        gsl_rng_get(r); /* warm up, as taus2_set does */
 }

@@ -7,10 +7,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const agg_metric_names[MET_BASE_COUNT] = {
-    "tco",          "tco_npv",       "downtime_hours",     "downtime_hours_per_year",
-    "availability", "messages_lost", "messages_delayed",   "overflow_hours",
-    "security_incidents", "breaches", "depreciation"};
+const char *const agg_metric_names[MET_BASE_COUNT] = {"tco",
+                                                      "tco_npv",
+                                                      "downtime_hours",
+                                                      "downtime_hours_per_year",
+                                                      "availability",
+                                                      "messages_lost",
+                                                      "messages_delayed",
+                                                      "overflow_hours",
+                                                      "security_incidents",
+                                                      "breaches",
+                                                      "depreciation"};
 
 void aggregate_free(aggregate *a)
 {
@@ -20,9 +27,11 @@ void aggregate_free(aggregate *a)
     free(a->mean);
     free(a->m2);
     if (a->cat)
-        for (int i = 0; i < a->nopt * CAT_COUNT; i++) loghist_free(&a->cat[i]);
+        for (int i = 0; i < a->nopt * CAT_COUNT; i++)
+            loghist_free(&a->cat[i]);
     if (a->month)
-        for (int i = 0; i < a->nopt * a->L.months; i++) loghist_free(&a->month[i]);
+        for (int i = 0; i < a->nopt * a->L.months; i++)
+            loghist_free(&a->month[i]);
     free(a->cat);
     free(a->month);
     free(a->month_mean);
@@ -36,7 +45,8 @@ static int S_grow(aggregate *a, uint64_t want)
 {
     if (want <= a->cap) return 0;
     uint64_t cap = a->cap ? a->cap : 1024;
-    while (cap < want) cap *= 2;
+    while (cap < want)
+        cap *= 2;
     double *t = malloc((size_t)a->nopt * cap * sizeof *t);
     float *c = malloc((size_t)a->nopt * AGG_NCORE * cap * sizeof *c);
     if (!t || !c) {
@@ -83,7 +93,8 @@ aggregate *aggregate_new(const sim_plan *plan, uint64_t expected, hs_error *e)
         const param_def *d = &params_defs[i];
         int n = d->scope == PARAM_GLOBAL ? 1 : a->nopt;
         for (int o = 0; o < n; o++) {
-            const param_value *v = d->scope == PARAM_GLOBAL ? &sc->g[d->index] : &sc->opt[o].p[d->index];
+            const param_value *v =
+                d->scope == PARAM_GLOBAL ? &sc->g[d->index] : &sc->opt[o].p[d->index];
             if (spec_is_const(&v->s)) continue;
             agg_input *in = &a->inputs[a->ninputs++];
             in->scope = d->scope;
@@ -114,8 +125,10 @@ void aggregate_traj_header(aggregate *a)
     outfile *f = a->traj_csv;
     outfile_csv_str(f, "trajectory");
     outfile_csv_str(f, "option");
-    for (int i = 0; i < a->ninputs; i++) outfile_csv_str(f, a->inputs[i].name);
-    for (int k = 0; k < MET_BASE_COUNT; k++) outfile_csv_str(f, agg_metric_names[k]);
+    for (int i = 0; i < a->ninputs; i++)
+        outfile_csv_str(f, a->inputs[i].name);
+    for (int k = 0; k < MET_BASE_COUNT; k++)
+        outfile_csv_str(f, agg_metric_names[k]);
     for (int c = 0; c < CAT_COUNT; c++) {
         char name[64];
         snprintf(name, sizeof name, "cost.%s", ledger_category_names[c]);
@@ -141,7 +154,8 @@ hs_status aggregate_consume(void *va, uint64_t run, const double *rec, hs_error 
         a->tco[(size_t)i * a->cap + n] = met[MET_tco];
         for (int c = 1; c < MET_BASE_COUNT; c++)
             a->core[((size_t)i * AGG_NCORE + c - 1) * a->cap + n] = (float)met[c];
-        for (int c = 0; c < CAT_COUNT; c++) loghist_add(&a->cat[i * CAT_COUNT + c], met[MET_BASE_COUNT + c]);
+        for (int c = 0; c < CAT_COUNT; c++)
+            loghist_add(&a->cat[i * CAT_COUNT + c], met[MET_BASE_COUNT + c]);
         const double *cum = rec + a->L.cum + (size_t)i * a->L.months;
         for (int m = 0; m < a->L.months; m++) {
             loghist_add(&a->month[i * a->L.months + m], cum[m]);
@@ -165,8 +179,10 @@ hs_status aggregate_consume(void *va, uint64_t run, const double *rec, hs_error 
             const double *met = rec + a->L.met + (size_t)i * MET_COUNT;
             outfile_csv_int(f, (long long)n);
             outfile_csv_str(f, a->plan->sc->opt[i].name);
-            for (int j = 0; j < a->ninputs; j++) outfile_csv_num(f, S_input(a, &a->inputs[j], rec));
-            for (int m = 0; m < MET_COUNT; m++) outfile_csv_num(f, met[m]);
+            for (int j = 0; j < a->ninputs; j++)
+                outfile_csv_num(f, S_input(a, &a->inputs[j], rec));
+            for (int m = 0; m < MET_COUNT; m++)
+                outfile_csv_num(f, met[m]);
             outfile_csv_end(f);
         }
     }
@@ -182,28 +198,32 @@ double *aggregate_values(const aggregate *a, int opt, int met)
         memcpy(v, a->tco + (size_t)opt * a->cap, a->n * sizeof *v);
     else {
         const float *c = a->core + ((size_t)opt * AGG_NCORE + met - 1) * a->cap;
-        for (uint64_t i = 0; i < a->n; i++) v[i] = c[i];
+        for (uint64_t i = 0; i < a->n; i++)
+            v[i] = c[i];
     }
     return v;
 }
 
-void aggregate_quantiles(const aggregate *a, int opt, int met, const double *q, int nq,
-                         double *out, double *cvar95)
+void aggregate_quantiles(const aggregate *a, int opt, int met, const double *q, int nq, double *out,
+                         double *cvar95)
 {
     if (met >= MET_BASE_COUNT) {
         const loghist *h = &a->cat[opt * CAT_COUNT + met - MET_BASE_COUNT];
-        for (int i = 0; i < nq; i++) out[i] = loghist_quantile(h, q[i]);
+        for (int i = 0; i < nq; i++)
+            out[i] = loghist_quantile(h, q[i]);
         *cvar95 = loghist_tail_mean(h, 0.95);
         return;
     }
     double *v = aggregate_values(a, opt, met);
     if (!v) {
-        for (int i = 0; i < nq; i++) out[i] = NAN;
+        for (int i = 0; i < nq; i++)
+            out[i] = NAN;
         *cvar95 = NAN;
         return;
     }
     gsl_sort(v, 1, a->n);
-    for (int i = 0; i < nq; i++) out[i] = gsl_stats_quantile_from_sorted_data(v, 1, a->n, q[i]);
+    for (int i = 0; i < nq; i++)
+        out[i] = gsl_stats_quantile_from_sorted_data(v, 1, a->n, q[i]);
     double p95 = gsl_stats_quantile_from_sorted_data(v, 1, a->n, 0.95), s = 0;
     uint64_t c = 0;
     for (uint64_t i = 0; i < a->n; i++)

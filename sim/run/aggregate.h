@@ -13,18 +13,18 @@
 
 #include <stdint.h>
 
-#include "loghist.h"
 #include "base/outfile.h"
+#include "loghist.h"
 #include "runner.h"
 
 #define AGG_SPEARMAN_MAX 10000
-#define AGG_NCORE (MET_BASE_COUNT - 1)   /* core metrics stored as float: all but tco */
+#define AGG_NCORE (MET_BASE_COUNT - 1) /* core metrics stored as float: all but tco */
 
 typedef struct {
     param_scope scope;
-    int opt;         /* -1 for global */
-    int index;       /* PG_* / PO_* */
-    char name[80];   /* "global.volume_month", "saas.plan_fee" */
+    int opt;       /* -1 for global */
+    int index;     /* PG_* / PO_* */
+    char name[80]; /* "global.volume_month", "saas.plan_fee" */
 } agg_input;
 
 typedef struct {
@@ -32,17 +32,17 @@ typedef struct {
     runner_layout L;
     int nopt;
     uint64_t n, cap;
-    double *tco;         /* [nopt][cap] */
-    float *core;         /* [nopt][AGG_NCORE][cap] */
-    double *mean, *m2;   /* [nopt][MET_COUNT] Welford */
-    loghist *cat;        /* [nopt][CAT_COUNT] */
-    loghist *month;      /* [nopt][months] */
-    double *month_mean;  /* [nopt][months] Welford means */
+    double *tco;        /* [nopt][cap] */
+    float *core;        /* [nopt][AGG_NCORE][cap] */
+    double *mean, *m2;  /* [nopt][MET_COUNT] Welford */
+    loghist *cat;       /* [nopt][CAT_COUNT] */
+    loghist *month;     /* [nopt][months] */
+    double *month_mean; /* [nopt][months] Welford means */
     int ninputs;
-    agg_input *inputs;   /* uncertain inputs */
-    double *sx, *sy;     /* [ninputs][AGG_SPEARMAN_MAX], [nopt * 3][AGG_SPEARMAN_MAX] */
+    agg_input *inputs; /* uncertain inputs */
+    double *sx, *sy;   /* [ninputs][AGG_SPEARMAN_MAX], [nopt * 3][AGG_SPEARMAN_MAX] */
     uint64_t ns;
-    outfile *traj_csv;   /* optional trajectories.csv */
+    outfile *traj_csv; /* optional trajectories.csv */
 } aggregate;
 
 /* Names of the base metrics (summary.csv), MET_* order. */
@@ -57,8 +57,8 @@ hs_status aggregate_consume(void *a, uint64_t run, const double *rec, hs_error *
 /* Values of metric `met` for option i in trajectory order (caller frees). */
 double *aggregate_values(const aggregate *a, int opt, int met);
 /* Quantile / tail mean of metric met for option i. */
-void aggregate_quantiles(const aggregate *a, int opt, int met, const double *q, int nq,
-                         double *out, double *cvar95);
+void aggregate_quantiles(const aggregate *a, int opt, int met, const double *q, int nq, double *out,
+                         double *cvar95);
 double aggregate_se(const aggregate *a, int opt, int met);
 
 /* Writes trajectories.csv's header (when a->traj_csv is set). */

@@ -4,7 +4,10 @@
 #include <math.h>
 #include <stdlib.h>
 
-static double S_logr(void) { return log1p(LOGHIST_REL); }
+static double S_logr(void)
+{
+    return log1p(LOGHIST_REL);
+}
 
 int loghist_init(loghist *h)
 {
@@ -77,7 +80,8 @@ double loghist_quantile(const loghist *h, double q)
 
 void loghist_merge(loghist *into, const loghist *from)
 {
-    for (int i = 0; i < 2 * into->nb + 1; i++) into->count[i] += from->count[i];
+    for (int i = 0; i < 2 * into->nb + 1; i++)
+        into->count[i] += from->count[i];
     into->n += from->n;
     if (from->min < into->min) into->min = from->min;
     if (from->max > into->max) into->max = from->max;

@@ -19,13 +19,13 @@
 #define LOGHIST_REL 0.002
 
 typedef struct {
-    uint32_t *count;  /* [2 * nb + 1]: negatives (reversed), zero, positives */
-    int nb;           /* bins per sign */
+    uint32_t *count; /* [2 * nb + 1]: negatives (reversed), zero, positives */
+    int nb;          /* bins per sign */
     uint64_t n;
     double min, max;
 } loghist;
 
-int loghist_init(loghist *h);   /* -1 when out of memory */
+int loghist_init(loghist *h); /* -1 when out of memory */
 void loghist_free(loghist *h);
 void loghist_add(loghist *h, double v);
 /* The q-quantile (0 <= q <= 1) of the values added; 0 when empty. */

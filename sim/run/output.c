@@ -10,11 +10,12 @@
 #include <string.h>
 #include <time.h>
 
-#include "scenario/params_io.h"
 #include "rankcorr.h"
+#include "scenario/params_io.h"
 
-static const char *const S_units[MET_BASE_COUNT] = {
-    "CNY", "CNY", "hours", "hours/year", "share", "messages", "messages", "hours", "count", "count", "CNY"};
+static const char *const S_units[MET_BASE_COUNT] = {"CNY",   "CNY",      "hours",    "hours/year",
+                                                    "share", "messages", "messages", "hours",
+                                                    "count", "count",    "CNY"};
 
 static const double S_q[7] = {0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95};
 
@@ -31,8 +32,10 @@ static hs_status S_summary(const aggregate *a, outfile_set *set, const char *dir
     for (int o = 0; o < a->nopt; o++)
         for (int m = 0; m < MET_COUNT; m++) {
             char name[64];
-            if (m < MET_BASE_COUNT) snprintf(name, sizeof name, "%s", agg_metric_names[m]);
-            else snprintf(name, sizeof name, "cost.%s", ledger_category_names[m - MET_BASE_COUNT]);
+            if (m < MET_BASE_COUNT)
+                snprintf(name, sizeof name, "%s", agg_metric_names[m]);
+            else
+                snprintf(name, sizeof name, "cost.%s", ledger_category_names[m - MET_BASE_COUNT]);
             double qv[7], cvar;
             aggregate_quantiles(a, o, m, S_q, 7, qv, &cvar);
             outfile_csv_str(f, a->plan->sc->opt[o].name);
@@ -41,7 +44,8 @@ static hs_status S_summary(const aggregate *a, outfile_set *set, const char *dir
             outfile_csv_num(f, a->mean[o * MET_COUNT + m]);
             outfile_csv_num(f, S_sd(a, o, m));
             outfile_csv_num(f, aggregate_se(a, o, m));
-            for (int k = 0; k < 7; k++) outfile_csv_num(f, qv[k]);
+            for (int k = 0; k < 7; k++)
+                outfile_csv_num(f, qv[k]);
             outfile_csv_num(f, cvar);
             outfile_csv_end(f);
         }
@@ -83,15 +87,20 @@ static hs_status S_compare(const aggregate *a, outfile_set *set, const char *dir
             outfile_csv_num(f, a->n ? (double)cheaper / a->n : 0);
             outfile_csv_num(f, mean);
             outfile_csv_num(f, a->n ? sd / sqrt((double)a->n) : 0);
-            for (int k = 0; k < 5; k++) outfile_csv_num(f, gsl_stats_quantile_from_sorted_data(d, 1, a->n, qq[k]));
+            for (int k = 0; k < 5; k++)
+                outfile_csv_num(f, gsl_stats_quantile_from_sorted_data(d, 1, a->n, qq[k]));
             /* first month from which A's mean cumulative cost stays <= B's */
             int be = -1;
             for (int m = M - 1; m >= 0; m--) {
-                if (a->month_mean[i * M + m] <= a->month_mean[j * M + m]) be = m;
-                else break;
+                if (a->month_mean[i * M + m] <= a->month_mean[j * M + m])
+                    be = m;
+                else
+                    break;
             }
-            if (be >= 0) outfile_csv_int(f, be + 1);
-            else outfile_csv_str(f, "");
+            if (be >= 0)
+                outfile_csv_int(f, be + 1);
+            else
+                outfile_csv_str(f, "");
             outfile_csv_end(f);
         }
     free(d);
@@ -119,7 +128,8 @@ static hs_status S_monthly(const aggregate *a, outfile_set *set, const char *dir
             outfile_csv_int(f, m + 1);
             outfile_csv_str(f, date);
             outfile_csv_num(f, a->month_mean[o * a->L.months + m]);
-            for (int k = 0; k < 5; k++) outfile_csv_num(f, loghist_quantile(h, q[k]));
+            for (int k = 0; k < 5; k++)
+                outfile_csv_num(f, loghist_quantile(h, q[k]));
             outfile_csv_end(f);
         }
     return HS_OK;
@@ -184,7 +194,8 @@ static hs_status S_hist_cdf(const aggregate *a, outfile_set *set, const char *di
                 outfile_csv_str(c, name);
                 outfile_csv_str(c, agg_metric_names[met]);
                 outfile_csv_num(c, p / 100.0);
-                outfile_csv_num(c, gsl_stats_quantile_from_sorted_data(vals[o], 1, a->n, p / 100.0));
+                outfile_csv_num(c,
+                                gsl_stats_quantile_from_sorted_data(vals[o], 1, a->n, p / 100.0));
                 outfile_csv_end(c);
             }
             free(vals[o]);
@@ -197,8 +208,10 @@ static hs_status S_hist_cdf(const aggregate *a, outfile_set *set, const char *di
         double m1 = INFINITY, m2 = INFINITY;
         for (int o = 0; o < a->nopt; o++) {
             double m = S_median_tco(a, o);
-            if (m < m1) b2 = b1, m2 = m1, b1 = o, m1 = m;
-            else if (m < m2) b2 = o, m2 = m;
+            if (m < m1)
+                b2 = b1, m2 = m1, b1 = o, m1 = m;
+            else if (m < m2)
+                b2 = o, m2 = m;
         }
         double *d = malloc((a->n ? a->n : 1) * sizeof *d);
         if (!d) return hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
@@ -397,8 +410,10 @@ void output_print_summary(const aggregate *a, FILE *fp)
         outfile_format_thousands(s2, sizeof s2, c[2]);
         fprintf(fp, "%-16s %14s %14s %14s   %10.1f %10.1f %10.1f\n", sc->opt[o].name, s0, s1, s2,
                 d[0], d[1], d[2]);
-        if (c[1] < bm) second = best, sm = bm, best = o, bm = c[1];
-        else if (c[1] < sm) second = o, sm = c[1];
+        if (c[1] < bm)
+            second = best, sm = bm, best = o, bm = c[1];
+        else if (c[1] < sm)
+            second = o, sm = c[1];
     }
     if (second >= 0 && a->n) {
         uint64_t k = 0;

@@ -15,7 +15,7 @@ typedef struct {
     int threads;
     double wall_seconds;
     const char *stop_reason;
-    const double *sample_days;  /* [days][1 + 2 nopt] or NULL */
+    const double *sample_days; /* [days][1 + 2 nopt] or NULL */
 } output_info;
 
 /* Opens and fills every output file into the set (committed by the caller). */

@@ -44,14 +44,17 @@ hs_status rankcorr_matrix(const double *X, size_t p, const double *Y, size_t q, 
     if (n < 2)
         return hs_error_set(e, HS_ERR_RUNTIME, "rank correlation: need at least 2 pairs (got %zu)",
                             n);
-    for (size_t j = 0; j < p; j++) HS_FORWARD(S_check(X + j * n, n, "input", j, e));
-    for (size_t l = 0; l < q; l++) HS_FORWARD(S_check(Y + l * n, n, "output", l, e));
+    for (size_t j = 0; j < p; j++)
+        HS_FORWARD(S_check(X + j * n, n, "input", j, e));
+    for (size_t l = 0; l < q; l++)
+        HS_FORWARD(S_check(Y + l * n, n, "output", l, e));
     if (p == 0 || q == 0) return HS_OK;
     double *work = malloc(2 * n * sizeof *work);
     if (!work)
         return hs_error_set(e, HS_ERR_RUNTIME, "out of memory (rank correlation, n = %zu)", n);
     for (size_t j = 0; j < p; j++)
-        for (size_t l = 0; l < q; l++) rho[j * q + l] = S_rho(X + j * n, Y + l * n, n, work);
+        for (size_t l = 0; l < q; l++)
+            rho[j * q + l] = S_rho(X + j * n, Y + l * n, n, work);
     free(work);
     return HS_OK;
 }
@@ -67,9 +70,11 @@ hs_status rankcorr_rank(const double *x, size_t n, size_t *perm, double *rank, h
     gsl_sort_index(perm, x, 1, n);
     for (size_t i = 0; i < n;) {
         size_t j = i + 1;
-        while (j < n && x[perm[j]] == x[perm[i]]) j++;
+        while (j < n && x[perm[j]] == x[perm[i]])
+            j++;
         const double r = (double)(i + 1 + j) / 2.0; /* the mean of ranks i+1 .. j */
-        for (size_t k = i; k < j; k++) rank[perm[k]] = r;
+        for (size_t k = i; k < j; k++)
+            rank[perm[k]] = r;
         i = j;
     }
     return HS_OK;

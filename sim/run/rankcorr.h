@@ -14,8 +14,7 @@
  * constant x or y leaves rho undefined: *rho = NaN and HS_OK.
  * Errors: n < 2 (HS_ERR_RUNTIME, a caller bug), a non-finite value
  * (HS_ERR_RUNTIME, names it), out of memory. */
-hs_status rankcorr_spearman(const double *x, const double *y, size_t n, double *rho,
-                            hs_error *e);
+hs_status rankcorr_spearman(const double *x, const double *y, size_t n, double *rho, hs_error *e);
 
 /* Spearman's rho of every input column against every output column, with
  * one work array for all: X holds p columns of n values (column j is

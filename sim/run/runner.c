@@ -67,7 +67,7 @@ typedef struct {
     runner_layout L;
     sim_work **work;
     double *slots;
-    double *fixed;            /* per worker: PG_COUNT + nopt * PO_COUNT */
+    double *fixed; /* per worker: PG_COUNT + nopt * PO_COUNT */
     uint64_t round_first, round_count;
     atomic_ullong next;
 } S_shared;
@@ -84,7 +84,8 @@ static void S_record(const S_shared *sh, const sim_work *w, double *rec)
         const opt_work *o = &w->opt[i];
         memcpy(rec + L->met + (size_t)i * MET_COUNT, o->met, MET_COUNT * sizeof(double));
         double *cum = rec + L->cum + (size_t)i * L->months, s = 0;
-        for (int m = 0; m < L->months; m++) cum[m] = s += ledger_month_total(o->led, m);
+        for (int m = 0; m < L->months; m++)
+            cum[m] = s += ledger_month_total(o->led, m);
         memcpy(rec + L->o + (size_t)i * PO_COUNT, o->p, PO_COUNT * sizeof(double));
     }
     memcpy(rec + L->g, w->g, PG_COUNT * sizeof(double));
@@ -105,7 +106,8 @@ static void *S_work(void *arg)
         uint64_t key = run;
         w->fixed_g = w->fixed_o = NULL;
         if (o->prepare) {
-            for (size_t i = 0; i < PG_COUNT + (size_t)sh->L.nopt * PO_COUNT; i++) fixed[i] = NAN;
+            for (size_t i = 0; i < PG_COUNT + (size_t)sh->L.nopt * PO_COUNT; i++)
+                fixed[i] = NAN;
             key = o->prepare(o->prepare_ctx, run, fixed, fixed + PG_COUNT);
             w->fixed_g = fixed;
             w->fixed_o = fixed + PG_COUNT;
@@ -142,7 +144,8 @@ static void S_progress(uint64_t done, uint64_t total, double t0, int final)
     double eta = rate > 0 ? (total - done) / rate : 0;
     int width = 30, fill = total ? (int)(width * (double)done / total) : width;
     char bar[64];
-    for (int i = 0; i < width; i++) bar[i] = i < fill ? '#' : '.';
+    for (int i = 0; i < width; i++)
+        bar[i] = i < fill ? '#' : '.';
     bar[width] = '\0';
     fprintf(stderr, "\r[%s] %3.0f%% %llu/%llu trajectories, %.0f/s, ETA %.0fs   ", bar,
             total ? 100.0 * done / total : 100.0, (unsigned long long)done,
@@ -202,7 +205,8 @@ hs_status runner_run(const sim_plan *p, const runner_opts *o, runner_consume_fn 
                 }
                 started++;
             }
-            for (int i = 0; i < started; i++) pthread_join(tid[i], NULL);
+            for (int i = 0; i < started; i++)
+                pthread_join(tid[i], NULL);
         }
         if (st != HS_OK) break;
         uint64_t total = end - first < round_all ? end - first : round_all;
@@ -247,7 +251,8 @@ hs_status runner_run(const sim_plan *p, const runner_opts *o, runner_consume_fn 
     if (o->progress && rank == 0) S_progress(*done, o->count, t0, 1);
 out:
     if (sh.work)
-        for (int i = 0; i < T; i++) sim_work_free(sh.work[i]);
+        for (int i = 0; i < T; i++)
+            sim_work_free(sh.work[i]);
     free(sh.work);
     free(sh.slots);
     free(sh.fixed);

@@ -20,13 +20,13 @@
 
 #include "engine/engine.h"
 
-#define RUNNER_REC_SIZE(nopt, months) \
-    ((size_t)(nopt) * MET_COUNT + (size_t)(nopt) * (months) + PG_COUNT + (size_t)(nopt) * PO_COUNT)
-#define RUNNER_REC_MET(rec, opt) ((rec) + (size_t)(opt) * MET_COUNT)
+#define RUNNER_REC_SIZE(nopt, months)                                                              \
+    ((size_t)(nopt)*MET_COUNT + (size_t)(nopt) * (months) + PG_COUNT + (size_t)(nopt)*PO_COUNT)
+#define RUNNER_REC_MET(rec, opt) ((rec) + (size_t)(opt)*MET_COUNT)
 
 typedef struct {
     int nopt, months;
-    size_t met, cum, g, o, size;  /* offsets into a record */
+    size_t met, cum, g, o, size; /* offsets into a record */
 } runner_layout;
 
 runner_layout runner_layout_of(const sim_plan *p);
@@ -38,13 +38,13 @@ typedef hs_status (*runner_consume_fn)(void *ctx, uint64_t run, const double *re
 
 typedef struct {
     uint64_t seed;
-    uint64_t first, count;      /* runs [first, first + count) */
+    uint64_t first, count; /* runs [first, first + count) */
     int threads;
-    int progress;               /* draw a progress bar on stderr */
-    runner_prepare_fn prepare;  /* may be NULL */
+    int progress;              /* draw a progress bar on stderr */
+    runner_prepare_fn prepare; /* may be NULL */
     void *prepare_ctx;
-    double *sample_days;        /* if not NULL and run 0 is in range: [days][1 + 2 nopt]:
-                                   demand, then per option downtime and overflow hours */
+    double *sample_days; /* if not NULL and run 0 is in range: [days][1 + 2 nopt]:
+                            demand, then per option downtime and overflow hours */
 } runner_opts;
 
 /* Set from a signal handler: workers stop after their current trajectory. */

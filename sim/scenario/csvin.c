@@ -17,11 +17,11 @@ typedef struct {
     const char *path;
     const char *buf;
     size_t len;
-    size_t pos;          /* byte being fed */
-    size_t line;         /* current physical line */
-    size_t line_start;   /* offset of the current line's first byte */
+    size_t pos;        /* byte being fed */
+    size_t line;       /* current physical line */
+    size_t line_start; /* offset of the current line's first byte */
     size_t fstart_line, fstart_col, fstart_line_start;
-    int field_open;      /* a field has started since the last callback */
+    int field_open; /* a field has started since the last callback */
     csvin_row row;
     size_t row_line_start;
     size_t nrows;
@@ -35,7 +35,8 @@ typedef struct {
 static size_t S_line_len(const char *buf, size_t len, size_t start)
 {
     size_t k = start;
-    while (k < len && buf[k] != '\n' && buf[k] != '\r') k++;
+    while (k < len && buf[k] != '\n' && buf[k] != '\r')
+        k++;
     return k - start;
 }
 
@@ -95,7 +96,8 @@ static void S_on_field(void *data, size_t n, void *vs)
 
 static void S_free_row(csvin_row *r)
 {
-    for (int i = 0; i < r->nfields; i++) free(r->field[i]);
+    for (int i = 0; i < r->nfields; i++)
+        free(r->field[i]);
     r->nfields = 0;
 }
 
@@ -129,10 +131,14 @@ static size_t S_utf8_len(const unsigned char *b, size_t n)
     size_t k;
     unsigned min;
     if (c < 0x80) return 1;
-    if ((c & 0xE0) == 0xC0) k = 2, min = 0x80;
-    else if ((c & 0xF0) == 0xE0) k = 3, min = 0x800;
-    else if ((c & 0xF8) == 0xF0) k = 4, min = 0x10000;
-    else return 0;
+    if ((c & 0xE0) == 0xC0)
+        k = 2, min = 0x80;
+    else if ((c & 0xF0) == 0xE0)
+        k = 3, min = 0x800;
+    else if ((c & 0xF8) == 0xF0)
+        k = 4, min = 0x10000;
+    else
+        return 0;
     if (n < k) return 0;
     unsigned cp = c & (0x7F >> k);
     for (size_t j = 1; j < k; j++) {
@@ -143,8 +149,7 @@ static size_t S_utf8_len(const unsigned char *b, size_t n)
     return k;
 }
 
-static hs_status S_long_line(hs_error *e, const char *path, size_t line, const char *text,
-                             size_t n)
+static hs_status S_long_line(hs_error *e, const char *path, size_t line, const char *text, size_t n)
 {
     hs_status st = csvin_error_at(e, path, line, 1, NULL, 0,
                                   "expected a line of at most %u bytes, got one of %zu bytes",
@@ -184,7 +189,10 @@ static hs_status S_check_bytes(const char *path, const char *buf, size_t len, si
     return HS_OK;
 }
 
-static int S_is_space(unsigned char c) { return c == ' ' || c == '\t'; }
+static int S_is_space(unsigned char c)
+{
+    return c == ' ' || c == '\t';
+}
 
 hs_status csvin_read_buffer(const char *path, const char *buf, size_t len, csvin_row_fn fn,
                             void *ctx, hs_error *e)
@@ -210,9 +218,12 @@ hs_status csvin_read_buffer(const char *path, const char *buf, size_t len, csvin
         if (p.pstate == 0 /* ROW_NOT_BEGUN */) {
             /* at a row boundary: skip comment lines */
             size_t j = i;
-            while (j < len && S_is_space((unsigned char)buf[j])) j++;
-            if (j < len && buf[j] == '#' && (i == start || buf[i - 1] == '\n' || buf[i - 1] == '\r')) {
-                while (i < len && buf[i] != '\n' && buf[i] != '\r') i++;
+            while (j < len && S_is_space((unsigned char)buf[j]))
+                j++;
+            if (j < len && buf[j] == '#' &&
+                (i == start || buf[i - 1] == '\n' || buf[i - 1] == '\r')) {
+                while (i < len && buf[i] != '\n' && buf[i] != '\r')
+                    i++;
                 if (i + 1 < len && buf[i] == '\r' && buf[i + 1] == '\n') i++;
                 if (i < len) s.line++, s.line_start = i + 1;
                 continue;

@@ -15,18 +15,18 @@
 #include "base/hs_error.h"
 
 #define CSVIN_MAX_FIELDS 64
-#define CSVIN_MAX_LINE (1u << 20)   /* 1 MiB */
+#define CSVIN_MAX_LINE (1u << 20) /* 1 MiB */
 #define CSVIN_MAX_ROWS 10000      /* the largest real file, params.csv, has ~1,500 */
 
 typedef struct {
-    const char *path;     /* as shown in messages */
-    size_t line;          /* physical line (1-based) where the row starts */
+    const char *path; /* as shown in messages */
+    size_t line;      /* physical line (1-based) where the row starts */
     int nfields;
     char *field[CSVIN_MAX_FIELDS];
-    size_t fline[CSVIN_MAX_FIELDS];  /* line and column (1-based, bytes) of each field's first
-                                        character; inside the quotes for a quoted field */
+    size_t fline[CSVIN_MAX_FIELDS]; /* line and column (1-based, bytes) of each field's first
+                                       character; inside the quotes for a quoted field */
     size_t fcol[CSVIN_MAX_FIELDS];
-    const char *text;     /* the row's first physical line, for messages */
+    const char *text; /* the row's first physical line, for messages */
     size_t text_len;
 } csvin_row;
 

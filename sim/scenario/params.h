@@ -23,11 +23,11 @@ typedef enum { PARAM_GLOBAL, PARAM_OPTION } param_scope;
 typedef struct {
     const char *name;
     param_scope scope;
-    int index;          /* PG_* or PO_* */
-    const char *unit;   /* canonical unit */
-    double lo, hi;      /* bounds, canonical unit */
+    int index;        /* PG_* or PO_* */
+    const char *unit; /* canonical unit */
+    double lo, hi;    /* bounds, canonical unit */
     int required;
-    double def;         /* default when optional and absent */
+    double def; /* default when optional and absent */
     const char *help;
 } param_def;
 

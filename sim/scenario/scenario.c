@@ -15,9 +15,9 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-#include "csvin.h"
 #include "base/suggest.h"
 #include "base/units.h"
+#include "csvin.h"
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -36,7 +36,8 @@ static hs_status S_header(const csvin_row *row, const char *const *cols, int n, 
     S_join(want, sizeof want, cols, n);
     for (int i = 0; i < n && i < row->nfields; i++)
         if (strcasecmp(row->field[i], cols[i]) != 0)
-            return csvin_error(e, row, i, "expected the header row '%s': column %d should be '%s', got '%s'",
+            return csvin_error(e, row, i,
+                               "expected the header row '%s': column %d should be '%s', got '%s'",
                                want, i + 1, cols[i], row->field[i]);
     if (row->nfields != n)
         return csvin_error(e, row, row->nfields > n ? n : -1,
@@ -93,7 +94,8 @@ static const char *S_suggest_option(const scenario *sc, const char *name)
 {
     const char *names[SCENARIO_MAX_OPTIONS + 1];
     int n = 0;
-    for (int i = 0; i < sc->nopt; i++) names[n++] = sc->opt[i].name;
+    for (int i = 0; i < sc->nopt; i++)
+        names[n++] = sc->opt[i].name;
     names[n++] = "global";
     return suggest_closest(name, names, (size_t)n);
 }
@@ -121,7 +123,8 @@ static void S_unknown_param(char *buf, size_t n, const char *name, param_scope s
                  name, name);
     else {
         const char *s = S_suggest_param(name, scope);
-        if (s) snprintf(buf, n, "unknown parameter '%s' (did you mean '%s'?)", name, s);
+        if (s)
+            snprintf(buf, n, "unknown parameter '%s' (did you mean '%s'?)", name, s);
         else
             snprintf(buf, n, "unknown parameter '%s' ('hostsim params' lists them all)", name);
     }
@@ -136,7 +139,7 @@ typedef struct {
     const char *path;
     int header_seen;
     size_t header_line;
-    size_t rows;         /* data rows after the header */
+    size_t rows; /* data rows after the header */
 } S_ctx;
 
 static param_value *S_slot(scenario *sc, int opt, const param_def *d)
@@ -202,8 +205,8 @@ static hs_status S_params_row(void *vctx, const csvin_row *row, hs_error *e)
     unit_parse(d->unit, &canon, msg, sizeof msg);
     double fx[CUR_COUNT] = {1, 1, 1}, f;
     if (unit_factor(&u, &canon, fx, &f, msg, sizeof msg) != 0)
-        return csvin_error(e, row, 3, "%s.%s: %s '%s' (the parameter's unit is '%s')", oname,
-                           pname, msg, row->field[3], d->unit);
+        return csvin_error(e, row, 3, "%s.%s: %s '%s' (the parameter's unit is '%s')", oname, pname,
+                           msg, row->field[3], d->unit);
     v->present = 1;
     snprintf(v->text, sizeof v->text, "%s", row->field[2]);
     snprintf(v->unit, sizeof v->unit, "%s", row->field[3]);
@@ -227,10 +230,9 @@ typedef struct {
 
 static int S_weekday(const char *s)
 {
-    static const char *const names[7][2] = {{"mon", "monday"},     {"tue", "tuesday"},
-                                            {"wed", "wednesday"}, {"thu", "thursday"},
-                                            {"fri", "friday"},     {"sat", "saturday"},
-                                            {"sun", "sunday"}};
+    static const char *const names[7][2] = {
+        {"mon", "monday"}, {"tue", "tuesday"},  {"wed", "wednesday"}, {"thu", "thursday"},
+        {"fri", "friday"}, {"sat", "saturday"}, {"sun", "sunday"}};
     for (int i = 0; i < 7; i++)
         if (strcasecmp(s, names[i][0]) == 0 || strcasecmp(s, names[i][1]) == 0) return i;
     if (s[0] >= '1' && s[0] <= '7' && s[1] == '\0') return s[0] - '1';
@@ -254,7 +256,8 @@ static hs_status S_profile_row(void *vctx, const csvin_row *row, hs_error *e)
     double h, w;
     HS_FORWARD(S_number(row, 1, 0, 23, "an hour", &h, e));
     if (h != floor(h))
-        return csvin_error(e, row, 1, "expected a whole hour from 0 to 23, got '%s'", row->field[1]);
+        return csvin_error(e, row, 1, "expected a whole hour from 0 to 23, got '%s'",
+                           row->field[1]);
     HS_FORWARD(S_number(row, 2, 0, 1e12, "a weight", &w, e));
     int hh = (int)h;
     if (c->line[wd][hh])
@@ -282,9 +285,9 @@ static void S_date_problem(const char *t, char *why, size_t n)
         kind = 3, d.y = atoi(t), d.m = atoi(t + 5), d.d = atoi(t + 8);
     else if (digits && len == 5 && t[2] == '-')
         kind = 2, d.m = atoi(t), d.d = atoi(t + 3);
-    static const char *const months[12] = {"January", "February", "March",     "April",
-                                           "May",     "June",     "July",      "August",
-                                           "September", "October", "November", "December"};
+    static const char *const months[12] = {"January",   "February", "March",    "April",
+                                           "May",       "June",     "July",     "August",
+                                           "September", "October",  "November", "December"};
     if (kind == 3 && (d.y < 1900 || d.y > 2999))
         snprintf(why, n, "expected a year from 1900 to 2999, got '%s'", t);
     else if (kind && (d.m < 1 || d.m > 12))
@@ -345,7 +348,8 @@ static hs_status S_calendar_row(void *vctx, const csvin_row *row, hs_error *e)
         return csvin_error(e, row, 2, "expected an end date on or after the start %s, got '%s'",
                            row->field[1], row->field[2]);
     if (!w.recurring && cal_days_from_civil(w.end.y, w.end.m, w.end.d) -
-                                cal_days_from_civil(w.start.y, w.start.m, w.start.d) >= 366)
+                                cal_days_from_civil(w.start.y, w.start.m, w.start.d) >=
+                            366)
         return csvin_error(e, row, 2,
                            "expected a window shorter than a year, got %s to %s (for a lasting "
                            "change use growth_year or volume_month)",
@@ -405,15 +409,16 @@ static void S_line_text(const char *buf, size_t len, size_t line, const char **t
         i++;
     }
     size_t k = i;
-    while (k < len && buf[k] != '\n' && buf[k] != '\r') k++;
+    while (k < len && buf[k] != '\n' && buf[k] != '\r')
+        k++;
     *text = buf + i;
     *n = k - i;
 }
 
 /* Overlapping windows are an error: in every year a dated window touches,
  * and in one leap and one common year for the recurring ones. */
-static hs_status S_check_overlaps(const scenario *sc, const char *path, const char *buf,
-                                  size_t len, hs_error *e)
+static hs_status S_check_overlaps(const scenario *sc, const char *path, const char *buf, size_t len,
+                                  hs_error *e)
 {
     int years[64], ny = 0;
     years[ny++] = 2027, years[ny++] = 2028;
@@ -448,7 +453,7 @@ static hs_status S_check_overlaps(const scenario *sc, const char *path, const ch
 
 /* ------------------------------------------------------------- assets.csv */
 
-static const char *const S_assets_cols[] = {"option", "item", "unit_cost_cny", "count",
+static const char *const S_assets_cols[] = {"option",     "item",        "unit_cost_cny", "count",
                                             "life_years", "residual_3y", "source"};
 
 static hs_status S_assets_row(void *vctx, const csvin_row *row, hs_error *e)
@@ -468,7 +473,8 @@ static hs_status S_assets_row(void *vctx, const csvin_row *row, hs_error *e)
     if (opt < 0) {
         const char *s = S_suggest_option(sc, row->field[0]);
         if (s && strcmp(s, "global") != 0)
-            return csvin_error(e, row, 0, "unknown option '%s' (did you mean '%s'?)", row->field[0], s);
+            return csvin_error(e, row, 0, "unknown option '%s' (did you mean '%s'?)", row->field[0],
+                               s);
         return csvin_error(e, row, 0,
                            "unknown option '%s': expected an option that params.csv declares",
                            row->field[0]);
@@ -517,7 +523,7 @@ static hs_status S_assets_row(void *vctx, const csvin_row *row, hs_error *e)
 typedef struct {
     const char *name;
     int required;
-    const char *header;  /* for messages */
+    const char *header; /* for messages */
     csvin_row_fn row;
     size_t ctx_size;
     /* Checks that need the whole file; buf/len is the file (for quoting lines). */
@@ -576,7 +582,8 @@ static hs_status S_profile_done(scenario *sc, void *vctx, const char *path, cons
         return S_at_header(e, path, &c->base, buf, len,
                            "expected at least one weight above 0, got all zero");
     for (int d = 0; d < 7; d++)
-        for (int h = 0; h < 24; h++) sc->profile[d][h] /= sum;
+        for (int h = 0; h < 24; h++)
+            sc->profile[d][h] /= sum;
     return HS_OK;
 }
 
@@ -590,12 +597,11 @@ static hs_status S_calendar_done(scenario *sc, void *ctx, const char *path, cons
 static const S_file S_files[] = {
     {"params.csv", 1, "option,parameter,value,unit,source", S_params_row, sizeof(S_ctx),
      S_params_done},
-    {"profile.csv", 0, "weekday,hour,weight", S_profile_row, sizeof(S_profile_ctx),
-     S_profile_done},
+    {"profile.csv", 0, "weekday,hour,weight", S_profile_row, sizeof(S_profile_ctx), S_profile_done},
     {"calendar.csv", 0, "name,start,end,multiplier,source", S_calendar_row, sizeof(S_ctx),
      S_calendar_done},
-    {"assets.csv", 0, "option,item,unit_cost_cny,count,life_years,residual_3y,source",
-     S_assets_row, sizeof(S_ctx), NULL},
+    {"assets.csv", 0, "option,item,unit_cost_cny,count,life_years,residual_3y,source", S_assets_row,
+     sizeof(S_ctx), NULL},
 };
 
 static uint64_t S_fnv(uint64_t h, const char *buf, size_t n)
@@ -624,14 +630,16 @@ scenario *scenario_load(const char *dir, hs_error *e)
     const char *base = strrchr(dir, '/');
     while (base && base[1] == '\0' && base > dir) { /* trailing slash */
         const char *p = base - 1;
-        while (p > dir && *p != '/') p--;
+        while (p > dir && *p != '/')
+            p--;
         base = p;
     }
     snprintf(sc->name, sizeof sc->name, "%s", base && *base == '/' ? base + 1 : dir);
     char *slash = strchr(sc->name, '/');
     if (slash) *slash = '\0';
     for (int d = 0; d < 7; d++)
-        for (int h = 0; h < 24; h++) sc->profile[d][h] = 1.0 / 168;
+        for (int h = 0; h < 24; h++)
+            sc->profile[d][h] = 1.0 / 168;
 
     sc->checksum = 0xcbf29ce484222325ULL;
     for (size_t i = 0; i < sizeof S_files / sizeof *S_files; i++) {
@@ -664,7 +672,8 @@ scenario *scenario_load(const char *dir, hs_error *e)
             } else {
                 sc->checksum = S_fnv(S_fnv(sc->checksum, f->name, strlen(f->name)), buf, len);
                 void *ctx = calloc(1, f->ctx_size);
-                if (!ctx) st = hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
+                if (!ctx)
+                    st = hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
                 else {
                     ((S_ctx *)ctx)->sc = sc;
                     ((S_ctx *)ctx)->path = path;
@@ -690,7 +699,8 @@ scenario *scenario_load(const char *dir, hs_error *e)
             for (int g = 0; g < PG_COUNT; g++)
                 if (sc->g[g].present) sc->g[g].file = NULL;
             for (int o = 0; o < sc->nopt; o++)
-                for (int p = 0; p < PO_COUNT; p++) sc->opt[o].p[p].file = NULL;
+                for (int p = 0; p < PO_COUNT; p++)
+                    sc->opt[o].p[p].file = NULL;
         }
         free(path);
     }
@@ -700,7 +710,8 @@ scenario *scenario_load(const char *dir, hs_error *e)
 void scenario_free(scenario *sc)
 {
     if (!sc) return;
-    for (int o = 0; o < sc->nopt; o++) free(sc->opt[o].assets);
+    for (int o = 0; o < sc->nopt; o++)
+        free(sc->opt[o].assets);
     free(sc->peaks);
     free(sc->dir);
     free(sc);
@@ -760,8 +771,9 @@ hs_status scenario_set(scenario *sc, const char *assignment, hs_error *e)
     unit_parse(d->unit, &canon, msg, sizeof msg);
     double fx[CUR_COUNT] = {1, 1, 1}, f;
     if (unit_factor(&u, &canon, fx, &f, msg, sizeof msg) != 0)
-        return hs_error_set(e, HS_ERR_INPUT, "--set %s: %s.%s: %s '%s' (the parameter's unit is '%s')",
-                            assignment, oname, pname, msg, unit, d->unit);
+        return hs_error_set(e, HS_ERR_INPUT,
+                            "--set %s: %s.%s: %s '%s' (the parameter's unit is '%s')", assignment,
+                            oname, pname, msg, unit, d->unit);
     nv.present = 1;
     snprintf(nv.text, sizeof nv.text, "%s", text);
     snprintf(nv.unit, sizeof nv.unit, "%s", unit);
@@ -799,13 +811,13 @@ static hs_status S_value_error(hs_error *e, const scenario *sc, const char *onam
                                const param_def *d, const param_value *v, const char *what)
 {
     if (strcmp(v->origin, "--set") == 0)
-        return hs_error_set(e, HS_ERR_INPUT, "--set %s.%s=%s (in %s): %s", oname, d->name,
-                            v->text, v->unit, what);
+        return hs_error_set(e, HS_ERR_INPUT, "--set %s.%s=%s (in %s): %s", oname, d->name, v->text,
+                            v->unit, what);
     return S_error_in_file(e, sc, "params.csv", v->line, v->col_value, what);
 }
 
-static hs_status S_finalize_one(scenario *sc, const char *oname, param_value *v,
-                                const param_def *d, const double fx[CUR_COUNT], hs_error *e)
+static hs_status S_finalize_one(scenario *sc, const char *oname, param_value *v, const param_def *d,
+                                const double fx[CUR_COUNT], hs_error *e)
 {
     unit_t u, canon;
     char msg[512];
@@ -829,8 +841,8 @@ static hs_status S_finalize_one(scenario *sc, const char *oname, param_value *v,
     int is_normal = v->s.kind == SPEC_NORMAL || v->s.kind == SPEC_LOGNORMAL;
     if (!is_normal && (lo < d->lo || hi > d->hi)) {
         if (spec_is_const(&v->s))
-            snprintf(what, sizeof what, "%s.%s: expected a value from %g to %g %s, got '%s'",
-                     oname, d->name, ulo, uhi, v->unit, v->text);
+            snprintf(what, sizeof what, "%s.%s: expected a value from %g to %g %s, got '%s'", oname,
+                     d->name, ulo, uhi, v->unit, v->text);
         else
             snprintf(what, sizeof what,
                      "%s.%s: expected values from %g to %g %s, got '%s', which reaches %g %s",
@@ -851,7 +863,8 @@ static int S_missing(const scenario *sc, hs_error *e)
         if (!d->required) continue;
         int n = d->scope == PARAM_GLOBAL ? 1 : sc->nopt;
         for (int o = 0; o < n; o++) {
-            const param_value *v = d->scope == PARAM_GLOBAL ? &sc->g[d->index] : &sc->opt[o].p[d->index];
+            const param_value *v =
+                d->scope == PARAM_GLOBAL ? &sc->g[d->index] : &sc->opt[o].p[d->index];
             if (v->present) continue;
             missing++;
             char one[512];
@@ -864,7 +877,8 @@ static int S_missing(const scenario *sc, hs_error *e)
                 for (int j = 0; j < sc->nopt; j++) /* options that do have it */
                     if (j != o && sc->opt[j].p[d->index].present) names[m++] = sc->opt[j].name;
                 const char *near = suggest_closest(sc->opt[o].name, names, (size_t)m);
-                snprintf(one, sizeof one, "\n  %s.%s (%s): %s -- option '%s' starts on line %zu%s%s%s",
+                snprintf(one, sizeof one,
+                         "\n  %s.%s (%s): %s -- option '%s' starts on line %zu%s%s%s",
                          sc->opt[o].name, d->name, d->unit, d->help, sc->opt[o].name,
                          sc->opt[o].first_line, near ? " (a typo for '" : "", near ? near : "",
                          near ? "'?)" : "");

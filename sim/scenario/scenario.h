@@ -26,13 +26,13 @@
 #define SCENARIO_NAME_MAX 32
 
 typedef struct {
-    spec s;              /* canonical unit once finalized */
-    int present;         /* given by a file or --set (else the table default) */
-    char text[160];      /* the SPEC as written */
-    char unit[32];       /* the unit as written */
+    spec s;         /* canonical unit once finalized */
+    int present;    /* given by a file or --set (else the table default) */
+    char text[160]; /* the SPEC as written */
+    char unit[32];  /* the unit as written */
     char source[320];
-    char origin[64];     /* "params.csv:12" or "--set" or "default" */
-    const char *file;    /* for messages; NULL for --set / default */
+    char origin[64];  /* "params.csv:12" or "--set" or "default" */
+    const char *file; /* for messages; NULL for --set / default */
     size_t line, col_value, col_unit;
 } param_value;
 
@@ -42,15 +42,15 @@ typedef struct {
     cal_date start, end; /* inclusive; recurring windows may wrap the year end */
     double multiplier;
     size_t line;
-    size_t col;          /* column of the start date in calendar.csv (for messages) */
+    size_t col; /* column of the start date in calendar.csv (for messages) */
 } peak_window;
 
 typedef struct {
     char item[64];
-    spec unit_cost;      /* CNY */
+    spec unit_cost; /* CNY */
     int count;
     double life_years;
-    double residual_3y;  /* share of cost left after 36 months */
+    double residual_3y; /* share of cost left after 36 months */
     size_t line;
 } asset_item;
 
@@ -68,11 +68,11 @@ typedef struct {
     param_value g[PG_COUNT];
     scenario_option opt[SCENARIO_MAX_OPTIONS];
     int nopt;
-    double profile[7][24];   /* weekday (0 = Monday) x hour weights, sum 1 */
+    double profile[7][24]; /* weekday (0 = Monday) x hour weights, sum 1 */
     peak_window *peaks;
     int npeaks;
-    uint64_t checksum;       /* FNV-1a 64 of the files, in table order */
-    char overrides[2048];    /* the --set assignments, ';'-separated */
+    uint64_t checksum;    /* FNV-1a 64 of the files, in table order */
+    char overrides[2048]; /* the --set assignments, ';'-separated */
     int finalized;
 } scenario;
 

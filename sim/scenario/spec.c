@@ -52,14 +52,17 @@ static int S_number(const char *text, const char **pp, double *v, int allow_inf,
                     size_t n, int *errcol)
 {
     const char *p = *pp;
-    while (*p == ' ' || *p == '\t') p++;
+    while (*p == ' ' || *p == '\t')
+        p++;
     const char *start = p;
     const char *q = p; /* the token, for messages */
-    while (*q && *q != ',' && *q != ';' && *q != ')' && *q != ':' && *q != ' ' && *q != '\t') q++;
+    while (*q && *q != ',' && *q != ';' && *q != ')' && *q != ':' && *q != ' ' && *q != '\t')
+        q++;
     int tlen = (int)(q - p) > 40 ? 40 : (int)(q - p);
     if (tlen == 0) {
         if (*p == '\0')
-            return S_fail(msg, n, errcol, (int)(p - text), "expected a number, got the end of the text");
+            return S_fail(msg, n, errcol, (int)(p - text),
+                          "expected a number, got the end of the text");
         return S_fail(msg, n, errcol, (int)(p - text), "expected a number, got '%c'", *p);
     }
     for (const char *c = p; c < q; c++)
@@ -92,7 +95,8 @@ static int S_number(const char *text, const char **pp, double *v, int allow_inf,
 
 static void S_skip_ws(const char **pp)
 {
-    while (**pp == ' ' || **pp == '\t') (*pp)++;
+    while (**pp == ' ' || **pp == '\t')
+        (*pp)++;
 }
 
 typedef struct {
@@ -118,9 +122,10 @@ static int S_validate(spec *s, const S_family *f, const int *argcol, const int *
     switch (s->kind) {
     case SPEC_UNIFORM:
         if (s->a == s->b)
-            return S_fail(msg, n, errcol, argcol[0],
-                          "%s needs a < b, got a = b = %g (for a fixed value write the number itself)",
-                          f->usage, s->a);
+            return S_fail(
+                msg, n, errcol, argcol[0],
+                "%s needs a < b, got a = b = %g (for a fixed value write the number itself)",
+                f->usage, s->a);
         if (!(s->a < s->b))
             return S_fail(msg, n, errcol, argcol[0], "%s needs a < b, got a = %g > b = %g",
                           f->usage, s->a, s->b);
@@ -134,7 +139,8 @@ static int S_validate(spec *s, const S_family *f, const int *argcol, const int *
                           f->usage, s->a);
         if (!(s->a <= s->b && s->b <= s->c))
             return S_fail(msg, n, errcol, argcol[s->a > s->c ? 0 : 1],
-                          "%s needs min <= mode <= max, got %g, %g, %g", f->usage, s->a, s->b, s->c);
+                          "%s needs min <= mode <= max, got %g, %g, %g", f->usage, s->a, s->b,
+                          s->c);
         if (s->kind == SPEC_PERT) {
             if (nargs < 4) s->d = 4;
             if (!(s->d > 0))
@@ -145,7 +151,8 @@ static int S_validate(spec *s, const S_family *f, const int *argcol, const int *
     case SPEC_NORMAL:
         if (isinf(s->a) || isinf(s->b))
             return S_fail(msg, n, errcol, argcol[isinf(s->a) ? 0 : 1],
-                          "%s needs finite mu and sd, got '%g'", f->usage, isinf(s->a) ? s->a : s->b);
+                          "%s needs finite mu and sd, got '%g'", f->usage,
+                          isinf(s->a) ? s->a : s->b);
         if (!(s->b > 0))
             return S_fail(msg, n, errcol, argcol[1], "%s needs sd > 0, got %g", f->usage, s->b);
         if (nargs >= 3) s->lo = s->c;
@@ -168,19 +175,21 @@ static int S_validate(spec *s, const S_family *f, const int *argcol, const int *
         if (!(s->a > 0))
             return S_fail(msg, n, errcol, argcol[0], "%s needs median > 0, got %g", f->usage, s->a);
         if (!(s->b > s->a))
-            return S_fail(msg, n, errcol, argcol[1], "%s needs p95 > median, got p95 = %g <= median = %g",
-                          f->usage, s->b, s->a);
+            return S_fail(msg, n, errcol, argcol[1],
+                          "%s needs p95 > median, got p95 = %g <= median = %g", f->usage, s->b,
+                          s->a);
         break;
     case SPEC_BERNOULLI:
         if (!(s->a >= 0 && s->a <= 1))
-            return S_fail(msg, n, errcol, argcol[0], "%s needs 0 <= p <= 1, got %g", f->usage, s->a);
+            return S_fail(msg, n, errcol, argcol[0], "%s needs 0 <= p <= 1, got %g", f->usage,
+                          s->a);
         break;
     case SPEC_DISCRETE: {
         double sum = 0;
         for (int i = 0; i < s->n; i++) {
             if (!(s->p[i] >= 0 && s->p[i] <= 1))
-                return S_fail(msg, n, errcol, pcol[i],
-                              "%s needs each probability in [0,1], got %g", f->usage, s->p[i]);
+                return S_fail(msg, n, errcol, pcol[i], "%s needs each probability in [0,1], got %g",
+                              f->usage, s->p[i]);
             sum += s->p[i];
         }
         if (fabs(sum - 1) > 1e-9)
@@ -220,7 +229,8 @@ int spec_parse(const char *text, spec *out, int *errcol, char *msg, size_t msgle
     if (*p == '\0')
         return S_fail(msg, msglen, errcol, 0, "expected a number or a distribution, got nothing");
     const char *name = p;
-    while (isalnum((unsigned char)*p) || *p == '_') p++;
+    while (isalnum((unsigned char)*p) || *p == '_')
+        p++;
     size_t len = (size_t)(p - name);
     if (isalpha((unsigned char)*name) && !S_is_number_word(name, len)) {
         const S_family *f = NULL;
@@ -236,9 +246,9 @@ int spec_parse(const char *text, spec *out, int *errcol, char *msg, size_t msgle
             const char *after = p;
             S_skip_ws(&after);
             if (*after != '(')
-                return S_fail(msg, msglen, errcol, (int)(name - text),
-                              "expected a number or a distribution such as uniform(a,b), got '%.40s'",
-                              name);
+                return S_fail(
+                    msg, msglen, errcol, (int)(name - text),
+                    "expected a number or a distribution such as uniform(a,b), got '%.40s'", name);
             const char *near = suggest_closest(word, names, sizeof names / sizeof *names);
             for (size_t i = 0; !near && i < sizeof names / sizeof *names; i++) {
                 size_t k = strlen(names[i]); /* "triangular" -> tri, "betapert" -> pert */
@@ -248,10 +258,11 @@ int spec_parse(const char *text, spec *out, int *errcol, char *msg, size_t msgle
                     near = names[i]; /* ... and "unif" -> uniform */
             }
             if (near)
-                return S_fail(msg, msglen, errcol, (int)(name - text),
-                              "unknown distribution '%s' (did you mean '%s'?): expected a number "
-                              "or one of uniform, tri, pert, normal, lognormal, discrete, bernoulli",
-                              word, near);
+                return S_fail(
+                    msg, msglen, errcol, (int)(name - text),
+                    "unknown distribution '%s' (did you mean '%s'?): expected a number "
+                    "or one of uniform, tri, pert, normal, lognormal, discrete, bernoulli",
+                    word, near);
             return S_fail(msg, msglen, errcol, (int)(name - text),
                           "unknown distribution '%s': expected a number or one of uniform, tri, "
                           "pert, normal, lognormal, discrete, bernoulli",
@@ -323,7 +334,8 @@ int spec_parse(const char *text, spec *out, int *errcol, char *msg, size_t msgle
             s.n = nargs;
         else {
             double *dst[4] = {&s.a, &s.b, &s.c, &s.d};
-            for (int i = 0; i < nargs; i++) *dst[i] = args[i];
+            for (int i = 0; i < nargs; i++)
+                *dst[i] = args[i];
         }
         S_skip_ws(&p);
         if (*p != '\0')
@@ -336,7 +348,8 @@ int spec_parse(const char *text, spec *out, int *errcol, char *msg, size_t msgle
         S_skip_ws(&p);
         if (*p != '\0') {
             const char *t = text;
-            while (*t == ' ' || *t == '\t') t++;
+            while (*t == ' ' || *t == '\t')
+                t++;
             if (*p == ',' && isdigit((unsigned char)p[1]))
                 return S_fail(msg, msglen, errcol, (int)(p - text),
                               "expected a number, got '%.40s' (write decimals with '.' and no "
@@ -353,10 +366,22 @@ int spec_parse(const char *text, spec *out, int *errcol, char *msg, size_t msgle
 }
 
 /* ---- the standard normal pieces used by truncation ---- */
-static double S_pert_alpha(const spec *s) { return 1 + s->d * (s->b - s->a) / (s->c - s->a); }
-static double S_pert_beta(const spec *s) { return 1 + s->d * (s->c - s->b) / (s->c - s->a); }
-static double S_ln_mu(const spec *s) { return log(s->a); }
-static double S_ln_sigma(const spec *s) { return (log(s->b) - log(s->a)) / Z95; }
+static double S_pert_alpha(const spec *s)
+{
+    return 1 + s->d * (s->b - s->a) / (s->c - s->a);
+}
+static double S_pert_beta(const spec *s)
+{
+    return 1 + s->d * (s->c - s->b) / (s->c - s->a);
+}
+static double S_ln_mu(const spec *s)
+{
+    return log(s->a);
+}
+static double S_ln_sigma(const spec *s)
+{
+    return (log(s->b) - log(s->a)) / Z95;
+}
 
 static double S_tri_quantile(const spec *s, double u)
 {
@@ -379,9 +404,12 @@ static double S_discrete_quantile(const spec *s, double u)
 double spec_quantile(const spec *s, double u)
 {
     switch (s->kind) {
-    case SPEC_CONST: return s->a;
-    case SPEC_UNIFORM: return s->a + (s->b - s->a) * u;
-    case SPEC_TRI: return S_tri_quantile(s, u);
+    case SPEC_CONST:
+        return s->a;
+    case SPEC_UNIFORM:
+        return s->a + (s->b - s->a) * u;
+    case SPEC_TRI:
+        return S_tri_quantile(s, u);
     case SPEC_PERT:
         return s->a + (s->c - s->a) * gsl_cdf_beta_Pinv(u, S_pert_alpha(s), S_pert_beta(s));
     case SPEC_NORMAL: {
@@ -396,29 +424,40 @@ double spec_quantile(const spec *s, double u)
         double x = gsl_cdf_lognormal_Pinv(fa + u * (fb - fa), S_ln_mu(s), S_ln_sigma(s));
         return x < s->lo ? s->lo : x > s->hi ? s->hi : x;
     }
-    case SPEC_DISCRETE: return S_discrete_quantile(s, u);
-    case SPEC_BERNOULLI: return u < 1 - s->a ? 0 : 1;
+    case SPEC_DISCRETE:
+        return S_discrete_quantile(s, u);
+    case SPEC_BERNOULLI:
+        return u < 1 - s->a ? 0 : 1;
     }
     return s->a;
 }
 
-static int S_truncated(const spec *s) { return !isinf(s->lo) || !isinf(s->hi); }
+static int S_truncated(const spec *s)
+{
+    return !isinf(s->lo) || !isinf(s->hi);
+}
 
 double spec_sample(const gsl_rng *r, const spec *s)
 {
     switch (s->kind) {
-    case SPEC_CONST: return s->a;
-    case SPEC_UNIFORM: return gsl_ran_flat(r, s->a, s->b);
-    case SPEC_TRI: return S_tri_quantile(s, gsl_rng_uniform(r));
-    case SPEC_PERT: return s->a + (s->c - s->a) * gsl_ran_beta(r, S_pert_alpha(s), S_pert_beta(s));
+    case SPEC_CONST:
+        return s->a;
+    case SPEC_UNIFORM:
+        return gsl_ran_flat(r, s->a, s->b);
+    case SPEC_TRI:
+        return S_tri_quantile(s, gsl_rng_uniform(r));
+    case SPEC_PERT:
+        return s->a + (s->c - s->a) * gsl_ran_beta(r, S_pert_alpha(s), S_pert_beta(s));
     case SPEC_NORMAL:
         if (!S_truncated(s)) return s->a + gsl_ran_gaussian_ziggurat(r, s->b);
         return spec_quantile(s, gsl_rng_uniform_pos(r));
     case SPEC_LOGNORMAL:
         if (!(s->lo > 0) && isinf(s->hi)) return gsl_ran_lognormal(r, S_ln_mu(s), S_ln_sigma(s));
         return spec_quantile(s, gsl_rng_uniform_pos(r));
-    case SPEC_DISCRETE: return S_discrete_quantile(s, gsl_rng_uniform(r));
-    case SPEC_BERNOULLI: return (double)gsl_ran_bernoulli(r, s->a);
+    case SPEC_DISCRETE:
+        return S_discrete_quantile(s, gsl_rng_uniform(r));
+    case SPEC_BERNOULLI:
+        return (double)gsl_ran_bernoulli(r, s->a);
     }
     return s->a;
 }
@@ -454,9 +493,12 @@ static double S_numeric_moment(const spec *s, int k)
 double spec_mean(const spec *s)
 {
     switch (s->kind) {
-    case SPEC_CONST: return s->a;
-    case SPEC_UNIFORM: return (s->a + s->b) / 2;
-    case SPEC_TRI: return (s->a + s->b + s->c) / 3;
+    case SPEC_CONST:
+        return s->a;
+    case SPEC_UNIFORM:
+        return (s->a + s->b) / 2;
+    case SPEC_TRI:
+        return (s->a + s->b + s->c) / 3;
     case SPEC_PERT: {
         double al = S_pert_alpha(s), be = S_pert_beta(s);
         return s->a + (s->c - s->a) * al / (al + be);
@@ -474,10 +516,12 @@ double spec_mean(const spec *s)
     }
     case SPEC_DISCRETE: {
         double m = 0;
-        for (int i = 0; i < s->n; i++) m += s->v[i] * s->p[i];
+        for (int i = 0; i < s->n; i++)
+            m += s->v[i] * s->p[i];
         return m;
     }
-    case SPEC_BERNOULLI: return s->a;
+    case SPEC_BERNOULLI:
+        return s->a;
     }
     return s->a;
 }
@@ -485,8 +529,10 @@ double spec_mean(const spec *s)
 double spec_variance(const spec *s)
 {
     switch (s->kind) {
-    case SPEC_CONST: return 0;
-    case SPEC_UNIFORM: return (s->b - s->a) * (s->b - s->a) / 12;
+    case SPEC_CONST:
+        return 0;
+    case SPEC_UNIFORM:
+        return (s->b - s->a) * (s->b - s->a) / 12;
     case SPEC_TRI: {
         double a = s->a, b = s->b, c = s->c;
         return (a * a + b * b + c * c - a * b - a * c - b * c) / 18;
@@ -508,10 +554,12 @@ double spec_variance(const spec *s)
     }
     case SPEC_DISCRETE: {
         double m = spec_mean(s), v = 0;
-        for (int i = 0; i < s->n; i++) v += s->p[i] * (s->v[i] - m) * (s->v[i] - m);
+        for (int i = 0; i < s->n; i++)
+            v += s->p[i] * (s->v[i] - m) * (s->v[i] - m);
         return v;
     }
-    case SPEC_BERNOULLI: return s->a * (1 - s->a);
+    case SPEC_BERNOULLI:
+        return s->a * (1 - s->a);
     }
     return 0;
 }
@@ -519,12 +567,22 @@ double spec_variance(const spec *s)
 void spec_support(const spec *s, double *lo, double *hi)
 {
     switch (s->kind) {
-    case SPEC_CONST: *lo = *hi = s->a; return;
-    case SPEC_UNIFORM: *lo = s->a, *hi = s->b; return;
+    case SPEC_CONST:
+        *lo = *hi = s->a;
+        return;
+    case SPEC_UNIFORM:
+        *lo = s->a, *hi = s->b;
+        return;
     case SPEC_TRI:
-    case SPEC_PERT: *lo = s->a, *hi = s->c; return;
-    case SPEC_NORMAL: *lo = s->lo, *hi = s->hi; return;
-    case SPEC_LOGNORMAL: *lo = s->lo > 0 ? s->lo : 0, *hi = s->hi; return;
+    case SPEC_PERT:
+        *lo = s->a, *hi = s->c;
+        return;
+    case SPEC_NORMAL:
+        *lo = s->lo, *hi = s->hi;
+        return;
+    case SPEC_LOGNORMAL:
+        *lo = s->lo > 0 ? s->lo : 0, *hi = s->hi;
+        return;
     case SPEC_DISCRETE:
         *lo = INFINITY, *hi = -INFINITY;
         for (int i = 0; i < s->n; i++) {
@@ -533,7 +591,9 @@ void spec_support(const spec *s, double *lo, double *hi)
             if (s->v[i] > *hi) *hi = s->v[i];
         }
         return;
-    case SPEC_BERNOULLI: *lo = s->a < 1 ? 0 : 1, *hi = s->a > 0 ? 1 : 0; return;
+    case SPEC_BERNOULLI:
+        *lo = s->a < 1 ? 0 : 1, *hi = s->a > 0 ? 1 : 0;
+        return;
     }
 }
 
@@ -548,14 +608,23 @@ void spec_scale(spec *s, double f)
 {
     if (f == 1) return;
     switch (s->kind) {
-    case SPEC_CONST: s->a *= f; break;
-    case SPEC_UNIFORM: s->a *= f, s->b *= f; break;
+    case SPEC_CONST:
+        s->a *= f;
+        break;
+    case SPEC_UNIFORM:
+        s->a *= f, s->b *= f;
+        break;
     case SPEC_TRI:
-    case SPEC_PERT: s->a *= f, s->b *= f, s->c *= f; break;
+    case SPEC_PERT:
+        s->a *= f, s->b *= f, s->c *= f;
+        break;
     case SPEC_NORMAL:
-    case SPEC_LOGNORMAL: s->a *= f, s->b *= f, s->lo *= f, s->hi *= f; break;
+    case SPEC_LOGNORMAL:
+        s->a *= f, s->b *= f, s->lo *= f, s->hi *= f;
+        break;
     case SPEC_DISCRETE:
-        for (int i = 0; i < s->n; i++) s->v[i] *= f;
+        for (int i = 0; i < s->n; i++)
+            s->v[i] *= f;
         break;
     case SPEC_BERNOULLI: {
         /* becomes discrete(0:1-p, f:p) */
@@ -587,19 +656,33 @@ int spec_truncate(spec *s, double lo, double hi)
 void spec_format(const spec *s, char *buf, size_t n)
 {
     switch (s->kind) {
-    case SPEC_CONST: snprintf(buf, n, "%.10g", s->a); return;
-    case SPEC_UNIFORM: snprintf(buf, n, "uniform(%.10g,%.10g)", s->a, s->b); return;
-    case SPEC_TRI: snprintf(buf, n, "tri(%.10g,%.10g,%.10g)", s->a, s->b, s->c); return;
+    case SPEC_CONST:
+        snprintf(buf, n, "%.10g", s->a);
+        return;
+    case SPEC_UNIFORM:
+        snprintf(buf, n, "uniform(%.10g,%.10g)", s->a, s->b);
+        return;
+    case SPEC_TRI:
+        snprintf(buf, n, "tri(%.10g,%.10g,%.10g)", s->a, s->b, s->c);
+        return;
     case SPEC_PERT:
-        if (s->d == 4) snprintf(buf, n, "pert(%.10g,%.10g,%.10g)", s->a, s->b, s->c);
-        else snprintf(buf, n, "pert(%.10g,%.10g,%.10g,%.10g)", s->a, s->b, s->c, s->d);
+        if (s->d == 4)
+            snprintf(buf, n, "pert(%.10g,%.10g,%.10g)", s->a, s->b, s->c);
+        else
+            snprintf(buf, n, "pert(%.10g,%.10g,%.10g,%.10g)", s->a, s->b, s->c, s->d);
         return;
     case SPEC_NORMAL:
-        if (!S_truncated(s)) snprintf(buf, n, "normal(%.10g,%.10g)", s->a, s->b);
-        else snprintf(buf, n, "normal(%.10g,%.10g,%.10g,%.10g)", s->a, s->b, s->lo, s->hi);
+        if (!S_truncated(s))
+            snprintf(buf, n, "normal(%.10g,%.10g)", s->a, s->b);
+        else
+            snprintf(buf, n, "normal(%.10g,%.10g,%.10g,%.10g)", s->a, s->b, s->lo, s->hi);
         return;
-    case SPEC_LOGNORMAL: snprintf(buf, n, "lognormal(%.10g,%.10g)", s->a, s->b); return;
-    case SPEC_BERNOULLI: snprintf(buf, n, "bernoulli(%.10g)", s->a); return;
+    case SPEC_LOGNORMAL:
+        snprintf(buf, n, "lognormal(%.10g,%.10g)", s->a, s->b);
+        return;
+    case SPEC_BERNOULLI:
+        snprintf(buf, n, "bernoulli(%.10g)", s->a);
+        return;
     case SPEC_DISCRETE: {
         size_t k = (size_t)snprintf(buf, n, "discrete(");
         for (int i = 0; i < s->n && k < n; i++)

@@ -38,8 +38,8 @@ typedef struct {
     /* CONST: a. UNIFORM: a,b. TRI/PERT: a=min b=mode c=max d=lambda.
      * NORMAL: a=mu b=sd, lo/hi truncation. LOGNORMAL: a=median b=p95. BERNOULLI: a=p. */
     double a, b, c, d;
-    double lo, hi;          /* truncation (NORMAL, LOGNORMAL); -inf/+inf when none */
-    int n;                  /* DISCRETE: number of values */
+    double lo, hi; /* truncation (NORMAL, LOGNORMAL); -inf/+inf when none */
+    int n;         /* DISCRETE: number of values */
     double v[SPEC_DISCRETE_MAX];
     double p[SPEC_DISCRETE_MAX];
 } spec;
@@ -50,7 +50,7 @@ typedef struct {
 int spec_parse(const char *text, spec *out, int *errcol, char *msg, size_t msglen);
 
 double spec_sample(const gsl_rng *r, const spec *s);
-double spec_quantile(const spec *s, double u);   /* u in (0,1) */
+double spec_quantile(const spec *s, double u); /* u in (0,1) */
 double spec_mean(const spec *s);
 double spec_variance(const spec *s);
 void spec_support(const spec *s, double *lo, double *hi);

@@ -28,11 +28,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "run/aggregate.h"
-#include "scenario/scenario.h"
 #include "engine/counts.h"
-#include "run/runner.h"
 #include "engine/streams.h"
+#include "run/aggregate.h"
+#include "run/runner.h"
+#include "scenario/scenario.h"
 
 static double S_now(void)
 {
@@ -62,13 +62,15 @@ static void *S_ref_worker(void *arg)
         /* a sorted outage list per option: 30 outages a year */
         long next_down[8];
         int down[8] = {0};
-        for (int o = 0; o < r->nopt; o++) next_down[o] = 100 + 37 * o;
+        for (int o = 0; o < r->nopt; o++)
+            next_down[o] = 100 + 37 * o;
         const double scale = 12 * r->mean_month;
         double mu[24];
         uint32_t day[24];
         for (long h0 = 0; h0 < p->hours; h0 += 24) {
             /* a day's draws at once, as the traffic model draws them */
-            for (int i = 0; i < 24; i++) mu[i] = scale * p->hour_weight[h0 + i];
+            for (int i = 0; i < 24; i++)
+                mu[i] = scale * p->hour_weight[h0 + i];
             counts_negbin_n(g, 24, mu, 0.0, day);
             for (int i = 0; i < 24; i++) {
                 const long h = h0 + i;
@@ -81,7 +83,8 @@ static void *S_ref_worker(void *arg)
             }
         }
     }
-    for (int o = 0; o < r->nopt; o++) acc += cost[o] + (double)over[o];
+    for (int o = 0; o < r->nopt; o++)
+        acc += cost[o] + (double)over[o];
     r->sink = acc;
     gsl_rng_free(g);
     return NULL;
@@ -93,10 +96,12 @@ static void S_reference(const sim_plan *p, uint64_t n, int threads)
     S_ref w[256];
     double mean = spec_mean(&p->sc->g[PG_volume_month].s);
     for (int i = 0; i < threads; i++) {
-        w[i] = (S_ref){p, mean, p->sc->nopt, n * i / threads, n * (i + 1) / threads - n * i / threads, 0};
+        w[i] = (S_ref){
+            p, mean, p->sc->nopt, n * i / threads, n * (i + 1) / threads - n * i / threads, 0};
         pthread_create(&tid[i], NULL, S_ref_worker, &w[i]);
     }
-    for (int i = 0; i < threads; i++) pthread_join(tid[i], NULL);
+    for (int i = 0; i < threads; i++)
+        pthread_join(tid[i], NULL);
 }
 
 static hs_status S_full(const sim_plan *p, uint64_t n, int threads, hs_error *e)
@@ -126,7 +131,8 @@ static int S_measure(const char *what, const sim_plan *p, uint64_t n, int thread
         close(fd[0]);
         hs_error e = {0};
         double t0 = S_now();
-        if (strcmp(what, "ref") == 0) S_reference(p, n, threads);
+        if (strcmp(what, "ref") == 0)
+            S_reference(p, n, threads);
         else if (S_full(p, n, threads, &e) != HS_OK) {
             fprintf(stderr, "bench: %s\n", e.msg);
             _exit(1);
@@ -173,12 +179,24 @@ int main(int argc, char **argv)
     int c;
     while ((c = getopt(argc, argv, "n:t:y:S:r:s:f")) != -1) {
         switch (c) {
-        case 'n': n = strtoull(optarg, NULL, 10); break;
-        case 't': threads = atoi(optarg); break;
-        case 'y': years = atoi(optarg); break;
-        case 'S': dir = optarg; break;
-        case 'r': reps = atoi(optarg); break;
-        case 'f': full_only = 1; break;
+        case 'n':
+            n = strtoull(optarg, NULL, 10);
+            break;
+        case 't':
+            threads = atoi(optarg);
+            break;
+        case 'y':
+            years = atoi(optarg);
+            break;
+        case 'S':
+            dir = optarg;
+            break;
+        case 'r':
+            reps = atoi(optarg);
+            break;
+        case 'f':
+            full_only = 1;
+            break;
         case 's':
             if (nsets == CLI_MAX_SETS) return fprintf(stderr, "bench: too many -s\n"), 2;
             sets[nsets++] = optarg;
@@ -199,7 +217,8 @@ int main(int argc, char **argv)
     S_cpu(cpu, sizeof cpu);
     printf("hostsim bench: %s, %llu trajectories x %d years (%ld hours) x %d options, %d threads\n",
            dir, (unsigned long long)n, years, p->hours, sc->nopt, threads);
-    for (int i = 0; i < nsets; i++) printf("  --set %s\n", sets[i]);
+    for (int i = 0; i < nsets; i++)
+        printf("  --set %s\n", sets[i]);
     printf("machine: %s, %ld online CPUs\n\n", cpu, sysconf(_SC_NPROCESSORS_ONLN));
     printf("%-18s %9s %8s %10s %14s %16s %10s\n", "workload", "seconds", "cpu s", "traj/s",
            "hour-steps/s", "ns/step/thread", "peak MB");

@@ -56,7 +56,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             (void)spec_mean(&s);
             (void)spec_quantile(&s, 0.1);
             (void)spec_quantile(&s, 0.9);
-        } else if (col < 0 || (size_t)col > size) abort();
+        } else if (col < 0 || (size_t)col > size)
+            abort();
         free(t);
         return 0;
     }
@@ -69,8 +70,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 sep = q;
                 break;
             }
-        if (p >= end && i > 0) S_write(names[i], NULL, 0);
-        else S_write(names[i], p, (size_t)((sep ? sep : end) - p));
+        if (p >= end && i > 0)
+            S_write(names[i], NULL, 0);
+        else
+            S_write(names[i], p, (size_t)((sep ? sep : end) - p));
         p = sep ? sep + 5 : end;
     }
     hs_error e = {0};

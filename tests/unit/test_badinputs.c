@@ -72,7 +72,10 @@ static S_case *S_cases(size_t *n, int shared)
     return c;
 }
 
-static void S_free_cases(struct criterion_test_params *p) { cr_free(p->params); }
+static void S_free_cases(struct criterion_test_params *p)
+{
+    cr_free(p->params);
+}
 
 static char *S_slurp(const char *path)
 {
@@ -164,7 +167,8 @@ static char S_tmp[256];
 static void S_copy_good(void)
 {
     S_init();
-    snprintf(S_tmp, sizeof S_tmp, "%s/hostsim-bad.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+    snprintf(S_tmp, sizeof S_tmp, "%s/hostsim-bad.XXXXXX",
+             getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
     cr_assert_not_null(mkdtemp(S_tmp));
     const char *files[] = {"params.csv", "profile.csv", "calendar.csv", "assets.csv"};
     for (size_t i = 0; i < 4; i++) {
@@ -199,14 +203,16 @@ Test(badinputs, a_10_mb_line_is_rejected_with_its_length, .init = S_copy_good, .
     FILE *f = fopen(path, "ab");
     cr_assert_not_null(f);
     fputs("on_prem,energy,1800,CNY/month,", f);
-    for (int i = 0; i < 10000000; i++) fputc('x', f);
+    for (int i = 0; i < 10000000; i++)
+        fputc('x', f);
     fputc('\n', f);
     fclose(f);
     hs_error e;
     cr_expect_eq(S_validate(S_tmp, &e), 2);
-    S_check_message("10 MB line", e.msg,
-                    "*/params.csv:21:1: expected a line of at most 1048576 bytes, got one of "
-                    "10000030 bytes\n  > on_prem,energy,1800,CNY/month,xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx ...");
+    S_check_message(
+        "10 MB line", e.msg,
+        "*/params.csv:21:1: expected a line of at most 1048576 bytes, got one of "
+        "10000030 bytes\n  > on_prem,energy,1800,CNY/month,xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx ...");
 }
 
 Test(badinputs, a_file_of_100000_rows_is_rejected_at_the_row_limit, .init = S_copy_good,
@@ -216,7 +222,8 @@ Test(badinputs, a_file_of_100000_rows_is_rejected_at_the_row_limit, .init = S_co
     snprintf(path, sizeof path, "%s/calendar.csv", S_tmp);
     FILE *f = fopen(path, "ab");
     cr_assert_not_null(f);
-    for (int i = 0; i < 100000; i++) fprintf(f, "sale_%d,2027-03-01,2027-03-02,1.5,generated\n", i);
+    for (int i = 0; i < 100000; i++)
+        fprintf(f, "sale_%d,2027-03-01,2027-03-02,1.5,generated\n", i);
     fclose(f);
     hs_error e;
     cr_expect_eq(S_validate(S_tmp, &e), 2);

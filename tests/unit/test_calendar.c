@@ -6,7 +6,10 @@
 
 enum { MON, TUE, WED, THU, FRI, SAT, SUN };
 
-static int S_weekday_of(int y, int m, int d) { return cal_weekday(cal_days_from_civil(y, m, d)); }
+static int S_weekday_of(int y, int m, int d)
+{
+    return cal_weekday(cal_days_from_civil(y, m, d));
+}
 
 Test(calendar, day_zero_is_1970_01_01_a_thursday)
 {
@@ -41,7 +44,8 @@ Test(calendar, leap_years_follow_the_gregorian_rule)
 Test(calendar, month_lengths)
 {
     static const int len[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    for (int m = 1; m <= 12; m++) cr_expect_eq(cal_month_days(2027, m), len[m - 1], "month %d", m);
+    for (int m = 1; m <= 12; m++)
+        cr_expect_eq(cal_month_days(2027, m), len[m - 1], "month %d", m);
 }
 
 Test(calendar, a_year_has_365_or_366_days)
@@ -90,9 +94,9 @@ Test(calendar, parses_a_recurring_day)
 
 Test(calendar, rejects_impossible_and_malformed_dates)
 {
-    const char *bad[] = {"2027-02-29", "02-30",      "04-31",      "2027-13-01", "2027-00-10",
-                         "2027-01-00", "2027-1-01",  "27-01-01",   "2027/01/01", "",
-                         "1899-12-31", "3000-01-01", "2027-01-01x", "11-1",      "ab-cd"};
+    const char *bad[] = {"2027-02-29", "02-30",      "04-31",       "2027-13-01", "2027-00-10",
+                         "2027-01-00", "2027-1-01",  "27-01-01",    "2027/01/01", "",
+                         "1899-12-31", "3000-01-01", "2027-01-01x", "11-1",       "ab-cd"};
     cal_date d;
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
         cr_expect_eq(cal_parse(bad[i], &d), -1, "'%s' was accepted", bad[i]);

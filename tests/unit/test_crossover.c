@@ -13,13 +13,15 @@ static double S_x[M_MAX], S_ya[M_MAX], S_yb[M_MAX];
 /* x_k = x0 + k h, k < m. */
 static void S_linear_grid(double x0, double h, size_t m)
 {
-    for (size_t k = 0; k < m; k++) S_x[k] = x0 + (double)k * h;
+    for (size_t k = 0; k < m; k++)
+        S_x[k] = x0 + (double)k * h;
 }
 
 /* x_k = x0 q^k, k < m. */
 static void S_geometric_grid(double x0, double q, size_t m)
 {
-    for (size_t k = 0; k < m; k++) S_x[k] = x0 * pow(q, (double)k);
+    for (size_t k = 0; k < m; k++)
+        S_x[k] = x0 * pow(q, (double)k);
 }
 
 Test(crossover, straight_lines_cross_at_the_analytic_point)
@@ -72,7 +74,8 @@ Test(crossover, touching_without_crossing_is_not_a_crossing)
 {
     /* (x - 2.385)^2 touches 0 at a grid point and stays above. */
     double x[5] = {1.0, 1.5, 2.385, 3.1, 4.0}, ya[5], yb[5] = {0};
-    for (int k = 0; k < 5; k++) ya[k] = (x[k] - 2.385) * (x[k] - 2.385);
+    for (int k = 0; k < 5; k++)
+        ya[k] = (x[k] - 2.385) * (x[k] - 2.385);
     double out[1];
     cr_assert_eq(crossover_find(x, ya, yb, 5, 0, out, 1), 0);
     /* Tangent over a run of grid points, then apart on the same side. */
@@ -128,7 +131,8 @@ Test(crossover, several_crossings_are_all_found_in_order)
     }
     double r = asin(0.2), want[4] = {r, M_PI - r, 2 * M_PI + r, 3 * M_PI - r}, out[4];
     cr_assert_eq(crossover_find(S_x, S_ya, S_yb, m, 0, out, 4), 4);
-    for (int i = 0; i < 4; i++) cr_expect_float_eq(out[i], want[i], 1e-6, "root %d", i);
+    for (int i = 0; i < 4; i++)
+        cr_expect_float_eq(out[i], want[i], 1e-6, "root %d", i);
     /* A short output array: the count is still 4, only 2 are written. */
     double two[3] = {0, 0, -42};
     cr_assert_eq(crossover_find(S_x, S_ya, S_yb, m, 0, two, 2), 4);
@@ -144,14 +148,14 @@ Test(crossover, probability_curve_passes_each_level_at_the_analytic_point)
     size_t m = 400;
     double c = 5000, s = 0.7;
     S_geometric_grid(100, 1.0123, m); /* 100 .. ~13000 */
-    for (size_t k = 0; k < m; k++) S_ya[k] = 1 / (1 + exp(-(log(S_x[k]) - log(c)) / s));
+    for (size_t k = 0; k < m; k++)
+        S_ya[k] = 1 / (1 + exp(-(log(S_x[k]) - log(c)) / s));
     double levels[3] = {0.25, 0.5, 0.75};
     for (int i = 0; i < 3; i++) {
         double want = c * exp(s * log(levels[i] / (1 - levels[i]))), got = 0;
-        cr_assert_eq(crossover_level(S_x, S_ya, m, 1, levels[i], &got), 1, "level %.2f",
-                     levels[i]);
-        cr_expect(fabs(got - want) / want < 1e-4, "level %.2f: got %.3f, want %.3f", levels[i],
-                  got, want);
+        cr_assert_eq(crossover_level(S_x, S_ya, m, 1, levels[i], &got), 1, "level %.2f", levels[i]);
+        cr_expect(fabs(got - want) / want < 1e-4, "level %.2f: got %.3f, want %.3f", levels[i], got,
+                  want);
     }
 }
 

@@ -15,7 +15,8 @@ static inline scenario *S_load(const char *dir, const char *const *sets, int nse
     hs_error e = {0};
     scenario *sc = scenario_load(dir, &e);
     cr_assert(sc, "load %s: %s", dir, e.msg);
-    for (int i = 0; i < nsets; i++) cr_assert(scenario_set(sc, sets[i], &e) == HS_OK, "%s", e.msg);
+    for (int i = 0; i < nsets; i++)
+        cr_assert(scenario_set(sc, sets[i], &e) == HS_OK, "%s", e.msg);
     cr_assert(scenario_finalize(sc, &e) == HS_OK, "%s", e.msg);
     return sc;
 }

@@ -143,7 +143,8 @@ Test(loader, the_profile_is_normalised_and_keeps_its_shape)
     scenario *sc = S_load_final("tests/data/good");
     double sum = 0;
     for (int d = 0; d < 7; d++)
-        for (int h = 0; h < 24; h++) sum += sc->profile[d][h];
+        for (int h = 0; h < 24; h++)
+            sum += sc->profile[d][h];
     S_near(sum, 1, "sum of the profile");
     S_near(sc->profile[0][10] / sc->profile[0][3], 8, "Monday 10:00 over Monday 03:00");
     S_near(sc->profile[6][10] / sc->profile[0][3], 1, "Sunday 10:00 over Monday 03:00");
@@ -162,7 +163,8 @@ Test(loader, the_calendar_windows_are_read)
     cr_expect(sc->peaks[1].recurring && sc->peaks[1].start.m == 12 && sc->peaks[1].end.m == 1,
               "year_end wraps the year end");
     cr_expect(!sc->peaks[2].recurring);
-    cr_expect(sc->peaks[2].start.y == 2027 && sc->peaks[2].start.m == 2 && sc->peaks[2].start.d == 6);
+    cr_expect(sc->peaks[2].start.y == 2027 && sc->peaks[2].start.m == 2 &&
+              sc->peaks[2].start.d == 6);
     cr_expect_eq(sc->peaks[2].multiplier, 0.5);
     cr_expect_eq(sc->peaks[2].line, 4);
     cr_expect_eq(sc->peaks[2].col, 10, "column of the start date");
@@ -213,15 +215,19 @@ Test(loader, optional_files_may_be_left_out)
     scenario_free(sc);
 }
 
-Test(loader, scenario_free_of_null_does_nothing) { scenario_free(NULL); }
+Test(loader, scenario_free_of_null_does_nothing)
+{
+    scenario_free(NULL);
+}
 
 /* ------------------------------------------------- the same, written otherwise */
 
 static void S_same_spec(const spec *a, const spec *b, const char *what)
 {
-    int same = a->kind == b->kind && a->a == b->a && a->b == b->b && a->c == b->c &&
-               a->d == b->d && a->lo == b->lo && a->hi == b->hi && a->n == b->n;
-    for (int i = 0; same && i < a->n; i++) same = a->v[i] == b->v[i] && a->p[i] == b->p[i];
+    int same = a->kind == b->kind && a->a == b->a && a->b == b->b && a->c == b->c && a->d == b->d &&
+               a->lo == b->lo && a->hi == b->hi && a->n == b->n;
+    for (int i = 0; same && i < a->n; i++)
+        same = a->v[i] == b->v[i] && a->p[i] == b->p[i];
     cr_expect(same, "%s differs", what);
 }
 
@@ -233,8 +239,10 @@ static void S_same_as_good(const char *dir, int same_sources)
         const param_def *d = &params_defs[i];
         int n = d->scope == PARAM_GLOBAL ? 1 : g->nopt;
         for (int o = 0; o < n; o++) {
-            const param_value *a = d->scope == PARAM_GLOBAL ? &g->g[d->index] : &g->opt[o].p[d->index];
-            const param_value *b = d->scope == PARAM_GLOBAL ? &v->g[d->index] : &v->opt[o].p[d->index];
+            const param_value *a =
+                d->scope == PARAM_GLOBAL ? &g->g[d->index] : &g->opt[o].p[d->index];
+            const param_value *b =
+                d->scope == PARAM_GLOBAL ? &v->g[d->index] : &v->opt[o].p[d->index];
             char what[160];
             snprintf(what, sizeof what, "%s: %s.%s", dir,
                      d->scope == PARAM_GLOBAL ? "global" : g->opt[o].name, d->name);
@@ -243,13 +251,14 @@ static void S_same_as_good(const char *dir, int same_sources)
             cr_expect_str_eq(a->unit, b->unit, "%s: unit", what);
             if (same_sources) cr_expect_str_eq(a->source, b->source, "%s: source", what);
         }
-        }
+    }
     for (int o = 0; o < g->nopt; o++) {
         cr_expect_str_eq(v->opt[o].name, g->opt[o].name);
         cr_assert_eq(v->opt[o].nassets, g->opt[o].nassets, "%s: assets", dir);
         for (int k = 0; k < g->opt[o].nassets; k++) {
             cr_expect_str_eq(v->opt[o].assets[k].item, g->opt[o].assets[k].item);
-            S_same_spec(&v->opt[o].assets[k].unit_cost, &g->opt[o].assets[k].unit_cost, "asset cost");
+            S_same_spec(&v->opt[o].assets[k].unit_cost, &g->opt[o].assets[k].unit_cost,
+                        "asset cost");
             cr_expect_eq(v->opt[o].assets[k].residual_3y, g->opt[o].assets[k].residual_3y);
         }
     }
@@ -267,11 +276,26 @@ static void S_same_as_good(const char *dir, int same_sources)
     scenario_free(v);
 }
 
-Test(loader, crlf_line_ends_load_the_same) { S_same_as_good("tests/data/good_crlf", 1); }
-Test(loader, old_mac_cr_line_ends_load_the_same) { S_same_as_good("tests/data/good_cr", 1); }
-Test(loader, a_utf8_bom_loads_the_same) { S_same_as_good("tests/data/good_bom", 1); }
-Test(loader, comments_and_blank_lines_are_skipped) { S_same_as_good("tests/data/good_comments", 1); }
-Test(loader, quoted_fields_load_the_same) { S_same_as_good("tests/data/good_quoted", 0); }
+Test(loader, crlf_line_ends_load_the_same)
+{
+    S_same_as_good("tests/data/good_crlf", 1);
+}
+Test(loader, old_mac_cr_line_ends_load_the_same)
+{
+    S_same_as_good("tests/data/good_cr", 1);
+}
+Test(loader, a_utf8_bom_loads_the_same)
+{
+    S_same_as_good("tests/data/good_bom", 1);
+}
+Test(loader, comments_and_blank_lines_are_skipped)
+{
+    S_same_as_good("tests/data/good_comments", 1);
+}
+Test(loader, quoted_fields_load_the_same)
+{
+    S_same_as_good("tests/data/good_quoted", 0);
+}
 
 Test(loader, a_quoted_source_keeps_its_commas_quotes_and_line_break)
 {
@@ -367,7 +391,8 @@ Test(loader, set_can_give_a_parameter_the_files_leave_out)
 {
     scenario *sc = S_set_ok("saas_plan.energy=uniform(100,250)");
     cr_expect_eq(S_opt(sc, "saas_plan", "energy")->s.kind, SPEC_UNIFORM);
-    cr_expect_str_eq(S_opt(sc, "saas_plan", "energy")->source, "--set on the command line (was: default)");
+    cr_expect_str_eq(S_opt(sc, "saas_plan", "energy")->source,
+                     "--set on the command line (was: default)");
     scenario_free(sc);
 }
 
@@ -380,8 +405,9 @@ Test(loader, set_of_a_global_parameter)
 
 Test(loader, set_rejects_a_bad_spec_with_its_column)
 {
-    S_set_fails("on_prem.energy=uniform(3,2)", "--set on_prem.energy=uniform(3,2): column 9 of the "
-                                               "value: uniform(a,b) needs a < b, got a = 3 > b = 2");
+    S_set_fails("on_prem.energy=uniform(3,2)",
+                "--set on_prem.energy=uniform(3,2): column 9 of the "
+                "value: uniform(a,b) needs a < b, got a = 3 > b = 2");
 }
 
 Test(loader, set_rejects_an_unknown_option_and_suggests_one)
@@ -403,22 +429,25 @@ Test(loader, set_rejects_an_unknown_parameter_and_suggests_one)
 
 Test(loader, set_rejects_a_value_out_of_bounds_in_the_unit_given)
 {
-    S_set_fails("on_prem.breach_share=120 %",
-                "--set on_prem.breach_share=120 (in %): on_prem.breach_share: expected a value from "
-                "0 to 100 %, got '120'");
+    S_set_fails(
+        "on_prem.breach_share=120 %",
+        "--set on_prem.breach_share=120 (in %): on_prem.breach_share: expected a value from "
+        "0 to 100 %, got '120'");
 }
 
 Test(loader, set_rejects_a_negative_cost)
 {
-    S_set_fails("on_prem.energy=-1850", "--set on_prem.energy=-1850 (in CNY/month): on_prem.energy: "
-                                        "expected a value from 0 to 1e+09 CNY/month, got '-1850'");
+    S_set_fails("on_prem.energy=-1850",
+                "--set on_prem.energy=-1850 (in CNY/month): on_prem.energy: "
+                "expected a value from 0 to 1e+09 CNY/month, got '-1850'");
 }
 
 Test(loader, set_rejects_a_unit_of_the_wrong_dimension)
 {
-    S_set_fails("on_prem.ddos_rate=2 hours",
-                "--set on_prem.ddos_rate=2 hours: on_prem.ddos_rate: expected a count per time, got "
-                "a duration 'hours' (the parameter's unit is '/year')");
+    S_set_fails(
+        "on_prem.ddos_rate=2 hours",
+        "--set on_prem.ddos_rate=2 hours: on_prem.ddos_rate: expected a count per time, got "
+        "a duration 'hours' (the parameter's unit is '/year')");
 }
 
 Test(loader, set_rejects_a_global_parameter_given_to_an_option)
@@ -430,8 +459,9 @@ Test(loader, set_rejects_a_global_parameter_given_to_an_option)
 
 Test(loader, set_rejects_an_assignment_without_equals)
 {
-    S_set_fails("on_prem.energy", "--set on_prem.energy: expected option.parameter=SPEC (e.g. "
-                                  "global.volume_month=120000 or saas.plan_fee='tri(300,800,1500)')");
+    S_set_fails("on_prem.energy",
+                "--set on_prem.energy: expected option.parameter=SPEC (e.g. "
+                "global.volume_month=120000 or saas.plan_fee='tri(300,800,1500)')");
 }
 
 /* ---------------------------------------------------------------- horizon */

@@ -16,14 +16,16 @@ static double S_cat(const S_env *v, int opt, ledger_category c)
 static double S_geo(double r, int from, int to) /* sum of (1+r)^y for y in [from, to] */
 {
     double s = 0;
-    for (int y = from; y <= to; y++) s += pow(1 + r, y);
+    for (int y = from; y <= to; y++)
+        s += pow(1 + r, y);
     return s;
 }
 
 Test(ledger, npv_of_constant_stream_matches_annuity)
 {
     ledger *l = ledger_new(60);
-    for (int m = 0; m < 60; m++) ledger_add(l, CAT_subscription, m, 1234.5);
+    for (int m = 0; m < 60; m++)
+        ledger_add(l, CAT_subscription, m, 1234.5);
     double v = pow(1.07, -1.0 / 12);
     double expect = 1234.5 * (1 - pow(v, 60)) / (1 - v);
     cr_assert_float_eq(ledger_npv(l, 0.07), expect, 1e-6 * expect);
@@ -40,8 +42,10 @@ Test(models, fixed_parameters_give_the_hand_calculated_ledger)
     double lab = 12 * (S_geo(0.05, 0, 2) + 1.4 * (pow(1.05, 3) + pow(1.05, 4)));
     cr_assert_float_eq(S_cat(&v, 0, CAT_it_labour), 0.5 * 150000 / 12 * lab, 1e-6);
     cr_assert_float_eq(S_cat(&v, 0, CAT_operations_labour), 10 * 80 * lab, 1e-6);
-    cr_assert_float_eq(S_cat(&v, 0, CAT_software_licences), 80000 + 24000 * S_geo(0.03, 0, 4), 1e-6);
-    cr_assert_float_eq(S_cat(&v, 0, CAT_licence_maintenance), 80000 * 0.15 * S_geo(0.03, 1, 4), 1e-6);
+    cr_assert_float_eq(S_cat(&v, 0, CAT_software_licences), 80000 + 24000 * S_geo(0.03, 0, 4),
+                       1e-6);
+    cr_assert_float_eq(S_cat(&v, 0, CAT_licence_maintenance), 80000 * 0.15 * S_geo(0.03, 1, 4),
+                       1e-6);
     cr_assert_float_eq(S_cat(&v, 0, CAT_subscription), 1000 * 12 * S_geo(0.03, 0, 4), 1e-6);
     cr_assert_float_eq(S_cat(&v, 0, CAT_compliance), 36000 * S_geo(0.03, 0, 4), 1e-6);
     cr_assert_float_eq(S_cat(&v, 0, CAT_upgrades), 30000 * S_geo(0.03, 1, 3), 1e-6);
@@ -56,7 +60,8 @@ Test(models, fixed_parameters_give_the_hand_calculated_ledger)
     cr_assert_float_eq(v.w->opt[0].met[MET_availability], 1, 1e-12);
     /* tco is the sum of the categories */
     double sum = 0;
-    for (int c = 0; c < CAT_COUNT; c++) sum += S_cat(&v, 0, (ledger_category)c);
+    for (int c = 0; c < CAT_COUNT; c++)
+        sum += S_cat(&v, 0, (ledger_category)c);
     cr_assert_float_eq(v.w->opt[0].met[MET_tco], sum, 1e-6);
     S_env_free(&v);
 }
@@ -114,8 +119,10 @@ Test(outages, mean_downtime_share_matches_the_poisson_coverage_formula)
      * 1 - exp(-lambda d) (the M/G/infinity busy probability) */
     double lambda = 2.385 / 730.5, H = 8760;
     double expect = H * (1 - exp(-lambda * 3.1));
-    cr_assert(fabs(mean - expect) < 4 * se, "downtime %g vs %g (se %g), seed 2385", mean, expect, se);
-    cr_assert(fabs(expect - H * lambda * 3.1) < 0.01 * expect, "rate x repair is the first-order value");
+    cr_assert(fabs(mean - expect) < 4 * se, "downtime %g vs %g (se %g), seed 2385", mean, expect,
+              se);
+    cr_assert(fabs(expect - H * lambda * 3.1) < 0.01 * expect,
+              "rate x repair is the first-order value");
     S_env_free(&v);
 }
 
@@ -128,7 +135,8 @@ Test(security, mean_incident_count_is_rate_times_years)
     S_mean_se(&v, 2000, MET_security_incidents, &mean, &se);
     cr_assert(fabs(mean - 3.7 * 2) < 4 * se, "incidents %g vs %g (se %g)", mean, 7.4, se);
     S_mean_se(&v, 2000, MET_breaches, &bmean, &bse);
-    cr_assert(fabs(bmean - 3.7 * 2 * 0.25) < 4 * bse, "breaches %g vs %g (se %g)", bmean, 1.85, bse);
+    cr_assert(fabs(bmean - 3.7 * 2 * 0.25) < 4 * bse, "breaches %g vs %g (se %g)", bmean, 1.85,
+              bse);
     S_env_free(&v);
 }
 
@@ -193,7 +201,8 @@ Test(traffic, double_11_is_inside_its_window_in_a_leap_year_too)
     cr_assert_eq(p->day_weekday[0], 4, "2027-01-01 is a Friday");
     /* each horizon year's weights sum to 1 */
     double y0 = 0, y1 = 0;
-    for (long h = 0; h < p->hours; h++) *(h < 8760 ? &y0 : &y1) += p->hour_weight[h];
+    for (long h = 0; h < p->hours; h++)
+        *(h < 8760 ? &y0 : &y1) += p->hour_weight[h];
     cr_assert_float_eq(y0, 1, 1e-4);
     cr_assert_float_eq(y1, 1, 1e-4);
     sim_plan_free(p);
@@ -208,7 +217,8 @@ Test(traffic, yearly_volume_is_twelve_times_volume_month)
     for (int t = 0; t < n; t++) {
         sim_trajectory(v.w, 11, (uint64_t)t, 0);
         double tot = 0;
-        for (int m = 0; m < 12; m++) tot += v.w->month_demand[m];
+        for (int m = 0; m < 12; m++)
+            tot += v.w->month_demand[m];
         s += tot, s2 += tot * tot;
     }
     double mean = s / n, se = sqrt((s2 / n - mean * mean) / (n - 1));
@@ -221,11 +231,13 @@ Test(engine, same_seed_same_trajectory_and_options_do_not_share_streams)
     S_env v = S_env_new("inputs/default", NULL, 0, 1);
     sim_trajectory(v.w, 99, 5, 0);
     double a[4];
-    for (int o = 0; o < 4; o++) a[o] = v.w->opt[o].met[MET_tco];
+    for (int o = 0; o < 4; o++)
+        a[o] = v.w->opt[o].met[MET_tco];
     sim_trajectory(v.w, 99, 6, 0);
     cr_assert(v.w->opt[0].met[MET_tco] != a[0], "another trajectory differs");
     sim_trajectory(v.w, 99, 5, 0);
-    for (int o = 0; o < 4; o++) cr_assert_eq(v.w->opt[o].met[MET_tco], a[o]);
+    for (int o = 0; o < 4; o++)
+        cr_assert_eq(v.w->opt[o].met[MET_tco], a[o]);
     S_env_free(&v);
 }
 

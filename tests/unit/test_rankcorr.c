@@ -36,8 +36,8 @@ Test(rankcorr, monotone_transforms_give_plus_and_minus_one)
     gsl_rng_set(r, seed);
     for (int k = 0; k < N; k++) {
         x[k] = gsl_ran_lognormal(r, 0.3, 1.1);
-        up[k] = exp(2 * x[k]) + 17.0;   /* very non-linear, still increasing */
-        down[k] = -log(x[k]) * 3.3;     /* decreasing */
+        up[k] = exp(2 * x[k]) + 17.0; /* very non-linear, still increasing */
+        down[k] = -log(x[k]) * 3.3;   /* decreasing */
     }
     hs_error e = {0};
     cr_assert_eq(rankcorr_spearman(x, up, N, &rho, &e), HS_OK);
@@ -105,7 +105,8 @@ Test(rankcorr, ranking_each_column_once_gives_gsl_spearman)
     cr_assert(rho > 0.5 && rho < 0.99, "rho %g: the case is not informative", rho);
     /* ranks of a tied pair are averaged, and ranks sum to n(n+1)/2 */
     double sum = 0;
-    for (int k = 0; k < N; k++) sum += rx[k];
+    for (int k = 0; k < N; k++)
+        sum += rx[k];
     cr_assert_float_eq(sum, N * (N + 1) / 2.0, 1e-6);
     double c[3] = {5, 5, 5}, rc[3];
     size_t pc[3];

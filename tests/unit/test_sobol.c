@@ -49,14 +49,16 @@ static void S_ishigami_exact(double s1[3], double st[3])
 static double S_gfun(const double *u, size_t d, const double *par)
 {
     double g = 1;
-    for (size_t i = 0; i < d; i++) g *= (fabs(4 * u[i] - 2) + par[i]) / (1 + par[i]);
+    for (size_t i = 0; i < d; i++)
+        g *= (fabs(4 * u[i] - 2) + par[i]) / (1 + par[i]);
     return g;
 }
 
 static void S_gfun_exact(const double *a, size_t d, double *s1, double *st)
 {
     double prod = 1;
-    for (size_t i = 0; i < d; i++) prod *= 1 + 1 / (3 * (1 + a[i]) * (1 + a[i]));
+    for (size_t i = 0; i < d; i++)
+        prod *= 1 + 1 / (3 * (1 + a[i]) * (1 + a[i]));
     double v = prod - 1;
     for (size_t i = 0; i < d; i++) {
         double vi = 1 / (3 * (1 + a[i]) * (1 + a[i]));
@@ -105,8 +107,8 @@ static void S_check_index(const char *name, size_t i, double est, double lo, dou
     cr_expect(lo <= exact && exact <= hi,
               "%s of x%zu: exact %.4f outside the 95%% CI [%.4f, %.4f] (bootstrap seed %lu)", name,
               i + 1, exact, lo, hi, BOOT_SEED);
-    cr_expect(lo <= est && est <= hi, "%s of x%zu: estimate %.4f outside its CI [%.4f, %.4f]",
-              name, i + 1, est, lo, hi);
+    cr_expect(lo <= est && est <= hi, "%s of x%zu: estimate %.4f outside its CI [%.4f, %.4f]", name,
+              i + 1, est, lo, hi);
 }
 
 Test(sobol, design_is_quasi_random_when_2d_is_at_most_40)
@@ -124,11 +126,14 @@ Test(sobol, design_is_quasi_random_when_2d_is_at_most_40)
         gsl_qrng_get(q, p);
         /* GSL starts at Sobol's point 1: the all-zero point never appears. */
         if (row == 0)
-            for (size_t k = 0; k < 40; k++) cr_assert_eq(p[k], 0.5);
+            for (size_t k = 0; k < 40; k++)
+                cr_assert_eq(p[k], 0.5);
         sobol_design_point(des, row, u); /* A */
-        for (size_t j = 0; j < d; j++) cr_assert_eq(u[j], p[j], "A[%zu][%zu]", row, j);
+        for (size_t j = 0; j < d; j++)
+            cr_assert_eq(u[j], p[j], "A[%zu][%zu]", row, j);
         sobol_design_point(des, n + row, u); /* B */
-        for (size_t j = 0; j < d; j++) cr_assert_eq(u[j], p[d + j], "B[%zu][%zu]", row, j);
+        for (size_t j = 0; j < d; j++)
+            cr_assert_eq(u[j], p[d + j], "B[%zu][%zu]", row, j);
     }
     gsl_qrng_free(q);
     sobol_design_free(des);
@@ -149,12 +154,16 @@ Test(sobol, design_is_pseudo_random_when_2d_exceeds_40)
     double u[21];
     for (size_t row = 0; row < n; row++) {
         double a[21], b[21];
-        for (size_t j = 0; j < d; j++) a[j] = gsl_rng_uniform_pos(ref);
-        for (size_t j = 0; j < d; j++) b[j] = gsl_rng_uniform_pos(ref);
+        for (size_t j = 0; j < d; j++)
+            a[j] = gsl_rng_uniform_pos(ref);
+        for (size_t j = 0; j < d; j++)
+            b[j] = gsl_rng_uniform_pos(ref);
         sobol_design_point(des, row, u);
-        for (size_t j = 0; j < d; j++) cr_assert_eq(u[j], a[j], "seed %lu: A[%zu][%zu]", seed, row, j);
+        for (size_t j = 0; j < d; j++)
+            cr_assert_eq(u[j], a[j], "seed %lu: A[%zu][%zu]", seed, row, j);
         sobol_design_point(des, n + row, u);
-        for (size_t j = 0; j < d; j++) cr_assert_eq(u[j], b[j], "seed %lu: B[%zu][%zu]", seed, row, j);
+        for (size_t j = 0; j < d; j++)
+            cr_assert_eq(u[j], b[j], "seed %lu: B[%zu][%zu]", seed, row, j);
     }
     /* The generator was advanced by exactly 2*n*d draws. */
     cr_assert_eq(gsl_rng_get(r), gsl_rng_get(ref));
@@ -237,7 +246,8 @@ Test(sobol, g_function_with_21_inputs_matches_on_a_pseudo_random_design)
 {
     size_t n = 8192, d = 21;
     double a[21] = {0, 1, 4.5, 9};
-    for (size_t i = 4; i < d; i++) a[i] = 99;
+    for (size_t i = 4; i < d; i++)
+        a[i] = 99;
     double s1[21], st[21];
     sobol_index out[21];
     int quasi;
@@ -262,8 +272,8 @@ Test(sobol, g_function_with_21_inputs_matches_on_a_pseudo_random_design)
         covered += out[i].s1_lo <= s1[i] && s1[i] <= out[i].s1_hi;
         covered += out[i].st_lo <= st[i] && st[i] <= out[i].st_hi;
     }
-    cr_expect(covered >= 37, "design seed %lu: only %zu of 42 intervals hold the exact value",
-              seed, covered);
+    cr_expect(covered >= 37, "design seed %lu: only %zu of 42 intervals hold the exact value", seed,
+              covered);
     gsl_rng_free(r);
 }
 
@@ -305,7 +315,8 @@ Test(sobol, estimates_do_not_change_when_the_output_is_shifted)
     double *y = S_evaluate(des, S_ishigami, NULL);
     size_t runs = sobol_design_runs(des);
     double *ys = malloc(runs * sizeof *ys);
-    for (size_t k = 0; k < runs; k++) ys[k] = y[k] + 2.385e6;
+    for (size_t k = 0; k < runs; k++)
+        ys[k] = y[k] + 2.385e6;
     sobol_index o[3], os[3];
     cr_assert_eq(sobol_estimate(n, d, y, y + n, y + 2 * n, 100, BOOT_SEED, o, &e), HS_OK);
     cr_assert_eq(sobol_estimate(n, d, ys, ys + n, ys + 2 * n, 100, BOOT_SEED, os, &e), HS_OK);
@@ -350,7 +361,8 @@ Test(sobol, bootstrap_width_matches_the_spread_over_independent_samples)
     double a[3], b[3], u[3];
     for (size_t rep = 0; rep < reps; rep++) {
         double *ua = malloc(n * 2 * d * sizeof *ua);
-        for (size_t k = 0; k < n * 2 * d; k++) ua[k] = gsl_rng_uniform_pos(r);
+        for (size_t k = 0; k < n * 2 * d; k++)
+            ua[k] = gsl_rng_uniform_pos(r);
         for (size_t k = 0; k < n; k++) {
             memcpy(a, ua + k * 2 * d, sizeof a);
             memcpy(b, ua + k * 2 * d + d, sizeof b);
@@ -389,7 +401,8 @@ Test(sobol, constant_output_gives_nan_indices)
 {
     size_t n = 8, d = 2;
     double y[32];
-    for (size_t k = 0; k < 32; k++) y[k] = 2.385;
+    for (size_t k = 0; k < 32; k++)
+        y[k] = 2.385;
     sobol_index o[2];
     hs_error e = {0};
     cr_assert_eq(sobol_estimate(n, d, y, y + n, y + 2 * n, 10, 1, o, &e), HS_OK);
@@ -418,7 +431,8 @@ Test(sobol, non_finite_output_is_an_error_naming_the_run)
 {
     size_t n = 8, d = 2;
     double y[32];
-    for (size_t k = 0; k < 32; k++) y[k] = (double)k * 0.37;
+    for (size_t k = 0; k < 32; k++)
+        y[k] = (double)k * 0.37;
     y[2 * n + n + 5] = NAN; /* f(AB_2), row 5 */
     sobol_index o[2];
     hs_error e = {0};

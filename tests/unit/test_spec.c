@@ -28,7 +28,10 @@
 #define S_K 4.5
 #define S_REPLAY "build/test_unit --filter 'spec*/*'"
 
-static void S_init(void) { hs_gsl_init(); }
+static void S_init(void)
+{
+    hs_gsl_init();
+}
 
 static spec S_parse_ok(const char *text)
 {
@@ -99,8 +102,14 @@ static void S_check_moments(const char *text, double mean, double var, unsigned 
 }
 
 /* Standard normal pieces from the C library, independent of GSL. */
-static double S_phi(double z) { return exp(-z * z / 2) / sqrt(2 * 3.14159265358979323846); }
-static double S_Phi(double z) { return 0.5 * (1 + erf(z / sqrt(2))); }
+static double S_phi(double z)
+{
+    return exp(-z * z / 2) / sqrt(2 * 3.14159265358979323846);
+}
+static double S_Phi(double z)
+{
+    return 0.5 * (1 + erf(z / sqrt(2)));
+}
 
 static void S_trunc_normal(double mu, double sd, double lo, double hi, double *mean, double *var)
 {
@@ -119,7 +128,8 @@ Test(spec_moments, a_constant_always_draws_itself)
     spec s = S_parse_ok("2.385");
     gsl_rng *r = gsl_rng_alloc(gsl_rng_taus2);
     gsl_rng_set(r, 7);
-    for (int i = 0; i < 1000; i++) cr_assert_eq(spec_sample(r, &s), 2.385, "seed 7, draw %d", i);
+    for (int i = 0; i < 1000; i++)
+        cr_assert_eq(spec_sample(r, &s), 2.385, "seed 7, draw %d", i);
     gsl_rng_free(r);
     cr_expect_eq(spec_mean(&s), 2.385);
     cr_expect_eq(spec_variance(&s), 0);
@@ -206,8 +216,10 @@ Test(spec_moments, discrete_matches_the_weighted_sums)
 {
     double v[3] = {1.5, 2.385, 7.25}, p[3] = {0.2, 0.45, 0.35};
     double m = 0, q = 0;
-    for (int i = 0; i < 3; i++) m += v[i] * p[i];
-    for (int i = 0; i < 3; i++) q += p[i] * (v[i] - m) * (v[i] - m);
+    for (int i = 0; i < 3; i++)
+        m += v[i] * p[i];
+    for (int i = 0; i < 3; i++)
+        q += p[i] * (v[i] - m) * (v[i] - m);
     S_check_moments("discrete(1.5:0.2, 2.385:0.45; 7.25:0.35)", m, q, 20270111);
 }
 
@@ -231,8 +243,12 @@ Test(spec_moments, the_same_seed_gives_the_same_draws)
 
 Test(spec_moments, scaling_multiplies_the_mean_and_the_variance_by_the_square)
 {
-    const char *texts[] = {"2.385",           "uniform(2.385,7.91)",  "tri(1.25,2.385,6.5)",
-                           "pert(2.385,5.1,14.7)", "normal(12.385,3.1)", "lognormal(2.385,9.75)",
+    const char *texts[] = {"2.385",
+                           "uniform(2.385,7.91)",
+                           "tri(1.25,2.385,6.5)",
+                           "pert(2.385,5.1,14.7)",
+                           "normal(12.385,3.1)",
+                           "lognormal(2.385,9.75)",
                            "discrete(1.5:0.2,2.385:0.8)"};
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
         spec s = S_parse_ok(texts[i]);
@@ -264,9 +280,12 @@ Test(spec_quantile, the_median_of_symmetric_families_is_their_centre)
     struct {
         const char *text;
         double centre;
-    } c[] = {{"uniform(2.385,7.91)", (2.385 + 7.91) / 2}, {"tri(1.5,3.885,6.27)", 3.885},
-             {"pert(2.385,5.1,7.815)", 5.1},             {"normal(12.385,3.1)", 12.385},
-             {"normal(2.385,1.7,0.5,4.27)", 2.385},      {"lognormal(2.385,9.75)", 2.385}};
+    } c[] = {{"uniform(2.385,7.91)", (2.385 + 7.91) / 2},
+             {"tri(1.5,3.885,6.27)", 3.885},
+             {"pert(2.385,5.1,7.815)", 5.1},
+             {"normal(12.385,3.1)", 12.385},
+             {"normal(2.385,1.7,0.5,4.27)", 2.385},
+             {"lognormal(2.385,9.75)", 2.385}};
     for (size_t i = 0; i < sizeof c / sizeof *c; i++) {
         spec s = S_parse_ok(c[i].text);
         cr_expect(fabs(spec_quantile(&s, 0.5) - c[i].centre) < 1e-9 * fabs(c[i].centre),
@@ -284,9 +303,13 @@ Test(spec_quantile, the_p95_of_a_lognormal_is_its_second_argument)
 
 Test(spec_quantile, quantiles_increase_and_stay_in_the_support)
 {
-    const char *texts[] = {"uniform(2.385,7.91)", "tri(1.25,2.385,6.5)", "pert(2.385,5.1,14.7)",
-                           "normal(12.385,3.1)",  "normal(2.385,1.7,0,5.5)",
-                           "lognormal(2.385,9.75)", "discrete(1.5:0.2,2.385:0.45,7.25:0.35)",
+    const char *texts[] = {"uniform(2.385,7.91)",
+                           "tri(1.25,2.385,6.5)",
+                           "pert(2.385,5.1,14.7)",
+                           "normal(12.385,3.1)",
+                           "normal(2.385,1.7,0,5.5)",
+                           "lognormal(2.385,9.75)",
+                           "discrete(1.5:0.2,2.385:0.45,7.25:0.35)",
                            "bernoulli(0.2385)"};
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
         spec s = S_parse_ok(texts[i]);
@@ -307,9 +330,9 @@ Test(spec_quantile, quantiles_increase_and_stay_in_the_support)
  * standard errors: the sampler and the quantile function agree. */
 Test(spec_quantile, the_sampler_and_the_quantile_function_agree)
 {
-    const char *texts[] = {"uniform(2.385,7.91)",   "tri(1.25,2.385,6.5)",
+    const char *texts[] = {"uniform(2.385,7.91)",       "tri(1.25,2.385,6.5)",
                            "pert(2.385,5.1,14.7,6.25)", "normal(12.385,3.1)",
-                           "normal(2.385,1.7,0,5.5)", "lognormal(2.385,9.75)"};
+                           "normal(2.385,1.7,0,5.5)",   "lognormal(2.385,9.75)"};
     const double us[] = {0.05, 0.25, 0.5, 0.75, 0.95};
     unsigned long seed = 31337;
     gsl_rng *r = gsl_rng_alloc(gsl_rng_taus2);
@@ -318,10 +341,12 @@ Test(spec_quantile, the_sampler_and_the_quantile_function_agree)
         gsl_rng_set(r, seed + i);
         int below[5] = {0};
         double q[5];
-        for (int k = 0; k < 5; k++) q[k] = spec_quantile(&s, us[k]);
+        for (int k = 0; k < 5; k++)
+            q[k] = spec_quantile(&s, us[k]);
         for (int n = 0; n < S_N; n++) {
             double x = spec_sample(r, &s);
-            for (int k = 0; k < 5; k++) below[k] += x <= q[k];
+            for (int k = 0; k < 5; k++)
+                below[k] += x <= q[k];
         }
         for (int k = 0; k < 5; k++) {
             double share = (double)below[k] / S_N, se = sqrt(us[k] * (1 - us[k]) / S_N);
@@ -360,10 +385,22 @@ static void S_canon(const char *text, const char *canon)
     cr_expect(spec_mean(&t) == spec_mean(&s), "%s: mean changes through spec_format", text);
 }
 
-Test(spec_parse, accepts_a_plain_number) { S_canon("2.385", "2.385"); }
-Test(spec_parse, accepts_a_negative_number_in_exponent_form) { S_canon("-2.385e3", "-2385"); }
-Test(spec_parse, accepts_spaces_and_tabs_around_a_number) { S_canon(" \t 2.385 \t", "2.385"); }
-Test(spec_parse, accepts_uniform) { S_canon("uniform(2.385,7.91)", "uniform(2.385,7.91)"); }
+Test(spec_parse, accepts_a_plain_number)
+{
+    S_canon("2.385", "2.385");
+}
+Test(spec_parse, accepts_a_negative_number_in_exponent_form)
+{
+    S_canon("-2.385e3", "-2385");
+}
+Test(spec_parse, accepts_spaces_and_tabs_around_a_number)
+{
+    S_canon(" \t 2.385 \t", "2.385");
+}
+Test(spec_parse, accepts_uniform)
+{
+    S_canon("uniform(2.385,7.91)", "uniform(2.385,7.91)");
+}
 Test(spec_parse, accepts_spaces_everywhere_in_a_distribution)
 {
     S_canon("  uniform ( 2.385 ,  7.91 )  ", "uniform(2.385,7.91)");
@@ -372,8 +409,14 @@ Test(spec_parse, accepts_semicolons_as_separators)
 {
     S_canon("tri(1.25;2.385;6.5)", "tri(1.25,2.385,6.5)");
 }
-Test(spec_parse, accepts_mixed_separators) { S_canon("tri(1.25;2.385,6.5)", "tri(1.25,2.385,6.5)"); }
-Test(spec_parse, accepts_tri_with_the_mode_at_an_end) { S_canon("tri(3,3,5.5)", "tri(3,3,5.5)"); }
+Test(spec_parse, accepts_mixed_separators)
+{
+    S_canon("tri(1.25;2.385,6.5)", "tri(1.25,2.385,6.5)");
+}
+Test(spec_parse, accepts_tri_with_the_mode_at_an_end)
+{
+    S_canon("tri(3,3,5.5)", "tri(3,3,5.5)");
+}
 Test(spec_parse, accepts_pert_with_the_default_lambda)
 {
     spec s = S_parse_ok("pert(2.385,5.1,14.7)");
@@ -384,7 +427,10 @@ Test(spec_parse, accepts_pert_with_lambda)
 {
     S_canon("pert(2.385, 5.1, 14.7, 6.25)", "pert(2.385,5.1,14.7,6.25)");
 }
-Test(spec_parse, accepts_normal) { S_canon("normal(12.385,3.1)", "normal(12.385,3.1)"); }
+Test(spec_parse, accepts_normal)
+{
+    S_canon("normal(12.385,3.1)", "normal(12.385,3.1)");
+}
 Test(spec_parse, accepts_normal_with_truncation)
 {
     spec s = S_parse_ok("normal(2.385,1.7,0,5.5)");
@@ -399,7 +445,10 @@ Test(spec_parse, accepts_infinite_truncation_bounds)
 {
     S_canon("normal(4.75,1.385,-inf,5.5)", "normal(4.75,1.385,-inf,5.5)");
 }
-Test(spec_parse, accepts_lognormal) { S_canon("lognormal(2.385,9.75)", "lognormal(2.385,9.75)"); }
+Test(spec_parse, accepts_lognormal)
+{
+    S_canon("lognormal(2.385,9.75)", "lognormal(2.385,9.75)");
+}
 Test(spec_parse, accepts_discrete)
 {
     S_canon("discrete(1.5:0.2, 2.385 : 0.45; 7.25:0.35)", "discrete(1.5:0.2,2.385:0.45,7.25:0.35)");
@@ -408,13 +457,19 @@ Test(spec_parse, accepts_discrete_probabilities_that_sum_to_one_within_rounding)
 {
     S_parse_ok("discrete(1:0.1,2:0.2,3:0.7000000001)");
 }
-Test(spec_parse, accepts_bernoulli) { S_canon("bernoulli(0.2385)", "bernoulli(0.2385)"); }
+Test(spec_parse, accepts_bernoulli)
+{
+    S_canon("bernoulli(0.2385)", "bernoulli(0.2385)");
+}
 Test(spec_parse, accepts_sixteen_discrete_values)
 {
     S_parse_ok("discrete(1:0.0625,2:0.0625,3:0.0625,4:0.0625,5:0.0625,6:0.0625,7:0.0625,8:0.0625,"
                "9:0.0625,10:0.0625,11:0.0625,12:0.0625,13:0.0625,14:0.0625,15:0.0625,16:0.0625)");
 }
-Test(spec_parse, accepts_a_tiny_number_that_underflows_to_zero) { S_canon("1e-400", "0"); }
+Test(spec_parse, accepts_a_tiny_number_that_underflows_to_zero)
+{
+    S_canon("1e-400", "0");
+}
 
 /* ------------------------------------------------------ parser: rejects */
 
@@ -429,8 +484,11 @@ static void S_rejects(const char *text, int col, const char *message)
     cr_expect_eq(c, col, "spec_parse(\"%s\"): column %d, expected %d (%s)", text, c, col, msg);
 }
 
-#define REJECTS(name, text, col, message) \
-    Test(spec_parse, name) { S_rejects(text, col, message); }
+#define REJECTS(name, text, col, message)                                                          \
+    Test(spec_parse, name)                                                                         \
+    {                                                                                              \
+        S_rejects(text, col, message);                                                             \
+    }
 
 REJECTS(rejects_an_empty_cell, "", 0, "expected a number or a distribution, got nothing")
 REJECTS(rejects_a_cell_of_spaces, "   ", 0, "expected a number or a distribution, got nothing")
@@ -458,11 +516,13 @@ REJECTS(rejects_too_many_arguments, "uniform(1,2,3)", 12,
         "uniform(a,b) takes at most 2 arguments, got 3")
 REJECTS(rejects_far_too_many_arguments_and_counts_them, "uniform(1,2,3,4,5)", 12,
         "uniform(a,b) takes at most 2 arguments, got 5")
-REJECTS(rejects_seventeen_discrete_values, "discrete(1:0.5,2:0.5,3:0,4:0,5:0,6:0,7:0,8:0,9:0,10:0,"
-                                           "11:0,12:0,13:0,14:0,15:0,16:0,17:0)",
+REJECTS(rejects_seventeen_discrete_values,
+        "discrete(1:0.5,2:0.5,3:0,4:0,5:0,6:0,7:0,8:0,9:0,10:0,"
+        "11:0,12:0,13:0,14:0,15:0,16:0,17:0)",
         84, "discrete(v1:p1,v2:p2,...) takes at most 16 arguments, got 17")
 REJECTS(rejects_an_empty_argument, "uniform(1,,2)", 10, "expected a number, got ','")
-REJECTS(rejects_a_missing_separator, "uniform(1 2)", 10, "expected ',' or ')' in uniform(a,b), got '2'")
+REJECTS(rejects_a_missing_separator, "uniform(1 2)", 10,
+        "expected ',' or ')' in uniform(a,b), got '2'")
 REJECTS(rejects_uniform_with_a_above_b, "uniform(7.91,2.385)", 8,
         "uniform(a,b) needs a < b, got a = 7.91 > b = 2.385")
 REJECTS(rejects_a_zero_width_uniform, "uniform(2.385,2.385)", 8,
@@ -479,7 +539,8 @@ REJECTS(rejects_tri_with_min_above_max, "tri(5,3,1)", 4,
 REJECTS(rejects_pert_with_a_zero_lambda, "pert(1,2,3,0)", 11,
         "pert(min,mode,max[,lambda]) needs lambda > 0, got 0")
 REJECTS(rejects_a_zero_sd, "normal(300,0)", 11, "normal(mu,sd[,lo,hi]) needs sd > 0, got 0")
-REJECTS(rejects_a_negative_sd, "normal(300,-2.5)", 11, "normal(mu,sd[,lo,hi]) needs sd > 0, got -2.5")
+REJECTS(rejects_a_negative_sd, "normal(300,-2.5)", 11,
+        "normal(mu,sd[,lo,hi]) needs sd > 0, got -2.5")
 REJECTS(rejects_truncation_bounds_in_the_wrong_order, "normal(0,1,5,4)", 11,
         "normal(mu,sd[,lo,hi]) needs lo < hi, got lo = 5, hi = 4")
 REJECTS(rejects_truncation_with_no_probability_left, "normal(0,1,50,60)", 11,
@@ -490,7 +551,8 @@ REJECTS(rejects_lognormal_with_p95_below_the_median, "lognormal(100,50)", 14,
         "lognormal(median,p95) needs p95 > median, got p95 = 50 <= median = 100")
 REJECTS(rejects_lognormal_with_a_zero_median, "lognormal(0,5)", 10,
         "lognormal(median,p95) needs median > 0, got 0")
-REJECTS(rejects_bernoulli_above_one, "bernoulli(1.5)", 10, "bernoulli(p) needs 0 <= p <= 1, got 1.5")
+REJECTS(rejects_bernoulli_above_one, "bernoulli(1.5)", 10,
+        "bernoulli(p) needs 0 <= p <= 1, got 1.5")
 REJECTS(rejects_discrete_probabilities_summing_above_one, "discrete(1:0.5,2:0.6)", 9,
         "discrete(v1:p1,v2:p2,...) needs probabilities summing to 1, got a sum of 1.1")
 REJECTS(rejects_discrete_probabilities_summing_below_one, "discrete(0.1:0.5, 0.2:0.4)", 9,
@@ -501,12 +563,14 @@ REJECTS(rejects_a_discrete_value_without_probability, "discrete(1)", 10,
         "expected ':' between value and probability in discrete(v1:p1,v2:p2,...), got ')'")
 REJECTS(rejects_nan, "nan", 0, "expected a finite number, got 'nan'")
 REJECTS(rejects_capitalised_nan, "NaN", 0, "expected a finite number, got 'NaN'")
-REJECTS(rejects_nan_inside_a_distribution, "uniform(nan,1)", 8, "expected a finite number, got 'nan'")
+REJECTS(rejects_nan_inside_a_distribution, "uniform(nan,1)", 8,
+        "expected a finite number, got 'nan'")
 REJECTS(rejects_inf, "inf", 0, "expected a finite number, got 'inf'")
 REJECTS(rejects_minus_infinity, "-inf", 0, "expected a finite number, got '-inf'")
 REJECTS(rejects_infinity_spelled_out, "infinity", 0, "expected a finite number, got 'infinity'")
 REJECTS(rejects_1e400, "1e400", 0, "expected a number of at most about 1.8e308, got '1e400'")
-REJECTS(rejects_minus_1e400, "-1e400", 0, "expected a number of at most about 1.8e308, got '-1e400'")
+REJECTS(rejects_minus_1e400, "-1e400", 0,
+        "expected a number of at most about 1.8e308, got '-1e400'")
 REJECTS(rejects_1e400_inside_a_distribution, "uniform(1e400,2)", 8,
         "expected a number of at most about 1.8e308, got '1e400'")
 REJECTS(rejects_a_hexadecimal_number, "0x10", 0, "expected a decimal number, got '0x10'")

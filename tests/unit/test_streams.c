@@ -23,7 +23,8 @@ static void S_draws(gsl_rng *r, uint64_t seed, uint64_t traj, const char *purpos
                     const char *option, const char *name, unsigned long *out, int n)
 {
     streams_key(r, seed, traj, purpose, option, name);
-    for (int i = 0; i < n; i++) out[i] = gsl_rng_get(r);
+    for (int i = 0; i < n; i++)
+        out[i] = gsl_rng_get(r);
 }
 
 static int S_same(const unsigned long *a, const unsigned long *b, int n)
@@ -119,8 +120,10 @@ Test(streams, reordering_options_changes_no_option_draws)
     const char *order2[3] = {"payg", "self_hosted", "saas"};
     unsigned long d1[3][8], d2[3][8];
     gsl_rng *r = streams_alloc();
-    for (int i = 0; i < 3; i++) S_draws(r, S_SEED, 9, "outages", order1[i], NULL, d1[i], 8);
-    for (int i = 0; i < 3; i++) S_draws(r, S_SEED, 9, "outages", order2[i], NULL, d2[i], 8);
+    for (int i = 0; i < 3; i++)
+        S_draws(r, S_SEED, 9, "outages", order1[i], NULL, d1[i], 8);
+    for (int i = 0; i < 3; i++)
+        S_draws(r, S_SEED, 9, "outages", order2[i], NULL, d2[i], 8);
     for (int i = 0; i < 3; i++)
         for (int j = 0; j < 3; j++)
             if (strcmp(order1[i], order2[j]) == 0)
@@ -134,7 +137,8 @@ Test(streams, a_trajectory_draws_the_same_whichever_trajectories_ran_before)
     /* what a thread does: run trajectories 0..9, or only 7 */
     gsl_rng *r = streams_alloc();
     unsigned long all[10][8], alone[8];
-    for (int t = 0; t < 10; t++) S_draws(r, S_SEED, (uint64_t)t, "demand", NULL, NULL, all[t], 8);
+    for (int t = 0; t < 10; t++)
+        S_draws(r, S_SEED, (uint64_t)t, "demand", NULL, NULL, all[t], 8);
     gsl_rng *r2 = streams_alloc();
     S_draws(r2, S_SEED, 7, "demand", NULL, NULL, alone, 8);
     cr_expect(S_same(all[7], alone, 8), "trajectory 7 depends on the trajectories before it");
@@ -153,9 +157,11 @@ Test(streams, keys_of_many_trajectories_are_distinct)
     enum { N = 200000 };
     uint64_t *h = malloc(N * sizeof *h);
     cr_assert_not_null(h);
-    for (uint64_t t = 0; t < N; t++) h[t] = streams_hash(S_SEED, t, "demand", NULL, NULL);
+    for (uint64_t t = 0; t < N; t++)
+        h[t] = streams_hash(S_SEED, t, "demand", NULL, NULL);
     qsort(h, N, sizeof *h, S_cmp);
-    for (int i = 1; i < N; i++) cr_assert_neq(h[i], h[i - 1], "two trajectories share a key");
+    for (int i = 1; i < N; i++)
+        cr_assert_neq(h[i], h[i - 1], "two trajectories share a key");
     free(h);
 }
 
@@ -180,7 +186,7 @@ Test(streams, first_draws_of_neighbouring_trajectories_are_uniform_and_uncorrela
               (unsigned long long)S_SEED, S_REPLAY);
     cr_expect(fabs(var - 1.0 / 12) < 5 * sqrt((1.0 / 80 - 1.0 / 144) / N),
               "variance %g; seed %llu; replay: %s", var, (unsigned long long)S_SEED, S_REPLAY);
-    cr_expect(fabs(corr) < 5 / sqrt((double)N), "lag-1 correlation %g; seed %llu; replay: %s",
-              corr, (unsigned long long)S_SEED, S_REPLAY);
+    cr_expect(fabs(corr) < 5 / sqrt((double)N), "lag-1 correlation %g; seed %llu; replay: %s", corr,
+              (unsigned long long)S_SEED, S_REPLAY);
     gsl_rng_free(r);
 }

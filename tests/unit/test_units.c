@@ -36,21 +36,54 @@ Test(units, a_twd_monthly_salary_becomes_cny_per_year_through_the_exchange_rate)
     cr_expect(fabs(52380 * S_factor("TWD/month", "CNY/year") - 140483.16) < 1e-6);
 }
 
-Test(units, usd_per_month_becomes_cny_per_month) { S_expect_factor("USD/month", "CNY/month", 7.15); }
-Test(units, a_percent_is_a_hundredth_of_a_share) { S_expect_factor("%", "share", 0.01); }
-Test(units, a_share_is_a_hundred_percent) { S_expect_factor("share", "%", 100); }
-Test(units, percent_per_year_becomes_share_per_year) { S_expect_factor("%/year", "share/year", 0.01); }
-Test(units, a_rate_per_year_is_a_twelfth_per_month) { S_expect_factor("/year", "/month", 1.0 / 12); }
-Test(units, a_rate_per_week_becomes_per_month) { S_expect_factor("/week", "/month", 730.5 / 168); }
-Test(units, minutes_become_hours) { S_expect_factor("minutes", "hours", 1.0 / 60); }
-Test(units, days_become_hours) { S_expect_factor("days", "hours", 24); }
-Test(units, hours_become_minutes) { S_expect_factor("h", "minutes", 60); }
-Test(units, hours_per_month_become_hours_per_year) { S_expect_factor("hours/month", "hours/year", 12); }
+Test(units, usd_per_month_becomes_cny_per_month)
+{
+    S_expect_factor("USD/month", "CNY/month", 7.15);
+}
+Test(units, a_percent_is_a_hundredth_of_a_share)
+{
+    S_expect_factor("%", "share", 0.01);
+}
+Test(units, a_share_is_a_hundred_percent)
+{
+    S_expect_factor("share", "%", 100);
+}
+Test(units, percent_per_year_becomes_share_per_year)
+{
+    S_expect_factor("%/year", "share/year", 0.01);
+}
+Test(units, a_rate_per_year_is_a_twelfth_per_month)
+{
+    S_expect_factor("/year", "/month", 1.0 / 12);
+}
+Test(units, a_rate_per_week_becomes_per_month)
+{
+    S_expect_factor("/week", "/month", 730.5 / 168);
+}
+Test(units, minutes_become_hours)
+{
+    S_expect_factor("minutes", "hours", 1.0 / 60);
+}
+Test(units, days_become_hours)
+{
+    S_expect_factor("days", "hours", 24);
+}
+Test(units, hours_become_minutes)
+{
+    S_expect_factor("h", "minutes", 60);
+}
+Test(units, hours_per_month_become_hours_per_year)
+{
+    S_expect_factor("hours/month", "hours/year", 12);
+}
 Test(units, messages_per_day_become_messages_per_month)
 {
     S_expect_factor("messages/day", "messages/month", 730.5 / 24);
 }
-Test(units, a_price_per_message_stays_per_message) { S_expect_factor("CNY/message", "CNY/message", 1); }
+Test(units, a_price_per_message_stays_per_message)
+{
+    S_expect_factor("CNY/message", "CNY/message", 1);
+}
 Test(units, a_usd_price_per_message_converts_the_currency)
 {
     S_expect_factor("USD/message", "CNY/message", 7.15);
@@ -101,13 +134,15 @@ Test(units, rejects_an_empty_unit)
 }
 Test(units, rejects_a_unit_longer_than_sixty_three_bytes)
 {
-    S_rejects_parse("CNY/monthmonthmonthmonthmonthmonthmonthmonthmonthmonthmonthmonth",
-                    "expected a unit such as CNY/month, got 'CNY/monthmonthmonthmonthmonthmonthmonthm...'");
+    S_rejects_parse(
+        "CNY/monthmonthmonthmonthmonthmonthmonthmonthmonthmonthmonthmonth",
+        "expected a unit such as CNY/month, got 'CNY/monthmonthmonthmonthmonthmonthmonthm...'");
 }
 Test(units, rejects_units_that_are_case_sensitive_currencies_in_lower_case)
 {
-    S_rejects_parse("cny", "unknown unit 'cny': expected e.g. CNY, TWD/month, messages/month, /year, "
-                           "hours, %, share, req/s, FTE, Mbps, x");
+    S_rejects_parse("cny",
+                    "unknown unit 'cny': expected e.g. CNY, TWD/month, messages/month, /year, "
+                    "hours, %, share, req/s, FTE, Mbps, x");
 }
 Test(units, rejects_money_where_money_per_time_is_expected)
 {
