@@ -32,7 +32,7 @@
  * inputs/default/params.csv.
  * Streams: "demand" (one per trajectory, common to all options: day noise,
  * gamma factors, the counts drawn here); the hours drawn later from their
- * day's total use ("demand_hours", option) (sim/demand.c).
+ * day's total use ("demand_hours", option) (sim/engine/demand.c).
  */
 #include <gsl/gsl_randist.h>
 #include <math.h>

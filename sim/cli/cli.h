@@ -1,4 +1,4 @@
-/* cli.h — the subcommands behind sim/main.c.
+/* cli.h — the subcommands behind sim/cli/main.c.
  *
  * Each cmd_* takes the arguments after the subcommand name (argv[0] is the
  * subcommand) and returns a process exit code: 0 ok, 1 runtime failure,

@@ -1,7 +1,7 @@
 /* cmd_sobol.c — `hostsim sobol`: first- and total-order Sobol indices.
  *
  * Each model run is one trajectory with the uncertain inputs set from a
- * row of the Saltelli design (sim/sobol.c) through each input's quantile
+ * row of the Saltelli design (sim/analysis/sobol.c) through each input's quantile
  * function. The trajectory's own randomness (demand, outages, incidents)
  * is one more input that is never varied alone: A-row r and every AB_i-row
  * r use stream index r, B-row r uses N + r. Its share of the variance is

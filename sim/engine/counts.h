@@ -10,7 +10,7 @@
  * The number of uniforms a draw consumes varies (rejection), so two streams
  * that must stay aligned should not share a generator.
  *
- * Generators: any gsl_rng works (sim/streams.c hands out gsl_rng_taus2);
+ * Generators: any gsl_rng works (sim/engine/streams.c hands out gsl_rng_taus2);
  * uniforms come from gsl_rng_uniform / gsl_rng_uniform_pos, normals from
  * gsl_ran_gaussian_ziggurat and gammas from gsl_ran_gamma.
  */

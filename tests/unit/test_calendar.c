@@ -1,4 +1,4 @@
-/* test_calendar.c — civil dates (sim/calendar.c): weekdays, leap years, parsing, round trips. */
+/* test_calendar.c — civil dates (sim/base/calendar.c): weekdays, leap years, parsing, round trips. */
 #include <criterion/criterion.h>
 #include <string.h>
 

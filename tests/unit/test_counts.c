@@ -1,4 +1,4 @@
-/* test_counts.c — the hourly count samplers (sim/counts.c) against the exact
+/* test_counts.c — the hourly count samplers (sim/engine/counts.c) against the exact
  * distributions.
  *
  * Checks: chi-square goodness of fit of 200,000 draws against GSL's pmf, tail

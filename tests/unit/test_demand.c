@@ -1,5 +1,5 @@
 /* test_demand.c — the hourly demand the traffic model leaves undrawn
- * (engine.h, "hourly demand"; sim/demand.c) and the Poisson cut-off that
+ * (engine.h, "hourly demand"; sim/engine/demand.c) and the Poisson cut-off that
  * decides which hours those are (counts_poisson_cutoff).
  *
  * Cut-off: at several counts t and bounds eps, every mean below the cut-off

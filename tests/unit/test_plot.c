@@ -1,4 +1,4 @@
-/* test_plot.c — the charts (sim/plot.c) and the CSV table reader (sim/csvtable.c).
+/* test_plot.c — the charts (sim/report/plot.c) and the CSV table reader (sim/base/csvtable.c).
  *
  * Renders tests/data/fixture_out (a hand-made output folder, see tests/data/make_fixture.py)
  * into temporary copies with the real gnuplot and the scripts of plots/. Run from the

@@ -1,4 +1,4 @@
-/* test_report.c — the one-file report (sim/report.c) over a temporary copy of
+/* test_report.c — the one-file report (sim/report/report.c) over a temporary copy of
  * tests/data/fixture_out. Run from the repository root. Helpers come from test_plot.c. */
 #include <criterion/criterion.h>
 #include <criterion/redirect.h>

@@ -1,4 +1,4 @@
-/* test_spec.c — parameter SPECs (sim/spec.c): sampling, moments, quantiles, parser.
+/* test_spec.c — parameter SPECs (sim/scenario/spec.c): sampling, moments, quantiles, parser.
  *
  * Moments: for every family, 10^5 draws from spec_sample with a fixed taus2
  * seed; the sample mean must lie within S_K standard errors of the analytic

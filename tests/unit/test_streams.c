@@ -1,4 +1,4 @@
-/* test_streams.c — keyed random streams (sim/streams.c).
+/* test_streams.c — keyed random streams (sim/engine/streams.c).
  *
  * A stream is keyed by (seed, trajectory, purpose, option name, parameter
  * name). The contract (docs/random-streams.md): the same key gives the same

@@ -1,4 +1,4 @@
-/* test_units.c — the unit column (sim/units.c): parsing, conversion factors, rejections.
+/* test_units.c — the unit column (sim/base/units.c): parsing, conversion factors, rejections.
  *
  * Time units: 1 month = 730.5 h (365.25 d / 12), 1 year = 8766 h, so a
  * month is exactly a twelfth of a year. fx[c] is CNY per unit of currency c.
