@@ -3,12 +3,13 @@
 
 #include <csv.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "hs_path.h"
 
 struct outfile {
     FILE *fp;
@@ -19,14 +20,6 @@ struct outfile {
     int nonfinite; /* a NaN or infinity was about to be written */
 };
 
-static char *S_join(const char *dir, const char *name)
-{
-    size_t n = strlen(dir) + strlen(name) + 2;
-    char *p = malloc(n);
-    if (p) snprintf(p, n, "%s/%s", dir, name);
-    return p;
-}
-
 outfile *outfile_open(const char *dir, const char *name, hs_error *e)
 {
     outfile *f = calloc(1, sizeof *f);
@@ -34,7 +27,7 @@ outfile *outfile_open(const char *dir, const char *name, hs_error *e)
         hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
         return NULL;
     }
-    f->final = S_join(dir, name);
+    f->final = hs_path_join(dir, name);
     size_t n = strlen(dir) + strlen(name) + 40;
     f->tmp = malloc(n);
     if (!f->final || !f->tmp) {
@@ -55,10 +48,6 @@ outfile *outfile_open(const char *dir, const char *name, hs_error *e)
 FILE *outfile_stream(outfile *f)
 {
     return f->fp;
-}
-const char *outfile_final_path(const outfile *f)
-{
-    return f->final;
 }
 
 static void S_sep(outfile *f)
@@ -247,17 +236,4 @@ void outfile_set_abort(outfile_set *s)
     for (int i = 0; i < s->n; i++)
         outfile_abort(s->files[i]);
     s->n = 0;
-}
-
-void outfile_format_thousands(char *buf, size_t n, double v)
-{
-    char raw[64];
-    snprintf(raw, sizeof raw, "%.0f", fabs(v));
-    size_t len = strlen(raw), k = 0;
-    if (v < 0 && k + 1 < n) buf[k++] = '-';
-    for (size_t i = 0; i < len && k + 2 < n; i++) {
-        buf[k++] = raw[i];
-        if ((len - i - 1) % 3 == 0 && i + 1 < len) buf[k++] = ',';
-    }
-    buf[k] = '\0';
 }

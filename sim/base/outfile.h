@@ -22,7 +22,6 @@ typedef struct outfile outfile;
  * outfile_commit or outfile_abort (each frees it). NULL on failure (e set). */
 outfile *outfile_open(const char *dir, const char *name, hs_error *e);
 FILE *outfile_stream(outfile *f);
-const char *outfile_final_path(const outfile *f);
 
 /* CSV helpers: fields are separated by commas; a row ends with "\n". */
 void outfile_csv_str(outfile *f, const char *s);
@@ -49,9 +48,6 @@ typedef struct {
 outfile *outfile_set_open(outfile_set *s, const char *dir, const char *name, hs_error *e);
 hs_status outfile_set_commit(outfile_set *s, hs_error *e);
 void outfile_set_abort(outfile_set *s);
-
-/* "1,234,567": v rounded to a whole number with thousands separators (for people, not files). */
-void outfile_format_thousands(char *buf, size_t n, double v);
 
 /* Formats a double the way every output file does (shortest of %.10g). */
 void outfile_format_num(char *buf, size_t n, double v);

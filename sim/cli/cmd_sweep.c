@@ -8,6 +8,7 @@
 
 #include "analysis/crossover.h"
 #include "analysis/sens_common.h"
+#include "base/hs_fmt.h"
 
 static const char S_usage[] =
     "usage: hostsim sweep --param option.parameter --values LIST|FROM:TO:STEPS[:log] [options]\n"
@@ -288,9 +289,9 @@ int cmd_sweep(int argc, char **argv)
                         outfile_csv_end(c);
                         if (!a.quiet && basis == 0) {
                             char b1[32], b2[32], b3[32];
-                            outfile_format_thousands(b1, sizeof b1, x[k]);
-                            outfile_format_thousands(b2, sizeof b2, lo);
-                            outfile_format_thousands(b3, sizeof b3, hi);
+                            hs_fmt_thousands(b1, sizeof b1, x[k], 0);
+                            hs_fmt_thousands(b2, sizeof b2, lo, 0);
+                            hs_fmt_thousands(b3, sizeof b3, hi, 0);
                             printf("%s vs %s: median %s curves cross at %s = %s", names[oa],
                                    names[ob], a.metric, a.param, b1);
                             if (has_lo && has_hi)
@@ -310,14 +311,14 @@ int cmd_sweep(int argc, char **argv)
         printf("   (median %s; * = most often cheapest)\n", a.metric);
         for (int i = 0; i < n1 && !a.param2; i++) {
             char b[32];
-            outfile_format_thousands(b, sizeof b, v1[i]);
+            hs_fmt_thousands(b, sizeof b, v1[i], 0);
             printf("%-14s", b);
             int best = 0;
             for (int o = 1; o < nopt; o++)
                 if (res[i].pbest[o] > res[i].pbest[best]) best = o;
             for (int o = 0; o < nopt; o++) {
                 char m[32];
-                outfile_format_thousands(m, sizeof m, res[i].q[o][1]);
+                hs_fmt_thousands(m, sizeof m, res[i].q[o][1], 0);
                 printf(" %15s%s", m, o == best ? "*" : " ");
             }
             printf("\n");

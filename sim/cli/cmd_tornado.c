@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "analysis/sens_common.h"
+#include "base/hs_fmt.h"
 
 static const char S_usage[] =
     "usage: hostsim tornado [--metric M] [--option O | --diff A,B] [options]\n"
@@ -134,15 +135,15 @@ int cmd_tornado(int argc, char **argv)
     if (outfile_set_commit(&set, &e) != HS_OK) goto fail;
     if (!a.quiet) {
         char b[32];
-        outfile_format_thousands(b, sizeof b, base_mean);
+        hs_fmt_thousands(b, sizeof b, base_mean, 0);
         printf("tornado of mean %s (base %s CNY), %llu trajectories per run\n\n", t.label, b,
                (unsigned long long)a.trajectories);
         printf("%-40s %14s %14s %14s\n", "input", "at p10", "at p90", "swing");
         for (int k = 0; k < n && k < 10; k++) {
             char l[32], h[32], s[32];
-            outfile_format_thousands(l, sizeof l, rows[k].lo_m);
-            outfile_format_thousands(h, sizeof h, rows[k].hi_m);
-            outfile_format_thousands(s, sizeof s, rows[k].swing);
+            hs_fmt_thousands(l, sizeof l, rows[k].lo_m, 0);
+            hs_fmt_thousands(h, sizeof h, rows[k].hi_m, 0);
+            hs_fmt_thousands(s, sizeof s, rows[k].swing, 0);
             printf("%-40s %14s %14s %14s\n", inputs[rows[k].idx].in.name, l, h, s);
         }
         printf("\nwrote %s/tornado.csv\n", a.out);

@@ -7,9 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "base/hs_clock.h"
 #include "report/plot.h"
 #include "run/aggregate.h"
 #include "run/output.h"
@@ -213,13 +213,6 @@ int run_args_parse(int argc, char **argv, run_args *a, const char *usage, int ki
     return -1;
 }
 
-static double S_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
 /* Largest relative 95 % half-width of the options' mean tco. */
 static double S_rel_halfwidth(const aggregate *ag)
 {
@@ -270,7 +263,7 @@ int run_simulation(const run_args *a)
     ro.threads = a->threads;
     ro.progress = !a->quiet && isatty(STDERR_FILENO);
     ro.sample_days = sample;
-    double t0 = S_now();
+    double t0 = hs_clock_seconds();
     const char *stop = "trajectories reached";
     char stopbuf[160];
     uint64_t done = 0;
@@ -307,8 +300,9 @@ int run_simulation(const run_args *a)
         if (runner_run(plan, &ro, aggregate_consume, ag, &done, &e) != HS_OK) goto fail;
     }
     if (!root) goto out; /* rank 0 writes */
-    output_info info = {a->scenario, a->seed,      ag->n, a->years, a->start,
-                        a->threads,  S_now() - t0, stop,  sample};
+    const double wall = hs_clock_seconds() - t0;
+    output_info info = {a->scenario, a->seed, ag->n, a->years, a->start,
+                        a->threads,  wall,    stop,  sample};
     if (output_write_all(ag, &info, &set, a->out, &e) != HS_OK) goto fail;
     if (outfile_set_commit(&set, &e) != HS_OK) goto fail;
     if (!a->quiet) {

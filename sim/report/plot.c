@@ -22,6 +22,8 @@
 #include <unistd.h>
 
 #include "base/csvtable.h"
+#include "base/hs_fmt.h"
+#include "base/hs_path.h"
 #include "base/outfile.h"
 
 extern char **environ;
@@ -30,14 +32,6 @@ extern char **environ;
 #define S_MAX_VARS 24
 
 /* ---------------------------------------------------------------- small helpers */
-
-static char *S_join(const char *a, const char *b)
-{
-    size_t n = strlen(a) + strlen(b) + 2;
-    char *p = malloc(n);
-    if (p) snprintf(p, n, "%s/%s", a, b);
-    return p;
-}
 
 static char *S_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static char *S_printf(const char *fmt, ...)
@@ -68,33 +62,7 @@ static char *S_abspath(const char *p)
     char cwd[PATH_MAX];
     if (!getcwd(cwd, sizeof cwd)) return NULL;
     if (strcmp(p, ".") == 0) return strdup(cwd);
-    return S_join(cwd, p);
-}
-
-void plot_fmt_thousands(char *buf, size_t n, double v, int decimals)
-{
-    char digits[96];
-    if (decimals < 0) decimals = 0;
-    if (decimals > 9) decimals = 9;
-    if (!isfinite(v) || fabs(v) >= 1e18) {
-        snprintf(buf, n, "%.3g", v);
-        return;
-    }
-    snprintf(digits, sizeof digits, "%.*f", decimals, fabs(v));
-    const char *dot = strchr(digits, '.');
-    size_t ilen = dot ? (size_t)(dot - digits) : strlen(digits);
-    int zero = 1;
-    for (const char *p = digits; *p; p++)
-        if (*p >= '1' && *p <= '9') zero = 0;
-    char tmp[160];
-    size_t o = 0;
-    if (v < 0 && !zero) tmp[o++] = '-';
-    for (size_t i = 0; i < ilen; i++) {
-        if (i > 0 && (ilen - i) % 3 == 0) tmp[o++] = ',';
-        tmp[o++] = digits[i];
-    }
-    tmp[o] = '\0';
-    snprintf(buf, n, "%s%s", tmp, dot ? dot : "");
+    return hs_path_join(cwd, p);
 }
 
 /* Keep in step with palette_opt in plots/common.gp (a unit test compares them). */
@@ -119,7 +87,7 @@ char *plot_find_program(const char *prog)
         const char *colon = strchr(p, ':');
         size_t len = colon ? (size_t)(colon - p) : strlen(p);
         char *dir = len ? strndup(p, len) : strdup(".");
-        char *cand = dir ? S_join(dir, prog) : NULL;
+        char *cand = dir ? hs_path_join(dir, prog) : NULL;
         free(dir);
         if (cand && access(cand, X_OK) == 0 && !S_is_dir(cand)) return cand;
         free(cand);
@@ -155,8 +123,8 @@ char *plot_scripts_dir(hs_error *e)
     }
     char *exe = S_dirname_of_exe();
     if (exe) {
-        cand[0] = S_join(exe, "plots");
-        cand[1] = S_join(exe, "../share/hostsim/plots");
+        cand[0] = hs_path_join(exe, "plots");
+        cand[1] = hs_path_join(exe, "../share/hostsim/plots");
     }
     free(exe);
     char *found = NULL;
@@ -337,7 +305,7 @@ static csvtable *S_tab(S_ctx *c, int f)
 {
     if (c->tried[f]) return c->tab[f];
     c->tried[f] = 1;
-    char *path = S_join(c->outdir, S_files[f]);
+    char *path = hs_path_join(c->outdir, S_files[f]);
     if (!path) {
         if (c->err == HS_OK) c->err = hs_error_set(c->e, HS_ERR_RUNTIME, "out of memory");
         return NULL;
@@ -474,7 +442,7 @@ static char *S_footer(S_ctx *c)
     char nbuf[64] = "?";
     char *end;
     double v = strtod(n, &end);
-    if (*n && *end == '\0') plot_fmt_thousands(nbuf, sizeof nbuf, v, 0);
+    if (*n && *end == '\0') hs_fmt_thousands(nbuf, sizeof nbuf, v, 0);
     char ob[96] = "";
     if (*ovr)
         snprintf(ob, sizeof ob, " \xC2\xB7 overrides: %.70s%s", ovr, strlen(ovr) > 70 ? "..." : "");
@@ -1052,7 +1020,7 @@ hs_status plot_run(const char *outdir, const plot_opts *o, int *skipped, plot_re
     int want[S_NCHARTS];
     memset(vars, 0, sizeof vars);
     hs_status st = S_survey(&c, want, vars);
-    char *plotdir = S_join(absout, "plots");
+    char *plotdir = hs_path_join(absout, "plots");
     char *footer = st == HS_OK ? S_footer(&c) : NULL;
     if (st == HS_OK && (!plotdir || !footer)) st = hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
     if (st == HS_OK) st = outfile_mkdirs(plotdir, e);

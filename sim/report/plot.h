@@ -77,9 +77,6 @@ char *plot_find_program(const char *prog);
  * HS_ERR_RUNTIME when the program cannot be started (e names it and says why). */
 hs_status plot_spawn(char *const argv[], const char *cwd, int *status, char **out, hs_error *e);
 
-/* V with DECIMALS decimals and thousands separators: (1234567.8, 0) -> "1,234,568". */
-void plot_fmt_thousands(char *buf, size_t n, double v, int decimals);
-
 /* The colour of the option with index I in options.csv, "#RRGGBB" (the palette of
  * plots/common.gp, repeating after 8). */
 const char *plot_option_color(size_t i);

@@ -18,6 +18,8 @@
 #include <unistd.h>
 
 #include "base/csvtable.h"
+#include "base/hs_fmt.h"
+#include "base/hs_path.h"
 #include "base/outfile.h"
 #include "plot.h"
 
@@ -62,17 +64,17 @@ static void S_fmt_unit(char *b, size_t n, double v, const char *unit)
 {
     char t[48];
     if (strcmp(unit, "CNY") == 0) {
-        plot_fmt_thousands(t, sizeof t, fabs(v), 0);
+        hs_fmt_thousands(t, sizeof t, fabs(v), 0);
         snprintf(b, n, "%s\xC2\xA5%s", v < 0 && strcmp(t, "0") != 0 ? "-" : "", t);
     } else if (strncmp(unit, "hours", 5) == 0) {
-        plot_fmt_thousands(t, sizeof t, v, 1);
+        hs_fmt_thousands(t, sizeof t, v, 1);
         snprintf(b, n, "%s h", t);
     } else if (strcmp(unit, "share") == 0) {
         snprintf(b, n, "%.3f %%", 100 * v);
     } else if (strcmp(unit, "messages") == 0) {
-        plot_fmt_thousands(b, n, v, 0);
+        hs_fmt_thousands(b, n, v, 0);
     } else if (fabs(v) >= 1000) {
-        plot_fmt_thousands(b, n, v, 0);
+        hs_fmt_thousands(b, n, v, 0);
     } else {
         snprintf(b, n, "%.4g", v);
     }
@@ -95,10 +97,8 @@ static void S_pct(char *b, size_t n, double p)
 static hs_status S_load(const char *outdir, const char *name, csvtable **t, hs_error *e)
 {
     *t = NULL;
-    size_t n = strlen(outdir) + strlen(name) + 2;
-    char *path = malloc(n);
+    char *path = hs_path_join(outdir, name);
     if (!path) return hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
-    snprintf(path, n, "%s/%s", outdir, name);
     hs_status st = HS_OK;
     if (access(path, F_OK) == 0 && !(*t = csvtable_load(path, e))) st = e ? e->code : HS_ERR_INPUT;
     free(path);
@@ -341,7 +341,7 @@ static void S_head(const S_rep *r)
     const char *n = S_manifest(r, "trajectories");
     if (*n) {
         char b[64];
-        plot_fmt_thousands(b, sizeof b, strtod(n, NULL), 0);
+        hs_fmt_thousands(b, sizeof b, strtod(n, NULL), 0);
         fprintf(f, " \xC2\xB7 %s trajectories", b);
     }
     if (*S_manifest(r, "seed")) {

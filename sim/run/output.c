@@ -10,6 +10,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/hs_fmt.h"
+#include "base/units.h"
 #include "rankcorr.h"
 #include "scenario/params_io.h"
 
@@ -276,7 +278,7 @@ static hs_status S_profile_options_params(const aggregate *a, outfile_set *set, 
         outfile_csv_int(f, o);
         if (sla > 0) {
             outfile_csv_num(f, sla);
-            outfile_csv_num(f, (1 - sla) * 8766);
+            outfile_csv_num(f, (1 - sla) * UNITS_HOURS_PER_YEAR);
         } else {
             outfile_csv_str(f, "");
             outfile_csv_str(f, "");
@@ -405,9 +407,9 @@ void output_print_summary(const aggregate *a, FILE *fp)
         aggregate_quantiles(a, o, MET_tco, q, 3, c, &cv);
         aggregate_quantiles(a, o, MET_downtime_hours, q, 3, d, &cv);
         char s0[32], s1[32], s2[32];
-        outfile_format_thousands(s0, sizeof s0, c[0]);
-        outfile_format_thousands(s1, sizeof s1, c[1]);
-        outfile_format_thousands(s2, sizeof s2, c[2]);
+        hs_fmt_thousands(s0, sizeof s0, c[0], 0);
+        hs_fmt_thousands(s1, sizeof s1, c[1], 0);
+        hs_fmt_thousands(s2, sizeof s2, c[2], 0);
         fprintf(fp, "%-16s %14s %14s %14s   %10.1f %10.1f %10.1f\n", sc->opt[o].name, s0, s1, s2,
                 d[0], d[1], d[2]);
         if (c[1] < bm)

@@ -7,12 +7,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #ifdef HOSTSIM_MPI
 #include <mpi.h>
 #endif
+
+#include "base/hs_clock.h"
 
 #define ROUND_PER_THREAD 64
 
@@ -131,16 +132,9 @@ static void *S_work(void *arg)
     return NULL;
 }
 
-static double S_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
 static void S_progress(uint64_t done, uint64_t total, double t0, int final)
 {
-    double el = S_now() - t0, rate = el > 0 ? done / el : 0;
+    double el = hs_clock_seconds() - t0, rate = el > 0 ? done / el : 0;
     double eta = rate > 0 ? (total - done) / rate : 0;
     int width = 30, fill = total ? (int)(width * (double)done / total) : width;
     char bar[64];
@@ -187,7 +181,7 @@ hs_status runner_run(const sim_plan *p, const runner_opts *o, runner_consume_fn 
         wk[i].sh = &sh;
         wk[i].id = i;
     }
-    double t0 = S_now(), last = 0;
+    double t0 = hs_clock_seconds(), last = 0;
     const uint64_t end = o->first + o->count;
     for (uint64_t first = o->first; first < end && st == HS_OK; first += round_all) {
         uint64_t mine = first + (uint64_t)rank * round;
@@ -243,8 +237,8 @@ hs_status runner_run(const sim_plan *p, const runner_opts *o, runner_consume_fn 
             }
         } else
             *done += total;
-        if (o->progress && rank == 0 && (S_now() - last > 0.2)) {
-            last = S_now();
+        if (o->progress && rank == 0 && (hs_clock_seconds() - last > 0.2)) {
+            last = hs_clock_seconds();
             S_progress(*done, o->count, t0, 0);
         }
     }

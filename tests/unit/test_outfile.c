@@ -82,14 +82,3 @@ Test(outfile, a_nan_makes_the_whole_set_fail_and_nothing_is_written)
     cr_assert_null(S_read("ok.csv"));
     cr_assert_null(S_read("bad.csv"));
 }
-
-Test(outfile, thousands_separators_for_people)
-{
-    char buf[32];
-    outfile_format_thousands(buf, sizeof buf, 1234567.4);
-    cr_assert_str_eq(buf, "1,234,567");
-    outfile_format_thousands(buf, sizeof buf, -999);
-    cr_assert_str_eq(buf, "-999");
-    outfile_format_thousands(buf, sizeof buf, 1000);
-    cr_assert_str_eq(buf, "1,000");
-}

@@ -516,23 +516,6 @@ Test(plot, option_colours_match_the_gnuplot_palette)
     free(gp);
 }
 
-Test(plot, thousands_separators)
-{
-    char b[64];
-    plot_fmt_thousands(b, sizeof b, 1234567.8, 0);
-    cr_assert_str_eq(b, "1,234,568");
-    plot_fmt_thousands(b, sizeof b, -999.4, 0);
-    cr_assert_str_eq(b, "-999");
-    plot_fmt_thousands(b, sizeof b, 999.6, 0);
-    cr_assert_str_eq(b, "1,000");
-    plot_fmt_thousands(b, sizeof b, -0.4, 0);
-    cr_assert_str_eq(b, "0");
-    plot_fmt_thousands(b, sizeof b, 1234.5678, 2);
-    cr_assert_str_eq(b, "1,234.57");
-    plot_fmt_thousands(b, sizeof b, -1234567.25, 1);
-    cr_assert_str_eq(b, "-1,234,567.2");
-}
-
 Test(plot, options_follow_the_index_of_options_csv)
 {
     char *tmp = tplot_tmpdir();
