@@ -25,21 +25,14 @@
 #include <sys/resource.h>
 #include <sys/time.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "base/hs_clock.h"
 #include "engine/counts.h"
 #include "engine/streams.h"
 #include "run/aggregate.h"
 #include "run/runner.h"
 #include "scenario/scenario.h"
-
-static double S_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
 
 typedef struct {
     const sim_plan *plan;
@@ -130,14 +123,14 @@ static int S_measure(const char *what, const sim_plan *p, uint64_t n, int thread
     if (pid == 0) {
         close(fd[0]);
         hs_error e = {0};
-        double t0 = S_now();
+        double t0 = hs_clock_seconds();
         if (strcmp(what, "ref") == 0)
             S_reference(p, n, threads);
         else if (S_full(p, n, threads, &e) != HS_OK) {
             fprintf(stderr, "bench: %s\n", e.msg);
             _exit(1);
         }
-        double dt = S_now() - t0;
+        double dt = hs_clock_seconds() - t0;
         if (write(fd[1], &dt, sizeof dt) != sizeof dt) _exit(1);
         _exit(0);
     }
