@@ -36,7 +36,7 @@
 #include "sobol.h"
 
 #include <assert.h>
-#include <gsl/gsl_math.h>
+#include <gsl/gsl_errno.h>
 #include <gsl/gsl_qrng.h>
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
@@ -135,10 +135,6 @@ void sobol_design_free(sobol_design *d)
     free(d);
 }
 
-size_t sobol_design_n(const sobol_design *d)
-{
-    return d->n;
-}
 size_t sobol_design_dims(const sobol_design *d)
 {
     return d->dims;

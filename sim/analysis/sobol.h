@@ -45,7 +45,6 @@ sobol_design *sobol_design_new(gsl_rng *r, size_t n, size_t dims, hs_error *e);
 /* sobol_design_free(NULL) does nothing. */
 void sobol_design_free(sobol_design *d);
 
-size_t sobol_design_n(const sobol_design *d);
 size_t sobol_design_dims(const sobol_design *d);
 /* Number of model runs: n * (dims + 2). */
 size_t sobol_design_runs(const sobol_design *d);

@@ -13,7 +13,6 @@
 #include <string.h>
 
 struct csvtable {
-    char *path;
     char **head; /* ncols header names */
     size_t ncols;
     char **cells; /* nrows * ncols fields, row-major */
@@ -118,7 +117,6 @@ void csvtable_free(csvtable *t)
         free(t->cells[i]);
     free(t->head);
     free(t->cells);
-    free(t->path);
     free(t);
 }
 
@@ -132,8 +130,7 @@ csvtable *csvtable_load(const char *path, hs_error *e)
     csvtable *t = calloc(1, sizeof *t);
     struct csv_parser p;
     int pinit = csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) == 0;
-    if (t) t->path = strdup(path);
-    if (!t || !t->path || !pinit) {
+    if (!t || !pinit) {
         if (pinit) csv_free(&p);
         csvtable_free(t);
         fclose(fp);
@@ -190,10 +187,6 @@ csvtable *csvtable_load(const char *path, hs_error *e)
     return t;
 }
 
-const char *csvtable_path(const csvtable *t)
-{
-    return t->path;
-}
 size_t csvtable_rows(const csvtable *t)
 {
     return t->nrows;

@@ -20,7 +20,6 @@ typedef struct csvtable csvtable;
 csvtable *csvtable_load(const char *path, hs_error *e);
 void csvtable_free(csvtable *t); /* csvtable_free(NULL) does nothing */
 
-const char *csvtable_path(const csvtable *t);
 size_t csvtable_rows(const csvtable *t); /* data rows, header excluded */
 size_t csvtable_cols(const csvtable *t);
 const char *csvtable_header(const csvtable *t, size_t col);

@@ -3,18 +3,19 @@
  * Contract: a function that can fail returns an hs_status and, on failure,
  * fills the caller's hs_error with a complete, user-facing message (for input
  * errors: "file:line:column: what was expected, got 'text'"). Callers forward
- * the status unchanged; only main() prints and turns it into an exit code.
+ * the status unchanged. The library never prints an error: the command line
+ * (sim/cli/, cli_fail) prints the message once, as "hostsim: MESSAGE" on
+ * stderr, and turns the status into the exit code with hs_exit_code. (The
+ * library writes to stderr only the progress bar and the charts' notes.)
  */
 #ifndef HS_ERROR_H
 #define HS_ERROR_H
-
-#include <stddef.h>
 
 typedef enum {
     HS_OK = 0,
     HS_ERR_RUNTIME = 1,    /* I/O failure, out of memory, a child process failed */
     HS_ERR_INPUT = 2,      /* bad scenario, bad SPEC, bad command line */
-    HS_ERR_INTERRUPTED = 3 /* SIGINT/SIGTERM: main() maps it to 130/143 */
+    HS_ERR_INTERRUPTED = 3 /* SIGINT/SIGTERM: 130, or 143 for SIGTERM (run_signal_exit) */
 } hs_status;
 
 #define HS_ERROR_MSG_MAX 8192

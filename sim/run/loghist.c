@@ -78,15 +78,6 @@ double loghist_quantile(const loghist *h, double q)
     return v;
 }
 
-void loghist_merge(loghist *into, const loghist *from)
-{
-    for (int i = 0; i < 2 * into->nb + 1; i++)
-        into->count[i] += from->count[i];
-    into->n += from->n;
-    if (from->min < into->min) into->min = from->min;
-    if (from->max > into->max) into->max = from->max;
-}
-
 double loghist_tail_mean(const loghist *h, double q)
 {
     if (h->n == 0) return 0;

@@ -6,8 +6,8 @@
  * to 1e12. A quantile is read by linear interpolation of the counts and the
  * geometric middle of its bin, and clamped to the observed min and max, so
  * its relative error is at most LOGHIST_REL / 2 (0.1 %) — and zero for a
- * constant. Counts only: merging is adding, the order of additions does not
- * matter, so results do not depend on threads.
+ * constant. Counts only: the result does not depend on the order of the
+ * additions (so not on threads either).
  */
 #ifndef HS_LOGHIST_H
 #define HS_LOGHIST_H
@@ -30,7 +30,6 @@ void loghist_free(loghist *h);
 void loghist_add(loghist *h, double v);
 /* The q-quantile (0 <= q <= 1) of the values added; 0 when empty. */
 double loghist_quantile(const loghist *h, double q);
-void loghist_merge(loghist *into, const loghist *from);
 /* Mean of the values at or above the q-quantile (CVaR), from bin middles. */
 double loghist_tail_mean(const loghist *h, double q);
 

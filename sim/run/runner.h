@@ -8,7 +8,7 @@
  * and the consumer sees them in index order, so every output is the same
  * for any thread count or round size.
  *
- * A record is RUNNER_REC_SIZE(nopt, months) doubles:
+ * A record is runner_layout_of(plan).size doubles, at the offsets of runner_layout:
  *   met[nopt][MET_COUNT] | cumulative cost by month [nopt][months] |
  *   sampled g[PG_COUNT] | sampled o[nopt][PO_COUNT]
  */
@@ -19,10 +19,6 @@
 #include <stdint.h>
 
 #include "engine/engine.h"
-
-#define RUNNER_REC_SIZE(nopt, months)                                                              \
-    ((size_t)(nopt)*MET_COUNT + (size_t)(nopt) * (months) + PG_COUNT + (size_t)(nopt)*PO_COUNT)
-#define RUNNER_REC_MET(rec, opt) ((rec) + (size_t)(opt)*MET_COUNT)
 
 typedef struct {
     int nopt, months;

@@ -313,13 +313,3 @@ hs_status csvin_slurp(const char *path, char **out, size_t *outlen, hs_error *e)
     *out = buf, *outlen = n;
     return HS_OK;
 }
-
-hs_status csvin_read_file(const char *path, csvin_row_fn fn, void *ctx, hs_error *e)
-{
-    char *buf;
-    size_t len;
-    HS_FORWARD(csvin_slurp(path, &buf, &len, e));
-    hs_status st = csvin_read_buffer(path, buf, len, fn, ctx, e);
-    free(buf);
-    return st;
-}

@@ -34,7 +34,6 @@ typedef struct {
  * on; anything else stops the read and is returned. */
 typedef hs_status (*csvin_row_fn)(void *ctx, const csvin_row *row, hs_error *e);
 
-hs_status csvin_read_file(const char *path, csvin_row_fn fn, void *ctx, hs_error *e);
 hs_status csvin_read_buffer(const char *path, const char *buf, size_t len, csvin_row_fn fn,
                             void *ctx, hs_error *e);
 

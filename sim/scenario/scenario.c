@@ -694,7 +694,9 @@ scenario *scenario_load(const char *dir, hs_error *e)
             scenario_free(sc);
             return NULL;
         }
-        /* param_value.file points into here: keep the params path alive */
+        /* param_value.file borrowed PATH while params.csv was read; PATH is freed below, so
+         * no pointer to it outlives this pass (later messages rebuild the path from sc->dir
+         * and the row's line: S_error_in_file). */
         if (i == 0) {
             for (int g = 0; g < PG_COUNT; g++)
                 if (sc->g[g].present) sc->g[g].file = NULL;
