@@ -87,13 +87,21 @@ cli: hostsim
 e2e: hostsim
 	tests/e2e/run.sh ./hostsim
 
+# The golden outputs (tests/golden/): fixed-seed summary, compare and monthly files; any
+# difference fails. After an intended change of the numbers: make golden-update, and commit.
+golden: hostsim
+	tests/golden/check.sh ./hostsim
+
+golden-update: hostsim
+	tests/golden/check.sh --update ./hostsim
+
 # The MPI build with 2 ranks against one process: byte-identical outputs.
 mpicheck: mpi hostsim
 	tests/e2e/mpi.sh
 
 test: deps
 	@$(MAKE) --no-print-directory hostsim $(BUILD)/test_unit
-	@$(MAKE) --no-print-directory unit cli e2e
+	@$(MAKE) --no-print-directory unit cli e2e golden
 
 # Tests under AddressSanitizer + UndefinedBehaviorSanitizer, in a separate build folder.
 asan: deps
