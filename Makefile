@@ -78,8 +78,11 @@ run: deps
 	@$(MAKE) --no-print-directory hostsim
 	./hostsim run --scenario inputs/default --out outputs/default
 
-unit: $(BUILD)/test_unit
-	$(BUILD)/test_unit --jobs 2
+# The chart and report tests read an output folder written by the real engine
+# (tests/report/outdir.sh), named in HOSTSIM_TEST_OUTDIR.
+unit: $(BUILD)/test_unit hostsim
+	tests/report/outdir.sh ./hostsim $(BUILD)/test-outdir
+	HOSTSIM_TEST_OUTDIR=$(BUILD)/test-outdir $(BUILD)/test_unit --jobs 2
 
 cli: hostsim
 	tests/cli/run.sh ./hostsim
@@ -108,8 +111,9 @@ asan: deps
 	@$(MAKE) --no-print-directory BUILD=build/asan OPT=-O1 \
 	  EXTRA_CFLAGS='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
 	  LDFLAGS='-fsanitize=address,undefined' build/asan/test_unit hostsim-asan
+	ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 tests/report/outdir.sh build/asan/hostsim build/asan/test-outdir
 	ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-	  build/asan/test_unit --jobs 2
+	  HOSTSIM_TEST_OUTDIR=build/asan/test-outdir build/asan/test_unit --jobs 2
 	ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 tests/cli/run.sh ./build/asan/hostsim
 
 hostsim-asan: $(CLI_OBJ) $(LIB)

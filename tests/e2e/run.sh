@@ -47,6 +47,30 @@ PY
   fi
 fi
 
+# 1b. the contract of docs/outputs.md: every file of its tables has exactly the documented
+# columns, and manifest.csv the documented keys in order (the charts, the report and users'
+# scripts read them by name). The folder is the one the chart and report tests read.
+docs=docs/outputs.md
+if tests/report/outdir.sh "$bin" "$tmp/o" >"$tmp/o.log" 2>&1; then
+  drift=""
+  files=$(grep -oE '^\| `[a-z_]+\.csv` \|' "$docs" | sed -E 's/^\| `(.*)` \|$/\1/')
+  for f in $files; do
+    # the third cell of the file's row: its columns, between the first pair of backticks
+    want=$(grep -E "^\| \`$f\` \|" "$docs" | head -1 | awk -F'|' '{print $4}' | sed -E 's/^[^`]*`([^`]*)`.*/\1/')
+    if [ ! -f "$tmp/o/$f" ]; then drift="$drift\n  $f: not written by run, tornado, sobol or sweep"; continue; fi
+    got=$(head -1 "$tmp/o/$f")
+    [ "$got" = "$want" ] || drift="$drift\n  $f: docs say '$want', the engine writes '$got'"
+  done
+  for f in "$tmp"/o/*.csv; do
+    grep -qE "^\| \`$(basename "$f")\` \|" "$docs" || drift="$drift\n  $(basename "$f"): written but not in $docs"
+  done
+  want=$(sed -n '/^## manifest.csv/,/^## /p' "$docs" | grep -oE '^\| `[a-z_]+` \|' | sed -E 's/^\| `(.*)` \|$/\1/' | tr '\n' ' ')
+  got=$(tail -n +2 "$tmp/o/manifest.csv" | cut -d, -f1 | tr '\n' ' ')
+  [ "$got" = "$want" ] || drift="$drift\n  manifest.csv keys: docs say '$want', the engine writes '$got'"
+  [ -z "$drift" ] && ok "every file's columns and the manifest's keys are those of $docs" \
+    || { ko "the files differ from $docs:"; printf "%b\n" "$drift"; }
+else ko "tests/report/outdir.sh: $(tail -3 "$tmp/o.log")"; fi
+
 # 2. determinism: twice, and 1, 2, 7 threads
 run --threads 1 --out "$tmp/t1"; run --threads 1 --out "$tmp/t1b"; run --threads 2 --out "$tmp/t2"; run --threads 7 --out "$tmp/t7"
 same_outputs "$tmp/t1" "$tmp/t1b" && ok "the same command twice gives identical files" || ko "same command twice"

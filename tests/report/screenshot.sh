@@ -2,8 +2,8 @@
 # screenshot.sh — renders report.html in headless chromium and checks the picture is not blank.
 #
 # Usage: tests/report/screenshot.sh [REPORT_HTML]
-# Without an argument it copies tests/data/fixture_out to a temporary folder and writes its
-# report with `./hostsim report` (run from the repository root, after `make`).
+# Without an argument it writes an output folder with tests/report/outdir.sh into a temporary
+# folder and its report with `./hostsim report` (run from the repository root, after `make`).
 # Without /usr/bin/chromium it prints "skipped: chromium not installed" and exits 0.
 # The screenshot (1280x2000) is kept as report.png beside the report for a look by eye.
 set -u
@@ -19,7 +19,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 if [ -z "$html" ]; then
   [ -x ./hostsim ] || { echo "FAIL: no ./hostsim (run make first, from the repository root)"; exit 1; }
-  cp -r tests/data/fixture_out "$work/out"
+  tests/report/outdir.sh ./hostsim "$work/out" || { echo "FAIL: tests/report/outdir.sh failed"; exit 1; }
   HOSTSIM_PLOTS=${HOSTSIM_PLOTS:-$PWD/plots} ./hostsim report "$work/out" >/dev/null \
     || { echo "FAIL: hostsim report failed"; exit 1; }
   html=$work/out/report.html

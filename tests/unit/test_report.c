@@ -1,5 +1,6 @@
-/* test_report.c — the one-file report (sim/report/report.c) over a temporary copy of
- * tests/data/fixture_out. Run from the repository root. Helpers come from test_plot.c. */
+/* test_report.c — the one-file report (sim/report/report.c) over a temporary copy of an output
+ * folder written by the real engine (tests/report/outdir.sh; see test_plot.c). Run from the
+ * repository root. Helpers come from test_plot.c. */
 #include <criterion/criterion.h>
 #include <criterion/redirect.h>
 #include <stdio.h>
@@ -11,8 +12,6 @@
 #include "report/plot.h"
 #include "report/report.h"
 
-#define FIXTURE "tests/data/fixture_out"
-
 /* defined in test_plot.c */
 char *tplot_slurp(const char *path, size_t *len);
 char *tplot_tmpdir(void);
@@ -21,6 +20,8 @@ void tplot_rmtree(const char *path);
 void tplot_use_repo_scripts(void);
 void tplot_write(const char *path, const char *text);
 char *tplot_path(const char *dir, const char *name);
+const char *tplot_outdir(void);
+char *tplot_manifest(const char *dir, const char *key);
 
 static size_t S_count(const char *hay, const char *needle)
 {
@@ -30,12 +31,12 @@ static size_t S_count(const char *hay, const char *needle)
     return n;
 }
 
-/* Copies the fixture to a temporary folder, writes the report, returns the HTML. */
+/* Copies the real output folder to a temporary one, writes the report, returns the HTML. */
 static char *S_render(char **dir, hs_status expect)
 {
     tplot_use_repo_scripts();
     *dir = tplot_tmpdir();
-    tplot_copy_dir(FIXTURE, *dir);
+    tplot_copy_dir(tplot_outdir(), *dir);
     hs_error e;
     hs_error_clear(&e);
     hs_status st = report_write(*dir, 0, &e);
@@ -46,9 +47,10 @@ static char *S_render(char **dir, hs_status expect)
     return html;
 }
 
-static csvtable *S_fixture(const char *name)
+/* A file of the real output folder. */
+static csvtable *S_real(const char *name)
 {
-    char *p = tplot_path(FIXTURE, name);
+    char *p = tplot_path(tplot_outdir(), name);
     hs_error e;
     csvtable *t = csvtable_load(p, &e);
     cr_assert_not_null(t, "%s", e.msg);
@@ -56,14 +58,19 @@ static csvtable *S_fixture(const char *name)
     return t;
 }
 
-Test(report, renders_the_fixture_into_one_self_contained_page)
+Test(report, renders_a_real_output_folder_into_one_self_contained_page)
 {
     char *dir;
     char *html = S_render(&dir, HS_OK);
     cr_assert_not_null(html, "no report.html");
     cr_assert_eq(strncmp(html, "<!DOCTYPE html>", 15), 0);
-    cr_assert_not_null(strstr(html, "<title>hostsim report \xE2\x80\x94 default</title>"));
-    cr_assert_not_null(strstr(html, "<h1>Which hosting option costs least over 5 years"));
+    char want[256], *scen = tplot_manifest(dir, "scenario"), *years = tplot_manifest(dir, "years");
+    snprintf(want, sizeof want, "<title>hostsim report \xE2\x80\x94 %s</title>", scen);
+    cr_assert_not_null(strstr(html, want), "%s", want);
+    snprintf(want, sizeof want, "<h1>Which hosting option costs least over %s years", years);
+    cr_assert_not_null(strstr(html, want), "%s", want);
+    free(scen);
+    free(years);
     cr_assert_not_null(strstr(html, "</html>\n"));
 
     /* nothing from the network, nothing active */
@@ -76,7 +83,7 @@ Test(report, renders_the_fixture_into_one_self_contained_page)
     cr_assert_not_null(strstr(html, "@media print"));
 
     /* a summary row per option */
-    csvtable *opts = S_fixture("options.csv");
+    csvtable *opts = S_real("options.csv");
     cr_assert_eq(S_count(html, "<tr data-option="), csvtable_rows(opts));
     for (size_t i = 0; i < csvtable_rows(opts); i++) {
         char row[128];
@@ -93,19 +100,15 @@ Test(report, renders_the_fixture_into_one_self_contained_page)
         cr_assert_not_null(strstr(html, fig), "chart %s not inlined", plot_chart_get(i)->name);
     }
 
-    /* the assumptions, with their sources, escaped */
-    csvtable *params = S_fixture("params.csv");
+    /* the assumptions (their escaping: text_from_the_csv_files_is_escaped_in_tables_and_charts) */
+    csvtable *params = S_real("params.csv");
     cr_assert_eq(S_count(html, "<tr data-param="), csvtable_rows(params));
-    cr_assert_not_null(strstr(html, "study: 99.5 % &lt;guaranteed&gt;"));
-    cr_assert_null(strstr(html, "<guaranteed>"));
-    cr_assert_not_null(strstr(html, "RPO &lt; 5 min &amp; 3-2-1 copies"));
 
     /* the manifest, the sensitivity tables */
-    csvtable *man = S_fixture("manifest.csv");
+    csvtable *man = S_real("manifest.csv");
     cr_assert_eq(S_count(html, "<tr data-row="), csvtable_rows(man));
     cr_assert_not_null(strstr(html, "id=\"tornado-table\""));
     cr_assert_not_null(strstr(html, "id=\"crossover-table\""));
-    cr_assert_not_null(strstr(html, "none in the swept range"));
 
     csvtable_free(opts);
     csvtable_free(params);
@@ -120,9 +123,9 @@ Test(report, headline_names_the_cheapest_and_the_most_available_option)
     char *dir;
     char *html = S_render(&dir, HS_OK);
     cr_assert_not_null(html);
-    /* expected answer, from the fixture's own files */
-    csvtable *s = S_fixture("summary.csv");
-    csvtable *c = S_fixture("compare.csv");
+    /* expected answer, from the folder's own files */
+    csvtable *s = S_real("summary.csv");
+    csvtable *c = S_real("compare.csv");
     const char *cheapest = NULL, *avail = NULL;
     double best = 0, bestav = 0, v;
     for (size_t r = 0; r < csvtable_rows(s); r++) {
@@ -154,14 +157,49 @@ Test(report, headline_names_the_cheapest_and_the_most_available_option)
     free(dir);
 }
 
+/* Writes S to F as one CSV field, quoted, with its quotes doubled. */
+static void S_csv_field(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (; *s; s++) {
+        if (*s == '"') fputc('"', f);
+        fputc(*s, f);
+    }
+    fputc('"', f);
+}
+
+/* Appends to DIR/params.csv a copy of its first row whose source is SOURCE. */
+static void S_add_param_source(const char *dir, const char *source)
+{
+    char *p = tplot_path(dir, "params.csv");
+    hs_error e;
+    csvtable *t = csvtable_load(p, &e);
+    cr_assert_not_null(t, "%s", e.msg);
+    cr_assert_gt(csvtable_rows(t), 0u);
+    cr_assert_geq(csvtable_col(t, "source"), 0, "params.csv has no source column");
+    FILE *f = fopen(p, "a");
+    cr_assert_not_null(f);
+    for (size_t c = 0; c < csvtable_cols(t); c++) {
+        if (c) fputc(',', f);
+        int is_source = (int)c == csvtable_col(t, "source");
+        S_csv_field(f, is_source ? source : csvtable_get(t, 0, (int)c));
+    }
+    fputc('\n', f);
+    fclose(f);
+    csvtable_free(t);
+    free(p);
+}
+
 Test(report, text_from_the_csv_files_is_escaped_in_tables_and_charts)
 {
     tplot_use_repo_scripts();
     char *dir = tplot_tmpdir();
-    tplot_copy_dir(FIXTURE, dir);
+    tplot_copy_dir(tplot_outdir(), dir);
     char *p = tplot_path(dir, "manifest.csv");
     tplot_write(p, "key,value\nversion,0.1.0\nscenario,\"a<b>&'c' \"\"d\"\"\"\nseed,42\n"
                    "trajectories,2000\nyears,5\n");
+    S_add_param_source(dir, "study: 99.5 % <guaranteed>");
+    S_add_param_source(dir, "study: RPO < 5 min & 3-2-1 \"copies\"");
     hs_error e;
     hs_error_clear(&e);
     cr_assert_eq(report_write(dir, 0, &e), HS_OK, "%s", e.msg);
@@ -170,6 +208,9 @@ Test(report, text_from_the_csv_files_is_escaped_in_tables_and_charts)
     cr_assert_not_null(html);
     cr_assert_null(strstr(html, "a<b>"), "raw text from a CSV in the page");
     cr_assert_not_null(strstr(html, "a&lt;b&gt;&amp;&#39;c&#39; &quot;d&quot;"));
+    cr_assert_not_null(strstr(html, "study: 99.5 % &lt;guaranteed&gt;"));
+    cr_assert_null(strstr(html, "<guaranteed>"));
+    cr_assert_not_null(strstr(html, "study: RPO &lt; 5 min &amp; 3-2-1 &quot;copies&quot;"));
     cr_assert_eq(S_count(html, "<svg "), plot_chart_count(), "the footer did not break a chart");
     free(html);
     free(hp);
@@ -182,7 +223,7 @@ Test(report, optional_files_missing_leave_their_sections_out)
 {
     tplot_use_repo_scripts();
     char *dir = tplot_tmpdir();
-    tplot_copy_dir(FIXTURE, dir);
+    tplot_copy_dir(tplot_outdir(), dir);
     const char *gone[] = {"tornado.csv",   "sobol.csv", "sweep.csv",
                           "crossover.csv", "grid.csv",  "params.csv"};
     for (size_t i = 0; i < sizeof gone / sizeof gone[0]; i++) {
@@ -223,6 +264,32 @@ Test(report, without_gnuplot_the_page_says_the_charts_were_skipped, .init = cr_r
     free(dir);
 }
 
+/* `hostsim sweep` writes a crossover row only where curves cross (none at all when no pair
+ * crosses); a folder written otherwise may hold a row without a value. */
+Test(report, a_crossover_without_a_value_reads_none_in_the_swept_range)
+{
+    tplot_use_repo_scripts();
+    char *dir = tplot_tmpdir();
+    tplot_copy_dir(tplot_outdir(), dir);
+    char *p = tplot_path(dir, "crossover.csv");
+    FILE *f = fopen(p, "a");
+    cr_assert_not_null(f);
+    fputs("global.volume_month,self_hosted,saas,median,,,\n", f);
+    fclose(f);
+    hs_error e;
+    hs_error_clear(&e);
+    cr_assert_eq(report_write(dir, 0, &e), HS_OK, "%s", e.msg);
+    char *hp = tplot_path(dir, "report.html");
+    char *html = tplot_slurp(hp, NULL);
+    cr_assert_not_null(html);
+    cr_assert_eq(S_count(html, "none in the swept range"), 1u);
+    free(html);
+    free(hp);
+    free(p);
+    tplot_rmtree(dir);
+    free(dir);
+}
+
 Test(report, pdf_without_chromium_is_an_error_naming_chromium)
 {
     if (access("/usr/bin/chromium", X_OK) == 0) cr_skip_test("chromium is installed");
@@ -230,7 +297,7 @@ Test(report, pdf_without_chromium_is_an_error_naming_chromium)
     setenv("PATH", "/nonexistent", 1);
     tplot_use_repo_scripts();
     char *dir = tplot_tmpdir();
-    tplot_copy_dir(FIXTURE, dir);
+    tplot_copy_dir(tplot_outdir(), dir);
     hs_error e;
     hs_error_clear(&e);
     cr_assert_eq(report_write(dir, 1, &e), HS_ERR_RUNTIME);
