@@ -7,16 +7,6 @@
 #include <string.h>
 #include <unistd.h>
 
-int sens_metric(const char *name)
-{
-    for (int m = 0; m < MET_BASE_COUNT; m++)
-        if (strcmp(name, agg_metric_names[m]) == 0) return m;
-    if (strncmp(name, "cost.", 5) == 0)
-        for (int c = 0; c < CAT_COUNT; c++)
-            if (strcmp(name + 5, ledger_category_names[c]) == 0) return MET_BASE_COUNT + c;
-    return -1;
-}
-
 static hs_status S_option(const scenario *sc, const char *name, int *idx, hs_error *e)
 {
     *idx = scenario_option_index(sc, name);
@@ -35,7 +25,7 @@ hs_status sens_target_parse(const scenario *sc, const run_args *a, const aggrega
                             sens_target *t, hs_error *e)
 {
     memset(t, 0, sizeof *t);
-    t->met = sens_metric(a->metric);
+    t->met = metrics_find(a->metric);
     if (t->met < 0)
         return hs_error_set(e, HS_ERR_INPUT,
                             "--metric: unknown metric '%s' (e.g. tco, tco_npv, downtime_hours, "
@@ -144,6 +134,8 @@ hs_status sens_simulate(const scenario *sc, const run_args *a, runner_prepare_fn
     if (!r->plan) return e->code;
     r->agg = aggregate_new(r->plan, count, e);
     if (!r->agg) return e->code;
+    const int met = metrics_find(a->metric);
+    if (met >= 0) HS_FORWARD(aggregate_keep(r->agg, met, e));
     runner_opts ro = S_opts(a, fn, ctx, count);
     uint64_t done;
     return runner_run(r->plan, &ro, aggregate_consume, r->agg, &done, e);

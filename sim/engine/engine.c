@@ -350,7 +350,7 @@ static void S_finish_option(sim_work *w, opt_work *o)
     double tco = 0;
     for (int c = 0; c < CAT_COUNT; c++) {
         double t = ledger_category_total(o->led, (ledger_category)c);
-        o->met[MET_BASE_COUNT + c] = t;
+        o->met[MET_COST(c)] = t;
         tco += t;
     }
     o->met[MET_tco] = tco;
