@@ -383,9 +383,9 @@ def main():
          ]
     base = 600500
     T.sort(key=lambda x: -abs(x[4] - x[3]))
-    write(f"{out}/tornado.csv", ["input", "metric", "p10_value", "p90_value", "metric_at_p10",
-                                 "metric_at_p90", "base", "swing"],
-          [[i, "self_hosted.tco", g(a), g(b), g(ma), g(mb), g(base), g(abs(mb - ma))]
+    write(f"{out}/tornado.csv", ["input", "metric", "unit", "p10_value", "p90_value",
+                                 "metric_at_p10", "metric_at_p90", "base", "swing"],
+          [[i, "self_hosted.tco", "CNY", g(a), g(b), g(ma), g(mb), g(base), g(abs(mb - ma))]
            for i, a, b, ma, mb in T])
 
     # ---- sobol.csv ----
@@ -413,11 +413,11 @@ def main():
         cheapest = [min(OPTIONS, key=lambda o: draws[o][t]) for t in range(400)]
         for o in OPTIONS:
             s = sorted(draws[o])
-            rows.append(["global.volume_per_month", v, o, "tco", g(round(sum(s) / len(s), 2)),
+            rows.append(["global.volume_per_month", v, o, "tco", "CNY", g(round(sum(s) / len(s), 2)),
                          g(round(quantile(s, 0.05), 2)), g(round(quantile(s, 0.5), 2)),
                          g(round(quantile(s, 0.95), 2)), g(cheapest.count(o) / 400)])
-    write(f"{out}/sweep.csv", ["param", "value", "option", "metric", "mean", "p5", "p50", "p95",
-                               "p_cheapest"], rows)
+    write(f"{out}/sweep.csv", ["param", "value", "option", "metric", "unit", "mean", "p5", "p50",
+                               "p95", "p_cheapest"], rows)
     write(f"{out}/crossover.csv", ["param", "option_a", "option_b", "basis", "value", "lo", "hi"], [
         ["global.volume_per_month", "payg", "saas", "median", "7083", "5210", "9650"],
         ["global.volume_per_month", "saas", "cloud_hosted", "median", "450770", "371000", ""],
