@@ -79,8 +79,8 @@ typedef struct {
     double *month_overflow;      /* [months] overflow hours */
     double *month_lost_outage;   /* [months] messages demanded while down */
     double *month_lost_overflow; /* [months] messages lost to overflow */
-    double met[MET_COUNT]; /* MET_* (metrics.h) */
-    double *day_down; /* [days] or NULL: filled for the sample trajectory only */
+    double met[MET_COUNT];       /* MET_* (metrics.h) */
+    double *day_down;            /* [days] or NULL: filled for the sample trajectory only */
     double *day_overflow;
 } opt_work;
 

@@ -409,7 +409,8 @@ void output_print_summary(const aggregate *a, FILE *fp)
     }
     if (second >= 0 && a->n) {
         uint64_t k = 0;
-        const double *tb = aggregate_exact(a, best, MET_tco), *ts = aggregate_exact(a, second, MET_tco);
+        const double *tb = aggregate_exact(a, best, MET_tco),
+                     *ts = aggregate_exact(a, second, MET_tco);
         for (uint64_t i = 0; i < a->n; i++)
             k += tb[i] < ts[i];
         fprintf(fp, "\ncheapest by median: %s; P(%s cheaper than %s) = %.3f\n", sc->opt[best].name,
