@@ -7,6 +7,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "scenario/param_slot.h"
+
 static hs_status S_option(const scenario *sc, const char *name, int *idx, hs_error *e)
 {
     *idx = scenario_option_index(sc, name);
@@ -85,21 +87,16 @@ int sens_inputs(const scenario *sc, sens_input **out, hs_error *e)
         return -1;
     }
     int n = 0;
-    for (int i = 0; i < params_count; i++) {
-        const param_def *d = &params_defs[i];
-        int k = d->scope == PARAM_GLOBAL ? 1 : sc->nopt;
-        for (int o = 0; o < k; o++) {
-            const param_value *pv =
-                d->scope == PARAM_GLOBAL ? &sc->g[d->index] : &sc->opt[o].p[d->index];
-            if (spec_is_const(&pv->s)) continue;
-            sens_input *s = &v[n++];
-            s->v = pv;
-            s->in.scope = d->scope;
-            s->in.opt = d->scope == PARAM_GLOBAL ? -1 : o;
-            s->in.index = d->index;
-            snprintf(s->in.name, sizeof s->in.name, "%s.%s",
-                     d->scope == PARAM_GLOBAL ? "global" : sc->opt[o].name, d->name);
-        }
+    PARAM_SLOTS_FOREACH(slot, sc->nopt, PARAM_SLOTS_BY_PARAM)
+    {
+        const param_value *pv = PARAM_SLOT_OF(slot, sc->g, sc->opt[slot.opt].p);
+        if (spec_is_const(&pv->s)) continue;
+        sens_input *s = &v[n++];
+        s->v = pv;
+        s->in.scope = slot.d->scope;
+        s->in.opt = slot.opt;
+        s->in.index = slot.d->index;
+        snprintf(s->in.name, sizeof s->in.name, "%s.%s", param_slot_owner(sc, &slot), slot.d->name);
     }
     *out = v;
     return n;

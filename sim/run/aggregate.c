@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scenario/param_slot.h"
+
 void aggregate_free(aggregate *a)
 {
     if (!a) return;
@@ -84,20 +86,14 @@ aggregate *aggregate_new(const sim_plan *plan, uint64_t expected, hs_error *e)
     /* the uncertain inputs */
     a->inputs = calloc((size_t)(PG_COUNT + a->nopt * PO_COUNT), sizeof *a->inputs);
     if (!a->inputs) goto oom;
-    for (int i = 0; i < params_count; i++) {
-        const param_def *d = &params_defs[i];
-        int n = d->scope == PARAM_GLOBAL ? 1 : a->nopt;
-        for (int o = 0; o < n; o++) {
-            const param_value *v =
-                d->scope == PARAM_GLOBAL ? &sc->g[d->index] : &sc->opt[o].p[d->index];
-            if (spec_is_const(&v->s)) continue;
-            agg_input *in = &a->inputs[a->ninputs++];
-            in->scope = d->scope;
-            in->opt = d->scope == PARAM_GLOBAL ? -1 : o;
-            in->index = d->index;
-            snprintf(in->name, sizeof in->name, "%s.%s",
-                     d->scope == PARAM_GLOBAL ? "global" : sc->opt[o].name, d->name);
-        }
+    PARAM_SLOTS_FOREACH(s, a->nopt, PARAM_SLOTS_BY_PARAM)
+    {
+        if (spec_is_const(&PARAM_SLOT_OF(s, sc->g, sc->opt[s.opt].p)->s)) continue;
+        agg_input *in = &a->inputs[a->ninputs++];
+        in->scope = s.d->scope;
+        in->opt = s.opt;
+        in->index = s.d->index;
+        snprintf(in->name, sizeof in->name, "%s.%s", param_slot_owner(sc, &s), s.d->name);
     }
     a->sx = malloc(((size_t)a->ninputs + 1) * AGG_SPEARMAN_MAX * sizeof *a->sx);
     a->sy = malloc((size_t)a->nopt * 3 * AGG_SPEARMAN_MAX * sizeof *a->sy);
