@@ -87,8 +87,7 @@ int sens_inputs(const scenario *sc, sens_input **out, hs_error *e)
         return -1;
     }
     int n = 0;
-    PARAM_SLOTS_FOREACH(slot, sc->nopt, PARAM_SLOTS_BY_PARAM)
-    {
+    PARAM_SLOTS_FOREACH (slot, sc->nopt, PARAM_SLOTS_BY_PARAM) {
         const param_value *pv = PARAM_SLOT_OF(slot, sc->g, sc->opt[slot.opt].p);
         if (spec_is_const(&pv->s)) continue;
         sens_input *s = &v[n++];

@@ -122,8 +122,7 @@ int cmd_validate(int argc, char **argv)
         return cli_fail(&e);
     }
     int uncertain = 0, given = 0;
-    PARAM_SLOTS_FOREACH(s, sc->nopt, PARAM_SLOTS_BY_PARAM)
-    {
+    PARAM_SLOTS_FOREACH (s, sc->nopt, PARAM_SLOTS_BY_PARAM) {
         const param_value *v = PARAM_SLOT_OF(s, sc->g, sc->opt[s.opt].p);
         given += v->present;
         uncertain += !spec_is_const(&v->s);

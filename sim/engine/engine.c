@@ -326,8 +326,7 @@ static double S_fixed(const sim_work *w, const param_slot *s)
 static void S_sample_params(sim_work *w)
 {
     const scenario *sc = w->plan->sc;
-    PARAM_SLOTS_FOREACH(s, w->nopt, PARAM_SLOTS_BY_PARAM)
-    {
+    PARAM_SLOTS_FOREACH (s, w->nopt, PARAM_SLOTS_BY_PARAM) {
         const double f = S_fixed(w, &s);
         *PARAM_SLOT_OF(s, w->g, w->opt[s.opt].p) =
             isnan(f) ? S_sample(w, PARAM_SLOT_OF(s, sc->g, sc->opt[s.opt].p),

@@ -86,8 +86,7 @@ aggregate *aggregate_new(const sim_plan *plan, uint64_t expected, hs_error *e)
     /* the uncertain inputs */
     a->inputs = calloc((size_t)(PG_COUNT + a->nopt * PO_COUNT), sizeof *a->inputs);
     if (!a->inputs) goto oom;
-    PARAM_SLOTS_FOREACH(s, a->nopt, PARAM_SLOTS_BY_PARAM)
-    {
+    PARAM_SLOTS_FOREACH (s, a->nopt, PARAM_SLOTS_BY_PARAM) {
         if (spec_is_const(&PARAM_SLOT_OF(s, sc->g, sc->opt[s.opt].p)->s)) continue;
         agg_input *in = &a->inputs[a->ninputs++];
         in->scope = s.d->scope;

@@ -9,8 +9,8 @@
 
 void params_io_each(const scenario *sc, params_io_fn fn, void *ctx)
 {
-    PARAM_SLOTS_FOREACH(s, sc->nopt, PARAM_SLOTS_BY_OWNER)
-    fn(ctx, param_slot_owner(sc, &s), s.d, PARAM_SLOT_OF(s, sc->g, sc->opt[s.opt].p));
+    PARAM_SLOTS_FOREACH (s, sc->nopt, PARAM_SLOTS_BY_OWNER)
+        fn(ctx, param_slot_owner(sc, &s), s.d, PARAM_SLOT_OF(s, sc->g, sc->opt[s.opt].p));
 }
 
 static void S_field(FILE *fp, const char *s, int last)

@@ -696,8 +696,10 @@ scenario *scenario_load(const char *dir, hs_error *e)
             return NULL;
         }
         /* param_value.file points into here: keep the params path alive */
-        if (i == 0) PARAM_SLOTS_FOREACH(s, sc->nopt, PARAM_SLOTS_BY_PARAM)
-        PARAM_SLOT_OF(s, sc->g, sc->opt[s.opt].p)->file = NULL;
+        if (i == 0) {
+            PARAM_SLOTS_FOREACH (s, sc->nopt, PARAM_SLOTS_BY_PARAM)
+                PARAM_SLOT_OF(s, sc->g, sc->opt[s.opt].p)->file = NULL;
+        }
         free(path);
     }
     return sc;
@@ -854,8 +856,7 @@ static int S_missing(const scenario *sc, hs_error *e)
 {
     int missing = 0;
     char lines[HS_ERROR_MSG_MAX] = "";
-    PARAM_SLOTS_FOREACH(s, sc->nopt, PARAM_SLOTS_BY_PARAM)
-    {
+    PARAM_SLOTS_FOREACH (s, sc->nopt, PARAM_SLOTS_BY_PARAM) {
         const param_def *d = s.d;
         const int o = s.opt;
         if (!d->required || PARAM_SLOT_OF(s, sc->g, sc->opt[o].p)->present) continue;
@@ -912,8 +913,7 @@ hs_status scenario_finalize(scenario *sc, hs_error *e)
         } else
             fx[fxc[k]] = d->def;
     }
-    PARAM_SLOTS_FOREACH(s, sc->nopt, PARAM_SLOTS_BY_PARAM)
-    {
+    PARAM_SLOTS_FOREACH (s, sc->nopt, PARAM_SLOTS_BY_PARAM) {
         const param_def *d = s.d;
         param_value *v = PARAM_SLOT_OF(s, sc->g, sc->opt[s.opt].p);
         if (s.opt < 0 && (d->index == PG_fx_twd_cny || d->index == PG_fx_usd_cny)) continue;

@@ -237,8 +237,7 @@ static void S_same_as_good(const char *dir, int same_sources)
 {
     scenario *g = S_load_final("tests/data/good"), *v = S_load_final(dir);
     cr_assert_eq(v->nopt, g->nopt, "%s: options", dir);
-    PARAM_SLOTS_FOREACH(s, g->nopt, PARAM_SLOTS_BY_PARAM)
-    {
+    PARAM_SLOTS_FOREACH (s, g->nopt, PARAM_SLOTS_BY_PARAM) {
         const param_value *a = PARAM_SLOT_OF(s, g->g, g->opt[s.opt].p);
         const param_value *b = PARAM_SLOT_OF(s, v->g, v->opt[s.opt].p);
         char what[160];

@@ -41,8 +41,7 @@ static void S_check(int nopt, param_slot_order order)
     int nw = order == PARAM_SLOTS_BY_PARAM ? S_expected_by_param(nopt, want)
                                            : S_expected_by_owner(nopt, want);
     int ng = 0;
-    PARAM_SLOTS_FOREACH(s, nopt, order)
-    {
+    PARAM_SLOTS_FOREACH (s, nopt, order) {
         cr_assert_lt(ng, nw, "more slots than %d (nopt %d)", nw, nopt);
         got[ng++] = (S_visit){(int)(s.d - params_defs), s.opt};
     }
@@ -78,8 +77,7 @@ Test(param_slot, slot_of_and_owner_name_the_scenario_value)
     snprintf(sc.opt[0].name, sizeof sc.opt[0].name, "alpha");
     snprintf(sc.opt[1].name, sizeof sc.opt[1].name, "beta");
     int n = 0;
-    PARAM_SLOTS_FOREACH(s, sc.nopt, PARAM_SLOTS_BY_PARAM)
-    {
+    PARAM_SLOTS_FOREACH (s, sc.nopt, PARAM_SLOTS_BY_PARAM) {
         const param_value *v = PARAM_SLOT_OF(s, sc.g, sc.opt[s.opt].p);
         if (s.opt < 0) {
             cr_assert_eq(v, &sc.g[s.d->index]);
