@@ -1,8 +1,9 @@
 # sweep.gp — what-if: the metric and the chance of being cheapest as one parameter varies.
-# Reads sweep.csv (param, value, option, metric, p5, p50, p95, p_cheapest) and, when
+# Reads sweep.csv (param, value, option, metric, unit, p5, p50, p95, p_cheapest) and, when
 # have_crossover = 1, crossover.csv (value where two options swap places; empty if none).
-# Variables: `param` (the swept parameter), `metric` (default 'tco'), `unit` ('CNY' shown in
-# ¥ thousand), `logx` (1 when the values span more than two decades), `have_crossover`.
+# Variables: `param` (the swept parameter), `metric` (default 'tco'), `unit` (the metric's, from
+# sweep.csv; 'CNY' shown in ¥ thousand), `logx` (1 when the values span more than two decades),
+# `have_crossover`.
 # Top: median per option with its p5-p95 band (log y when medians span more than 10x).
 # Bottom: probability that each option is the cheapest.
 

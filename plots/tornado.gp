@@ -1,7 +1,8 @@
 # tornado.gp — sensitivity: how far the metric moves when one input goes to its p10 or p90
 # (the others at their base). Reads tornado.csv (sorted by swing, largest first).
 # Variables: `metric` (the tornado.csv metric to show; default: the first row's) and `unit`
-# (its unit from summary.csv; 'CNY' is shown in ¥ thousand). At most 15 inputs are shown.
+# (its unit, from tornado.csv's unit column; 'CNY' is shown in ¥ thousand). At most 15 inputs
+# are shown.
 
 if (!exists("metric")) metric = ''
 if (!exists("unit")) unit = 'CNY'

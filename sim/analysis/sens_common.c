@@ -7,15 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
-int sens_metric(const char *name)
-{
-    for (int m = 0; m < MET_BASE_COUNT; m++)
-        if (strcmp(name, agg_metric_names[m]) == 0) return m;
-    if (strncmp(name, "cost.", 5) == 0)
-        for (int c = 0; c < CAT_COUNT; c++)
-            if (strcmp(name + 5, ledger_category_names[c]) == 0) return MET_BASE_COUNT + c;
-    return -1;
-}
+#include "scenario/param_slot.h"
 
 static hs_status S_option(const scenario *sc, const char *name, int *idx, hs_error *e)
 {
@@ -35,7 +27,7 @@ hs_status sens_target_parse(const scenario *sc, const run_args *a, const aggrega
                             sens_target *t, hs_error *e)
 {
     memset(t, 0, sizeof *t);
-    t->met = sens_metric(a->metric);
+    t->met = metrics_find(a->metric);
     if (t->met < 0)
         return hs_error_set(e, HS_ERR_INPUT,
                             "--metric: unknown metric '%s' (e.g. tco, tco_npv, downtime_hours, "
@@ -95,21 +87,15 @@ int sens_inputs(const scenario *sc, sens_input **out, hs_error *e)
         return -1;
     }
     int n = 0;
-    for (int i = 0; i < params_count; i++) {
-        const param_def *d = &params_defs[i];
-        int k = d->scope == PARAM_GLOBAL ? 1 : sc->nopt;
-        for (int o = 0; o < k; o++) {
-            const param_value *pv =
-                d->scope == PARAM_GLOBAL ? &sc->g[d->index] : &sc->opt[o].p[d->index];
-            if (spec_is_const(&pv->s)) continue;
-            sens_input *s = &v[n++];
-            s->v = pv;
-            s->in.scope = d->scope;
-            s->in.opt = d->scope == PARAM_GLOBAL ? -1 : o;
-            s->in.index = d->index;
-            snprintf(s->in.name, sizeof s->in.name, "%s.%s",
-                     d->scope == PARAM_GLOBAL ? "global" : sc->opt[o].name, d->name);
-        }
+    PARAM_SLOTS_FOREACH (slot, sc->nopt, PARAM_SLOTS_BY_PARAM) {
+        const param_value *pv = PARAM_SLOT_OF(slot, sc->g, sc->opt[slot.opt].p);
+        if (spec_is_const(&pv->s)) continue;
+        sens_input *s = &v[n++];
+        s->v = pv;
+        s->in.scope = slot.d->scope;
+        s->in.opt = slot.opt;
+        s->in.index = slot.d->index;
+        snprintf(s->in.name, sizeof s->in.name, "%s.%s", param_slot_owner(sc, &slot), slot.d->name);
     }
     *out = v;
     return n;
@@ -144,6 +130,8 @@ hs_status sens_simulate(const scenario *sc, const run_args *a, runner_prepare_fn
     if (!r->plan) return e->code;
     r->agg = aggregate_new(r->plan, count, e);
     if (!r->agg) return e->code;
+    const int met = metrics_find(a->metric);
+    if (met >= 0) HS_FORWARD(aggregate_keep(r->agg, met, e));
     runner_opts ro = S_opts(a, fn, ctx, count);
     uint64_t done;
     return runner_run(r->plan, &ro, aggregate_consume, r->agg, &done, e);

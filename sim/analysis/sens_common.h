@@ -22,8 +22,6 @@ typedef struct {
     aggregate *agg;
 } sens_result;
 
-/* MET_* index of a metric name ("tco", "downtime_hours", "cost.it_labour"), or -1. */
-int sens_metric(const char *name);
 /* From --metric, --option, --diff; without --option/--diff: the difference of the two
  * options with the lowest median tco in `base` (or option 0 when there is one). */
 hs_status sens_target_parse(const scenario *sc, const run_args *a, const aggregate *base,
@@ -35,7 +33,10 @@ int sens_inputs(const scenario *sc, sens_input **out, hs_error *e);
 /* Fixes input `in` to `value` in a runner's fixed arrays. */
 void sens_fix(const agg_input *in, double value, double *fixed_g, double *fixed_o);
 
-/* Runs `count` trajectories of the finalized scenario. */
+/* Runs `count` trajectories of the finalized scenario. The aggregate keeps
+ * every value of the metric a->metric names (aggregate_keep), whatever the
+ * metrics table keeps of it, so the options can be compared trajectory by
+ * trajectory on it (sweep's p_cheapest). */
 hs_status sens_simulate(const scenario *sc, const run_args *a, runner_prepare_fn fn, void *ctx,
                         uint64_t count, sens_result *r, hs_error *e);
 void sens_result_free(sens_result *r);

@@ -124,25 +124,26 @@ static hs_status S_evaluate(const run_args *a, const sens_target *t, scenario *s
         double cv;
         r->mean[o] = ag->mean[o * MET_COUNT + t->met];
         aggregate_quantiles(ag, o, t->met, qs, 3, r->q[o], &cv);
-        vals[o] = t->met < MET_BASE_COUNT ? aggregate_values(ag, o, t->met) : NULL;
+        vals[o] = aggregate_values(ag, o, t->met); /* kept by sens_simulate */
         r->pbest[o] = 0;
+        if (!vals[o]) st = hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
     }
     for (int i = 0; i < nopt; i++)
         for (int j = 0; j < nopt; j++)
             r->pa[i][j] = 0;
-    for (uint64_t k = 0; k < ag->n && vals[0]; k++) {
+    for (uint64_t k = 0; k < ag->n && st == HS_OK; k++) {
         int best = 0;
         for (int o = 1; o < nopt; o++)
-            if (vals[o] && vals[o][k] < vals[best][k]) best = o;
+            if (vals[o][k] < vals[best][k]) best = o;
         r->pbest[best] += 1.0 / ag->n;
         for (int i = 0; i < nopt; i++)
             for (int j = 0; j < nopt; j++)
-                if (vals[i] && vals[j] && vals[i][k] < vals[j][k]) r->pa[i][j] += 1.0 / ag->n;
+                if (vals[i][k] < vals[j][k]) r->pa[i][j] += 1.0 / ag->n;
     }
     for (int o = 0; o < nopt; o++)
         free(vals[o]);
     sens_result_free(&res);
-    return HS_OK;
+    return st;
 }
 
 int cmd_sweep(int argc, char **argv)
@@ -229,7 +230,7 @@ int cmd_sweep(int argc, char **argv)
                 outfile_csv_end(f);
             }
     } else {
-        fputs("param,value,option,metric,mean,p5,p50,p95,p_cheapest\n", outfile_stream(f));
+        fputs("param,value,option,metric,unit,mean,p5,p50,p95,p_cheapest\n", outfile_stream(f));
         for (int i = 0; i < n1; i++)
             for (int o = 0; o < nopt; o++) {
                 S_point_result *r = &res[i];
@@ -237,6 +238,7 @@ int cmd_sweep(int argc, char **argv)
                 outfile_csv_num(f, v1[i]);
                 outfile_csv_str(f, names[o]);
                 outfile_csv_str(f, a.metric);
+                outfile_csv_str(f, metrics_defs[t.met].unit);
                 outfile_csv_num(f, r->mean[o]);
                 for (int k = 0; k < 3; k++)
                     outfile_csv_num(f, r->q[o][k]);

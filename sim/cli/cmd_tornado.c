@@ -118,12 +118,13 @@ int cmd_tornado(int argc, char **argv)
     if (outfile_mkdirs(a.out, &e) != HS_OK) goto fail;
     outfile *o = outfile_set_open(&set, a.out, "tornado.csv", &e);
     if (!o) goto fail;
-    fputs("input,metric,p10_value,p90_value,metric_at_p10,metric_at_p90,base,swing\n",
+    fputs("input,metric,unit,p10_value,p90_value,metric_at_p10,metric_at_p90,base,swing\n",
           outfile_stream(o));
     for (int k = 0; k < n; k++) {
         const S_row *r = &rows[k];
         outfile_csv_str(o, inputs[r->idx].in.name);
         outfile_csv_str(o, t.label);
+        outfile_csv_str(o, metrics_defs[t.met].unit);
         outfile_csv_num(o, r->lo_v);
         outfile_csv_num(o, r->hi_v);
         outfile_csv_num(o, r->lo_m);
@@ -136,8 +137,8 @@ int cmd_tornado(int argc, char **argv)
     if (!a.quiet) {
         char b[32];
         hs_fmt_thousands(b, sizeof b, base_mean, 0);
-        printf("tornado of mean %s (base %s CNY), %llu trajectories per run\n\n", t.label, b,
-               (unsigned long long)a.trajectories);
+        printf("tornado of mean %s (base %s %s), %llu trajectories per run\n\n", t.label, b,
+               metrics_defs[t.met].unit, (unsigned long long)a.trajectories);
         printf("%-40s %14s %14s %14s\n", "input", "at p10", "at p90", "swing");
         for (int k = 0; k < n && k < 10; k++) {
             char l[32], h[32], s[32];

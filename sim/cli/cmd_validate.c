@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "scenario/param_slot.h"
 #include "scenario/params_io.h"
 
 static const char S_validate_usage[] =
@@ -121,18 +122,14 @@ int cmd_validate(int argc, char **argv)
         return cli_fail(&e);
     }
     int uncertain = 0, given = 0;
-    for (int g = 0; g < PG_COUNT; g++) {
-        given += sc->g[g].present;
-        uncertain += !spec_is_const(&sc->g[g].s);
+    PARAM_SLOTS_FOREACH (s, sc->nopt, PARAM_SLOTS_BY_PARAM) {
+        const param_value *v = PARAM_SLOT_OF(s, sc->g, sc->opt[s.opt].p);
+        given += v->present;
+        uncertain += !spec_is_const(&v->s);
     }
     int assets = 0;
-    for (int o = 0; o < sc->nopt; o++) {
+    for (int o = 0; o < sc->nopt; o++)
         assets += sc->opt[o].nassets;
-        for (int p = 0; p < PO_COUNT; p++) {
-            given += sc->opt[o].p[p].present;
-            uncertain += !spec_is_const(&sc->opt[o].p[p].s);
-        }
-    }
     printf("%s: valid: %d options (", a.dir, sc->nopt);
     for (int o = 0; o < sc->nopt; o++)
         printf("%s%s", o ? ", " : "", sc->opt[o].name);

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scenario/param_slot.h"
 #include "streams.h"
 
 /* ---------------------------------------------------------------- plan */
@@ -313,20 +314,24 @@ static double S_sample(sim_work *w, const param_value *v, const char *option, co
     return spec_sample(w->r, &v->s);
 }
 
+/* The value slot s is fixed to (Sobol, tornado), or NaN. */
+static double S_fixed(const sim_work *w, const param_slot *s)
+{
+    const double *f = s->opt < 0   ? w->fixed_g
+                      : w->fixed_o ? w->fixed_o + (size_t)s->opt * PO_COUNT
+                                   : NULL;
+    return f ? f[s->d->index] : NAN;
+}
+
 static void S_sample_params(sim_work *w)
 {
     const scenario *sc = w->plan->sc;
-    for (int i = 0; i < params_count; i++) {
-        const param_def *d = &params_defs[i];
-        if (d->scope == PARAM_GLOBAL) {
-            double f = w->fixed_g ? w->fixed_g[d->index] : NAN;
-            w->g[d->index] = isnan(f) ? S_sample(w, &sc->g[d->index], "global", d->name) : f;
-        } else
-            for (int o = 0; o < w->nopt; o++) {
-                double f = w->fixed_o ? w->fixed_o[o * PO_COUNT + d->index] : NAN;
-                w->opt[o].p[d->index] =
-                    isnan(f) ? S_sample(w, &sc->opt[o].p[d->index], sc->opt[o].name, d->name) : f;
-            }
+    PARAM_SLOTS_FOREACH (s, w->nopt, PARAM_SLOTS_BY_PARAM) {
+        const double f = S_fixed(w, &s);
+        *PARAM_SLOT_OF(s, w->g, w->opt[s.opt].p) =
+            isnan(f) ? S_sample(w, PARAM_SLOT_OF(s, sc->g, sc->opt[s.opt].p),
+                                param_slot_owner(sc, &s), s.d->name)
+                     : f;
     }
 }
 
@@ -350,7 +355,7 @@ static void S_finish_option(sim_work *w, opt_work *o)
     double tco = 0;
     for (int c = 0; c < CAT_COUNT; c++) {
         double t = ledger_category_total(o->led, (ledger_category)c);
-        o->met[MET_BASE_COUNT + c] = t;
+        o->met[MET_COST(c)] = t;
         tco += t;
     }
     o->met[MET_tco] = tco;

@@ -19,6 +19,7 @@
 #include "base/calendar.h"
 #include "base/hs_error.h"
 #include "ledger.h"
+#include "metrics.h"
 #include "scenario/params.h"
 #include "scenario/scenario.h"
 
@@ -64,22 +65,6 @@ int sim_intervals_push(sim_intervals *l, double t0, double t1, int kind);
 int sim_intervals_union(const sim_intervals *in, sim_intervals *out);
 
 /* ------------------------------------------------ per-option workspace */
-enum {
-    MET_tco,
-    MET_tco_npv,
-    MET_downtime_hours,
-    MET_downtime_hours_per_year,
-    MET_availability,
-    MET_messages_lost,
-    MET_messages_delayed,
-    MET_overflow_hours,
-    MET_security_incidents,
-    MET_breaches,
-    MET_depreciation,
-    MET_BASE_COUNT
-};
-#define MET_COUNT (MET_BASE_COUNT + CAT_COUNT) /* then cost.<category> */
-
 typedef struct {
     int index; /* option index in the scenario */
     const scenario_option *so;
@@ -94,8 +79,8 @@ typedef struct {
     double *month_overflow;      /* [months] overflow hours */
     double *month_lost_outage;   /* [months] messages demanded while down */
     double *month_lost_overflow; /* [months] messages lost to overflow */
-    double met[MET_COUNT];
-    double *day_down; /* [days] or NULL: filled for the sample trajectory only */
+    double met[MET_COUNT];       /* MET_* (metrics.h) */
+    double *day_down;            /* [days] or NULL: filled for the sample trajectory only */
     double *day_overflow;
 } opt_work;
 

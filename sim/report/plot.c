@@ -519,23 +519,6 @@ static void S_vars_free(S_vars *vs)
     vs->n = 0;
 }
 
-/* Unit of a metric named "option.metric" or "metric", from summary.csv; "CNY" for tco and
- * cost metrics when summary.csv does not say. */
-static const char *S_metric_unit(S_ctx *c, const char *metric)
-{
-    csvtable *s = S_tab_with(c, S_SUMMARY, "option metric unit");
-    const char *dot = strchr(metric, '.');
-    const char *bare = metric;
-    if (dot && strncmp(metric, "cost.", 5) != 0) bare = dot + 1;
-    if (s) {
-        int cm = csvtable_col(s, "metric");
-        long r = csvtable_find(s, 0, cm, bare);
-        if (r < 0) r = csvtable_find(s, 0, cm, metric);
-        if (r >= 0) return csvtable_getn(s, (size_t)r, "unit");
-    }
-    return (strstr(metric, "tco") || strstr(metric, "cost")) ? "CNY" : "";
-}
-
 /* ---------------------------------------------------------------- the charts */
 
 typedef int (*S_prep_fn)(S_ctx *c, S_vars *vs);
@@ -642,36 +625,40 @@ static int S_prep_input_daily(S_ctx *c, S_vars *vs)
     return t && c->nopt > 0 && csvtable_find(t, 0, csvtable_col(t, "option"), c->opt[0]) >= 0;
 }
 
-static int S_prep_first_metric(S_ctx *c, S_vars *vs, int f, const char *cols)
+/* The metric of the first row of file f (and its unit, from the file's unit column, when
+ * `with_unit`). */
+static int S_prep_first_metric(S_ctx *c, S_vars *vs, int f, const char *cols, int with_unit)
 {
     csvtable *t = S_tab_with(c, f, cols);
     if (!t) return 0;
-    const char *m = csvtable_getn(t, 0, "metric");
-    S_var(vs, "metric", m);
-    S_var(vs, "unit", S_metric_unit(c, m));
+    S_var(vs, "metric", csvtable_getn(t, 0, "metric"));
+    if (with_unit) S_var(vs, "unit", csvtable_getn(t, 0, "unit"));
     return 1;
 }
 
 static int S_prep_tornado(S_ctx *c, S_vars *vs)
 {
-    return S_prep_first_metric(c, vs, S_TORNADO,
-                               "input metric p10_value p90_value metric_at_p10 metric_at_p90 base");
+    return S_prep_first_metric(
+        c, vs, S_TORNADO, "input metric unit p10_value p90_value metric_at_p10 metric_at_p90 base",
+        1);
 }
 
 static int S_prep_sobol(S_ctx *c, S_vars *vs)
 {
-    return S_prep_first_metric(c, vs, S_SOBOL, "input metric S1 S1_lo S1_hi ST ST_lo ST_hi");
+    /* Sobol indices have no unit */
+    return S_prep_first_metric(c, vs, S_SOBOL, "input metric S1 S1_lo S1_hi ST ST_lo ST_hi", 0);
 }
 
 static int S_prep_sweep(S_ctx *c, S_vars *vs)
 {
-    csvtable *t = S_tab_with(c, S_SWEEP, "param value option metric p5 p50 p95 p_cheapest");
+    csvtable *t = S_tab_with(c, S_SWEEP, "param value option metric unit p5 p50 p95 p_cheapest");
     if (!t) return 0;
     int cp = csvtable_col(t, "param"), cm = csvtable_col(t, "metric"),
         cv = csvtable_col(t, "value");
     const char *param = csvtable_get(t, 0, cp);
-    const char *metric =
-        csvtable_find2(t, cp, param, cm, "tco") >= 0 ? "tco" : csvtable_get(t, 0, cm);
+    long mr = csvtable_find2(t, cp, param, cm, "tco");
+    const size_t row = mr >= 0 ? (size_t)mr : 0;
+    const char *metric = csvtable_get(t, row, cm);
     double lo = HUGE_VAL, hi = -HUGE_VAL, v;
     for (size_t r = 0; r < csvtable_rows(t); r++)
         if (strcmp(csvtable_get(t, r, cp), param) == 0 && csvtable_num(t, r, cv, &v)) {
@@ -686,7 +673,7 @@ static int S_prep_sweep(S_ctx *c, S_vars *vs)
             strcmp(csvtable_getn(x, r, "param"), param) == 0 && csvtable_numn(x, r, "value", &v);
     S_var(vs, "param", param);
     S_var(vs, "metric", metric);
-    S_var(vs, "unit", S_metric_unit(c, metric));
+    S_var(vs, "unit", csvtable_getn(t, row, "unit"));
     S_var_int(vs, "logx", lo > 0 && hi / lo > 100);
     S_var_int(vs, "have_crossover", have_x);
     return 1;

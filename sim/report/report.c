@@ -373,9 +373,10 @@ static void S_answer(const S_rep *r)
     double p5 = NAN, p95 = NAN;
     S_sum(r, a, "tco", "p5", &p5);
     S_sum(r, a, "tco", "p95", &p95);
-    S_fmt_unit(b1, sizeof b1, bestv, "CNY");
-    S_fmt_unit(b2, sizeof b2, p5, "CNY");
-    S_fmt_unit(b3, sizeof b3, p95, "CNY");
+    const char *unit = S_unit(r, "tco");
+    S_fmt_unit(b1, sizeof b1, bestv, unit);
+    S_fmt_unit(b2, sizeof b2, p5, unit);
+    S_fmt_unit(b3, sizeof b3, p95, unit);
     fputs("<p class=\"headline\" id=\"headline\"><b>", f);
     S_esc(f, a);
     fprintf(f,
@@ -435,10 +436,10 @@ static void S_answer(const S_rep *r)
     if (avail >= 0) {
         fputs("<p id=\"available\">The most available option is <b>", f);
         S_esc(f, r->opt[avail]);
-        S_fmt_unit(b1, sizeof b1, av, "share");
+        S_fmt_unit(b1, sizeof b1, av, S_unit(r, "availability"));
         fprintf(f, "</b>: mean availability %s", b1);
         if (S_sum(r, r->opt[avail], "downtime_hours_per_year", "mean", &v)) {
-            S_fmt_unit(b2, sizeof b2, v, "hours");
+            S_fmt_unit(b2, sizeof b2, v, S_unit(r, "downtime_hours_per_year"));
             fprintf(f, " (on average %s of downtime per year)", b2);
         }
         fputs(".</p>\n", f);
@@ -522,9 +523,7 @@ static void S_tornado_table(const S_rep *r)
     FILE *f = r->f;
     if (!t || csvtable_rows(t) == 0 || csvtable_col(t, "input") < 0) return;
     const char *metric = csvtable_getn(t, 0, "metric");
-    const char *dot = strchr(metric, '.');
-    const char *unit = S_unit(r, dot && strncmp(metric, "cost.", 5) != 0 ? dot + 1 : metric);
-    if (!*unit && (strstr(metric, "tco") || strstr(metric, "cost"))) unit = "CNY";
+    const char *unit = csvtable_getn(t, 0, "unit"); /* "" when the file has no unit column */
     fputs("<h3>Tornado: ", f);
     S_esc(f, metric);
     fputs("</h3>\n<table id=\"tornado-table\">\n<thead><tr><th>Input</th><th>p10 value</th>"

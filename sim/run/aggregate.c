@@ -1,38 +1,29 @@
 /* aggregate.c — distributions from per-trajectory records (see aggregate.h). */
 #include "aggregate.h"
 
+#include <assert.h>
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-const char *const agg_metric_names[MET_BASE_COUNT] = {"tco",
-                                                      "tco_npv",
-                                                      "downtime_hours",
-                                                      "downtime_hours_per_year",
-                                                      "availability",
-                                                      "messages_lost",
-                                                      "messages_delayed",
-                                                      "overflow_hours",
-                                                      "security_incidents",
-                                                      "breaches",
-                                                      "depreciation"};
+#include "scenario/param_slot.h"
 
 void aggregate_free(aggregate *a)
 {
     if (!a) return;
-    free(a->tco);
-    free(a->core);
+    free(a->keep_d);
+    free(a->keep_f);
     free(a->mean);
     free(a->m2);
-    if (a->cat)
-        for (int i = 0; i < a->nopt * CAT_COUNT; i++)
-            loghist_free(&a->cat[i]);
+    if (a->hist)
+        for (int i = 0; i < a->nopt * a->nh; i++)
+            loghist_free(&a->hist[i]);
     if (a->month)
         for (int i = 0; i < a->nopt * a->L.months; i++)
             loghist_free(&a->month[i]);
-    free(a->cat);
+    free(a->hist);
     free(a->month);
     free(a->month_mean);
     free(a->inputs);
@@ -47,22 +38,22 @@ static int S_grow(aggregate *a, uint64_t want)
     uint64_t cap = a->cap ? a->cap : 1024;
     while (cap < want)
         cap *= 2;
-    double *t = malloc((size_t)a->nopt * cap * sizeof *t);
-    float *c = malloc((size_t)a->nopt * AGG_NCORE * cap * sizeof *c);
-    if (!t || !c) {
-        free(t), free(c);
+    const size_t nd = (size_t)a->nopt * a->nd, nf = (size_t)a->nopt * a->nf;
+    double *d = malloc((nd ? nd : 1) * cap * sizeof *d);
+    float *f = malloc((nf ? nf : 1) * cap * sizeof *f);
+    if (!d || !f) {
+        free(d), free(f);
         return -1;
     }
-    for (int i = 0; i < a->nopt; i++) {
-        if (a->n) memcpy(t + (size_t)i * cap, a->tco + (size_t)i * a->cap, a->n * sizeof *t);
-        for (int k = 0; k < AGG_NCORE; k++)
-            if (a->n)
-                memcpy(c + ((size_t)i * AGG_NCORE + k) * cap,
-                       a->core + ((size_t)i * AGG_NCORE + k) * a->cap, a->n * sizeof *c);
+    if (a->n) {
+        for (size_t k = 0; k < nd; k++)
+            memcpy(d + k * cap, a->keep_d + k * a->cap, a->n * sizeof *d);
+        for (size_t k = 0; k < nf; k++)
+            memcpy(f + k * cap, a->keep_f + k * a->cap, a->n * sizeof *f);
     }
-    free(a->tco);
-    free(a->core);
-    a->tco = t, a->core = c, a->cap = cap;
+    free(a->keep_d);
+    free(a->keep_f);
+    a->keep_d = d, a->keep_f = f, a->cap = cap;
     return 0;
 }
 
@@ -77,32 +68,31 @@ aggregate *aggregate_new(const sim_plan *plan, uint64_t expected, hs_error *e)
     size_t nm = (size_t)a->nopt * MET_COUNT;
     a->mean = calloc(nm, sizeof *a->mean);
     a->m2 = calloc(nm, sizeof *a->m2);
-    a->cat = calloc((size_t)a->nopt * CAT_COUNT, sizeof *a->cat);
+    for (int m = 0; m < MET_COUNT; m++) {
+        const metric_keep k = metrics_defs[m].keep;
+        a->dslot[m] = k == MET_KEEP_DOUBLE ? a->nd++ : -1;
+        a->fslot[m] = k == MET_KEEP_FLOAT ? a->nf++ : -1;
+        a->hslot[m] = k == MET_KEEP_HIST ? a->nh++ : -1;
+    }
+    a->hist = calloc((size_t)a->nopt * a->nh + 1, sizeof *a->hist);
     a->month = calloc((size_t)a->nopt * a->L.months, sizeof *a->month);
     a->month_mean = calloc((size_t)a->nopt * a->L.months, sizeof *a->month_mean);
-    if (!a->mean || !a->m2 || !a->cat || !a->month || !a->month_mean) goto oom;
-    for (int i = 0; i < a->nopt * CAT_COUNT; i++)
-        if (loghist_init(&a->cat[i])) goto oom;
+    if (!a->mean || !a->m2 || !a->hist || !a->month || !a->month_mean) goto oom;
+    for (int i = 0; i < a->nopt * a->nh; i++)
+        if (loghist_init(&a->hist[i])) goto oom;
     for (int i = 0; i < a->nopt * a->L.months; i++)
         if (loghist_init(&a->month[i])) goto oom;
     if (S_grow(a, expected < 1024 ? 1024 : expected)) goto oom;
     /* the uncertain inputs */
     a->inputs = calloc((size_t)(PG_COUNT + a->nopt * PO_COUNT), sizeof *a->inputs);
     if (!a->inputs) goto oom;
-    for (int i = 0; i < params_count; i++) {
-        const param_def *d = &params_defs[i];
-        int n = d->scope == PARAM_GLOBAL ? 1 : a->nopt;
-        for (int o = 0; o < n; o++) {
-            const param_value *v =
-                d->scope == PARAM_GLOBAL ? &sc->g[d->index] : &sc->opt[o].p[d->index];
-            if (spec_is_const(&v->s)) continue;
-            agg_input *in = &a->inputs[a->ninputs++];
-            in->scope = d->scope;
-            in->opt = d->scope == PARAM_GLOBAL ? -1 : o;
-            in->index = d->index;
-            snprintf(in->name, sizeof in->name, "%s.%s",
-                     d->scope == PARAM_GLOBAL ? "global" : sc->opt[o].name, d->name);
-        }
+    PARAM_SLOTS_FOREACH (s, a->nopt, PARAM_SLOTS_BY_PARAM) {
+        if (spec_is_const(&PARAM_SLOT_OF(s, sc->g, sc->opt[s.opt].p)->s)) continue;
+        agg_input *in = &a->inputs[a->ninputs++];
+        in->scope = s.d->scope;
+        in->opt = s.opt;
+        in->index = s.d->index;
+        snprintf(in->name, sizeof in->name, "%s.%s", param_slot_owner(sc, &s), s.d->name);
     }
     a->sx = malloc(((size_t)a->ninputs + 1) * AGG_SPEARMAN_MAX * sizeof *a->sx);
     a->sy = malloc((size_t)a->nopt * 3 * AGG_SPEARMAN_MAX * sizeof *a->sy);
@@ -127,13 +117,8 @@ void aggregate_traj_header(aggregate *a)
     outfile_csv_str(f, "option");
     for (int i = 0; i < a->ninputs; i++)
         outfile_csv_str(f, a->inputs[i].name);
-    for (int k = 0; k < MET_BASE_COUNT; k++)
-        outfile_csv_str(f, agg_metric_names[k]);
-    for (int c = 0; c < CAT_COUNT; c++) {
-        char name[64];
-        snprintf(name, sizeof name, "cost.%s", ledger_category_names[c]);
-        outfile_csv_str(f, name);
-    }
+    for (int m = 0; m < MET_COUNT; m++)
+        outfile_csv_str(f, metrics_defs[m].name);
     outfile_csv_end(f);
 }
 
@@ -151,11 +136,13 @@ hs_status aggregate_consume(void *va, uint64_t run, const double *rec, hs_error 
             *mu += d / k;
             a->m2[i * MET_COUNT + m] += d * (x - *mu);
         }
-        a->tco[(size_t)i * a->cap + n] = met[MET_tco];
-        for (int c = 1; c < MET_BASE_COUNT; c++)
-            a->core[((size_t)i * AGG_NCORE + c - 1) * a->cap + n] = (float)met[c];
-        for (int c = 0; c < CAT_COUNT; c++)
-            loghist_add(&a->cat[i * CAT_COUNT + c], met[MET_BASE_COUNT + c]);
+        for (int m = 0; m < MET_COUNT; m++) {
+            if (a->dslot[m] >= 0)
+                a->keep_d[((size_t)i * a->nd + a->dslot[m]) * a->cap + n] = met[m];
+            if (a->fslot[m] >= 0)
+                a->keep_f[((size_t)i * a->nf + a->fslot[m]) * a->cap + n] = (float)met[m];
+            if (a->hslot[m] >= 0) loghist_add(&a->hist[i * a->nh + a->hslot[m]], met[m]);
+        }
         const double *cum = rec + a->L.cum + (size_t)i * a->L.months;
         for (int m = 0; m < a->L.months; m++) {
             loghist_add(&a->month[i * a->L.months + m], cum[m]);
@@ -190,14 +177,38 @@ hs_status aggregate_consume(void *va, uint64_t run, const double *rec, hs_error 
     return HS_OK;
 }
 
+hs_status aggregate_keep(aggregate *a, int met, hs_error *e)
+{
+    assert(met >= 0 && met < MET_COUNT && a->n == 0);
+    if (aggregate_is_kept(a, met)) return HS_OK;
+    double *d = malloc((size_t)a->nopt * (size_t)(a->nd + 1) * a->cap * sizeof *d);
+    if (!d) return hs_error_set(e, HS_ERR_RUNTIME, "out of memory for the aggregates");
+    free(a->keep_d);
+    a->keep_d = d;
+    a->dslot[met] = a->nd++;
+    return HS_OK;
+}
+
+int aggregate_is_kept(const aggregate *a, int met)
+{
+    return a->dslot[met] >= 0 || a->fslot[met] >= 0;
+}
+
+const double *aggregate_exact(const aggregate *a, int opt, int met)
+{
+    assert(a->dslot[met] >= 0);
+    return a->keep_d + ((size_t)opt * a->nd + a->dslot[met]) * a->cap;
+}
+
 double *aggregate_values(const aggregate *a, int opt, int met)
 {
+    assert(aggregate_is_kept(a, met));
     double *v = malloc((a->n ? a->n : 1) * sizeof *v);
     if (!v) return NULL;
-    if (met == MET_tco)
-        memcpy(v, a->tco + (size_t)opt * a->cap, a->n * sizeof *v);
+    if (a->dslot[met] >= 0)
+        memcpy(v, aggregate_exact(a, opt, met), a->n * sizeof *v);
     else {
-        const float *c = a->core + ((size_t)opt * AGG_NCORE + met - 1) * a->cap;
+        const float *c = a->keep_f + ((size_t)opt * a->nf + a->fslot[met]) * a->cap;
         for (uint64_t i = 0; i < a->n; i++)
             v[i] = c[i];
     }
@@ -207,8 +218,8 @@ double *aggregate_values(const aggregate *a, int opt, int met)
 void aggregate_quantiles(const aggregate *a, int opt, int met, const double *q, int nq, double *out,
                          double *cvar95)
 {
-    if (met >= MET_BASE_COUNT) {
-        const loghist *h = &a->cat[opt * CAT_COUNT + met - MET_BASE_COUNT];
+    if (metrics_defs[met].keep == MET_KEEP_HIST) {
+        const loghist *h = &a->hist[opt * a->nh + a->hslot[met]];
         for (int i = 0; i < nq; i++)
             out[i] = loghist_quantile(h, q[i]);
         *cvar95 = loghist_tail_mean(h, 0.95);

@@ -1,12 +1,14 @@
 /* aggregate.h — turning per-trajectory records into distributions.
  *
- * Fed in trajectory order (runner.h). Memory per trajectory and option:
- * tco as a double and the other core metrics as floats (relative precision
- * 6e-8), for exact quantiles and paired comparisons; everything else is
- * bounded: cost categories and monthly cumulative costs go to fixed
- * relative-width histograms (loghist.h, quantiles within 0.1 %), means and
- * standard deviations are exact (Welford, in trajectory order).
- * Rank correlations use the first AGG_SPEARMAN_MAX trajectories.
+ * Fed in trajectory order (runner.h). Each metric is kept as its row of the
+ * metrics table says (engine/metrics.h): every value as a double (tco) or as
+ * a float (the other core metrics, relative precision 6e-8), for exact
+ * quantiles and paired comparisons; or in a fixed relative-width histogram
+ * (the cost categories; loghist.h, quantiles within 0.1 %). Monthly
+ * cumulative costs go to histograms too. Means and standard deviations are
+ * exact for every metric (Welford, in trajectory order). Memory per
+ * trajectory and option is therefore bounded by the metrics kept per
+ * trajectory. Rank correlations use the first AGG_SPEARMAN_MAX trajectories.
  */
 #ifndef HS_AGGREGATE_H
 #define HS_AGGREGATE_H
@@ -18,7 +20,6 @@
 #include "runner.h"
 
 #define AGG_SPEARMAN_MAX 10000
-#define AGG_NCORE (MET_BASE_COUNT - 1) /* core metrics stored as float: all but tco */
 
 typedef struct {
     param_scope scope;
@@ -32,10 +33,14 @@ typedef struct {
     runner_layout L;
     int nopt;
     uint64_t n, cap;
-    double *tco;        /* [nopt][cap] */
-    float *core;        /* [nopt][AGG_NCORE][cap] */
+    /* where each metric is kept: its place among the metrics kept as doubles,
+     * as floats, as histograms, or -1 (see aggregate_keep) */
+    int dslot[MET_COUNT], fslot[MET_COUNT], hslot[MET_COUNT];
+    int nd, nf, nh;
+    double *keep_d;     /* [nopt][nd][cap] */
+    float *keep_f;      /* [nopt][nf][cap] */
+    loghist *hist;      /* [nopt][nh] */
     double *mean, *m2;  /* [nopt][MET_COUNT] Welford */
-    loghist *cat;       /* [nopt][CAT_COUNT] */
     loghist *month;     /* [nopt][months] */
     double *month_mean; /* [nopt][months] Welford means */
     int ninputs;
@@ -45,18 +50,28 @@ typedef struct {
     outfile *traj_csv; /* optional trajectories.csv */
 } aggregate;
 
-/* Names of the base metrics (summary.csv), MET_* order. */
-extern const char *const agg_metric_names[MET_BASE_COUNT];
-
 aggregate *aggregate_new(const sim_plan *plan, uint64_t expected, hs_error *e);
 void aggregate_free(aggregate *a);
 
 /* The runner's consumer. */
 hs_status aggregate_consume(void *a, uint64_t run, const double *rec, hs_error *e);
 
-/* Values of metric `met` for option i in trajectory order (caller frees). */
+/* Keeps every value of metric met as a double as well (for a metric the table
+ * keeps only as a histogram), so that aggregate_values can give them for
+ * paired comparisons; its quantiles still come from the histogram, as in
+ * summary.csv. Call before the first aggregate_consume. HS_ERR_RUNTIME when
+ * out of memory. */
+hs_status aggregate_keep(aggregate *a, int met, hs_error *e);
+/* Whether every value of metric met is kept (by the table or aggregate_keep). */
+int aggregate_is_kept(const aggregate *a, int met);
+/* The values of a metric kept as doubles, for option opt in trajectory order
+ * (a->n of them; valid until the next aggregate_consume). */
+const double *aggregate_exact(const aggregate *a, int opt, int met);
+/* Values of a kept metric (aggregate_is_kept) for option opt in trajectory
+ * order, as doubles (caller frees); NULL when out of memory. */
 double *aggregate_values(const aggregate *a, int opt, int met);
-/* Quantile / tail mean of metric met for option i. */
+/* Quantile / tail mean of metric met for option opt: exact for a metric kept
+ * per trajectory by the table, from its histogram otherwise. */
 void aggregate_quantiles(const aggregate *a, int opt, int met, const double *q, int nq, double *out,
                          double *cvar95);
 double aggregate_se(const aggregate *a, int opt, int met);

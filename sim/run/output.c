@@ -15,10 +15,6 @@
 #include "rankcorr.h"
 #include "scenario/params_io.h"
 
-static const char *const S_units[MET_BASE_COUNT] = {"CNY",   "CNY",      "hours",    "hours/year",
-                                                    "share", "messages", "messages", "hours",
-                                                    "count", "count",    "CNY"};
-
 static const double S_q[7] = {0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95};
 
 static double S_sd(const aggregate *a, int o, int m)
@@ -33,16 +29,11 @@ static hs_status S_summary(const aggregate *a, outfile_set *set, const char *dir
     fputs("option,metric,unit,mean,sd,se,p5,p10,p25,p50,p75,p90,p95,cvar95\n", outfile_stream(f));
     for (int o = 0; o < a->nopt; o++)
         for (int m = 0; m < MET_COUNT; m++) {
-            char name[64];
-            if (m < MET_BASE_COUNT)
-                snprintf(name, sizeof name, "%s", agg_metric_names[m]);
-            else
-                snprintf(name, sizeof name, "cost.%s", ledger_category_names[m - MET_BASE_COUNT]);
             double qv[7], cvar;
             aggregate_quantiles(a, o, m, S_q, 7, qv, &cvar);
             outfile_csv_str(f, a->plan->sc->opt[o].name);
-            outfile_csv_str(f, name);
-            outfile_csv_str(f, m < MET_BASE_COUNT ? S_units[m] : "CNY");
+            outfile_csv_str(f, metrics_defs[m].name);
+            outfile_csv_str(f, metrics_defs[m].unit);
             outfile_csv_num(f, a->mean[o * MET_COUNT + m]);
             outfile_csv_num(f, S_sd(a, o, m));
             outfile_csv_num(f, aggregate_se(a, o, m));
@@ -74,7 +65,7 @@ static hs_status S_compare(const aggregate *a, outfile_set *set, const char *dir
     for (int i = 0; i < a->nopt; i++)
         for (int j = 0; j < a->nopt; j++) {
             if (i == j) continue;
-            const double *ta = a->tco + (size_t)i * a->cap, *tb = a->tco + (size_t)j * a->cap;
+            const double *ta = aggregate_exact(a, i, MET_tco), *tb = aggregate_exact(a, j, MET_tco);
             uint64_t cheaper = 0;
             for (uint64_t k = 0; k < a->n; k++) {
                 d[k] = ta[k] - tb[k];
@@ -191,10 +182,10 @@ static hs_status S_hist_cdf(const aggregate *a, outfile_set *set, const char *di
         for (int o = 0; o < a->nopt; o++) {
             if (!vals[o]) continue;
             const char *name = a->plan->sc->opt[o].name;
-            S_hist_rows(h, name, "", agg_metric_names[met], vals[o], a->n, lo, hi);
+            S_hist_rows(h, name, "", metrics_defs[met].name, vals[o], a->n, lo, hi);
             for (int p = 0; p <= 100; p++) {
                 outfile_csv_str(c, name);
-                outfile_csv_str(c, agg_metric_names[met]);
+                outfile_csv_str(c, metrics_defs[met].name);
                 outfile_csv_num(c, p / 100.0);
                 outfile_csv_num(c,
                                 gsl_stats_quantile_from_sorted_data(vals[o], 1, a->n, p / 100.0));
@@ -218,8 +209,9 @@ static hs_status S_hist_cdf(const aggregate *a, outfile_set *set, const char *di
         double *d = malloc((a->n ? a->n : 1) * sizeof *d);
         if (!d) return hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
         double lo = INFINITY, hi = -INFINITY;
+        const double *t1 = aggregate_exact(a, b1, MET_tco), *t2 = aggregate_exact(a, b2, MET_tco);
         for (uint64_t k = 0; k < a->n; k++) {
-            d[k] = a->tco[(size_t)b1 * a->cap + k] - a->tco[(size_t)b2 * a->cap + k];
+            d[k] = t1[k] - t2[k];
             if (d[k] < lo) lo = d[k];
             if (d[k] > hi) hi = d[k];
         }
@@ -419,8 +411,10 @@ void output_print_summary(const aggregate *a, FILE *fp)
     }
     if (second >= 0 && a->n) {
         uint64_t k = 0;
+        const double *tb = aggregate_exact(a, best, MET_tco),
+                     *ts = aggregate_exact(a, second, MET_tco);
         for (uint64_t i = 0; i < a->n; i++)
-            k += a->tco[(size_t)best * a->cap + i] < a->tco[(size_t)second * a->cap + i];
+            k += tb[i] < ts[i];
         fprintf(fp, "\ncheapest by median: %s; P(%s cheaper than %s) = %.3f\n", sc->opt[best].name,
                 sc->opt[best].name, sc->opt[second].name, (double)k / a->n);
     }

@@ -3,8 +3,8 @@
 
 #include <string.h>
 
-#define HS_X_DEF(id, scope, name, unit, lo, hi, req, def, help)                                    \
-    {name, HS_X_SCOPE_##scope, HS_X_IDX_##scope(id), unit, lo, hi, req, def, help},
+#define HS_X_DEF(id, scope, unit, lo, hi, req, def, help)                                          \
+    {#id, HS_X_SCOPE_##scope, HS_X_IDX_##scope(id), unit, lo, hi, req, def, help},
 #define HS_X_SCOPE_G PARAM_GLOBAL
 #define HS_X_SCOPE_O PARAM_OPTION
 #define HS_X_IDX_G(id) PG_##id

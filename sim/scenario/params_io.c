@@ -5,16 +5,12 @@
 #include <string.h>
 
 #include "base/outfile.h"
+#include "param_slot.h"
 
 void params_io_each(const scenario *sc, params_io_fn fn, void *ctx)
 {
-    for (int i = 0; i < params_count; i++)
-        if (params_defs[i].scope == PARAM_GLOBAL)
-            fn(ctx, "global", &params_defs[i], &sc->g[params_defs[i].index]);
-    for (int o = 0; o < sc->nopt; o++)
-        for (int i = 0; i < params_count; i++)
-            if (params_defs[i].scope == PARAM_OPTION)
-                fn(ctx, sc->opt[o].name, &params_defs[i], &sc->opt[o].p[params_defs[i].index]);
+    PARAM_SLOTS_FOREACH (s, sc->nopt, PARAM_SLOTS_BY_OWNER)
+        fn(ctx, param_slot_owner(sc, &s), s.d, PARAM_SLOT_OF(s, sc->g, sc->opt[s.opt].p));
 }
 
 static void S_field(FILE *fp, const char *s, int last)

@@ -18,6 +18,7 @@
 #include "base/suggest.h"
 #include "base/units.h"
 #include "csvin.h"
+#include "param_slot.h"
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -698,11 +699,8 @@ scenario *scenario_load(const char *dir, hs_error *e)
          * no pointer to it outlives this pass (later messages rebuild the path from sc->dir
          * and the row's line: S_error_in_file). */
         if (i == 0) {
-            for (int g = 0; g < PG_COUNT; g++)
-                if (sc->g[g].present) sc->g[g].file = NULL;
-            for (int o = 0; o < sc->nopt; o++)
-                for (int p = 0; p < PO_COUNT; p++)
-                    sc->opt[o].p[p].file = NULL;
+            PARAM_SLOTS_FOREACH (s, sc->nopt, PARAM_SLOTS_BY_PARAM)
+                PARAM_SLOT_OF(s, sc->g, sc->opt[s.opt].p)->file = NULL;
         }
         free(path);
     }
@@ -860,33 +858,27 @@ static int S_missing(const scenario *sc, hs_error *e)
 {
     int missing = 0;
     char lines[HS_ERROR_MSG_MAX] = "";
-    for (int i = 0; i < params_count; i++) {
-        const param_def *d = &params_defs[i];
-        if (!d->required) continue;
-        int n = d->scope == PARAM_GLOBAL ? 1 : sc->nopt;
-        for (int o = 0; o < n; o++) {
-            const param_value *v =
-                d->scope == PARAM_GLOBAL ? &sc->g[d->index] : &sc->opt[o].p[d->index];
-            if (v->present) continue;
-            missing++;
-            char one[512];
-            size_t k = strlen(lines);
-            if (d->scope == PARAM_GLOBAL) {
-                snprintf(one, sizeof one, "\n  global.%s (%s): %s", d->name, d->unit, d->help);
-            } else {
-                const char *names[SCENARIO_MAX_OPTIONS];
-                int m = 0;
-                for (int j = 0; j < sc->nopt; j++) /* options that do have it */
-                    if (j != o && sc->opt[j].p[d->index].present) names[m++] = sc->opt[j].name;
-                const char *near = suggest_closest(sc->opt[o].name, names, (size_t)m);
-                snprintf(one, sizeof one,
-                         "\n  %s.%s (%s): %s -- option '%s' starts on line %zu%s%s%s",
-                         sc->opt[o].name, d->name, d->unit, d->help, sc->opt[o].name,
-                         sc->opt[o].first_line, near ? " (a typo for '" : "", near ? near : "",
-                         near ? "'?)" : "");
-            }
-            snprintf(lines + k, sizeof lines - k, "%s", one);
+    PARAM_SLOTS_FOREACH (s, sc->nopt, PARAM_SLOTS_BY_PARAM) {
+        const param_def *d = s.d;
+        const int o = s.opt;
+        if (!d->required || PARAM_SLOT_OF(s, sc->g, sc->opt[o].p)->present) continue;
+        missing++;
+        char one[512];
+        size_t k = strlen(lines);
+        if (o < 0) {
+            snprintf(one, sizeof one, "\n  global.%s (%s): %s", d->name, d->unit, d->help);
+        } else {
+            const char *names[SCENARIO_MAX_OPTIONS];
+            int m = 0;
+            for (int j = 0; j < sc->nopt; j++) /* options that do have it */
+                if (j != o && sc->opt[j].p[d->index].present) names[m++] = sc->opt[j].name;
+            const char *near = suggest_closest(sc->opt[o].name, names, (size_t)m);
+            snprintf(one, sizeof one, "\n  %s.%s (%s): %s -- option '%s' starts on line %zu%s%s%s",
+                     sc->opt[o].name, d->name, d->unit, d->help, sc->opt[o].name,
+                     sc->opt[o].first_line, near ? " (a typo for '" : "", near ? near : "",
+                     near ? "'?)" : "");
         }
+        snprintf(lines + k, sizeof lines - k, "%s", one);
     }
     if (missing)
         hs_error_set(e, HS_ERR_INPUT,
@@ -923,26 +915,21 @@ hs_status scenario_finalize(scenario *sc, hs_error *e)
         } else
             fx[fxc[k]] = d->def;
     }
-    for (int i = 0; i < params_count; i++) {
-        const param_def *d = &params_defs[i];
-        int n = d->scope == PARAM_GLOBAL ? 1 : sc->nopt;
-        for (int o = 0; o < n; o++) {
-            param_value *v = d->scope == PARAM_GLOBAL ? &sc->g[d->index] : &sc->opt[o].p[d->index];
-            const char *oname = d->scope == PARAM_GLOBAL ? "global" : sc->opt[o].name;
-            if (d->index == PG_fx_twd_cny && d->scope == PARAM_GLOBAL) continue;
-            if (d->index == PG_fx_usd_cny && d->scope == PARAM_GLOBAL) continue;
-            if (!v->present) {
-                v->s = spec_const(d->def);
-                snprintf(v->text, sizeof v->text, "%.10g", d->def);
-                snprintf(v->unit, sizeof v->unit, "%s", d->unit);
-                snprintf(v->source, sizeof v->source, "%s",
-                         d->def == 0 ? "built-in default 0: does not apply to this option"
-                                     : "built-in default (docs/model.md gives the reason)");
-                snprintf(v->origin, sizeof v->origin, "default");
-                continue;
-            }
-            HS_FORWARD(S_finalize_one(sc, oname, v, d, fx, e));
+    PARAM_SLOTS_FOREACH (s, sc->nopt, PARAM_SLOTS_BY_PARAM) {
+        const param_def *d = s.d;
+        param_value *v = PARAM_SLOT_OF(s, sc->g, sc->opt[s.opt].p);
+        if (s.opt < 0 && (d->index == PG_fx_twd_cny || d->index == PG_fx_usd_cny)) continue;
+        if (!v->present) {
+            v->s = spec_const(d->def);
+            snprintf(v->text, sizeof v->text, "%.10g", d->def);
+            snprintf(v->unit, sizeof v->unit, "%s", d->unit);
+            snprintf(v->source, sizeof v->source, "%s",
+                     d->def == 0 ? "built-in default 0: does not apply to this option"
+                                 : "built-in default (docs/model.md gives the reason)");
+            snprintf(v->origin, sizeof v->origin, "default");
+            continue;
         }
+        HS_FORWARD(S_finalize_one(sc, param_slot_owner(sc, &s), v, d, fx, e));
     }
     for (int k = 0; k < 2; k++)
         if (!sc->g[fxi[k]].present) sc->g[fxi[k]].s = spec_const(fx[fxc[k]]);

@@ -49,7 +49,7 @@ static void S_record(const runner_layout *L, int k, double *rec)
             met[m] = 0.5 * (m + 1) + 0.125 * k + i; /* distinct, finite */
         met[MET_tco] = S_tco0[k] + (i == 1 ? S_d[k] : 0);
         met[MET_downtime_hours] = i == 0 ? S_down0[k] : 1.5;
-        met[MET_BASE_COUNT + 0] = 2385.25 * (k + 1) + 1000 * i; /* cost of category 0 */
+        met[MET_COST(0)] = 2385.25 * (k + 1) + 1000 * i; /* cost of category 0 */
         double *cum = rec + L->cum + (size_t)i * L->months;
         for (int m = 0; m < L->months; m++) /* option 0 cheaper from month 10 on */
             cum[m] = (i == 0 ? 50000 + 1000.0 * (m + 1) : 10000 + 5000.0 * (m + 1)) * (1 + k / 8.0);

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "scenario/param_slot.h"
 #include "scenario/scenario.h"
 
 static void S_init(void)
@@ -236,22 +237,15 @@ static void S_same_as_good(const char *dir, int same_sources)
 {
     scenario *g = S_load_final("tests/data/good"), *v = S_load_final(dir);
     cr_assert_eq(v->nopt, g->nopt, "%s: options", dir);
-    for (int i = 0; i < params_count; i++) {
-        const param_def *d = &params_defs[i];
-        int n = d->scope == PARAM_GLOBAL ? 1 : g->nopt;
-        for (int o = 0; o < n; o++) {
-            const param_value *a =
-                d->scope == PARAM_GLOBAL ? &g->g[d->index] : &g->opt[o].p[d->index];
-            const param_value *b =
-                d->scope == PARAM_GLOBAL ? &v->g[d->index] : &v->opt[o].p[d->index];
-            char what[160];
-            snprintf(what, sizeof what, "%s: %s.%s", dir,
-                     d->scope == PARAM_GLOBAL ? "global" : g->opt[o].name, d->name);
-            S_same_spec(&a->s, &b->s, what);
-            cr_expect_str_eq(a->text, b->text, "%s: text", what);
-            cr_expect_str_eq(a->unit, b->unit, "%s: unit", what);
-            if (same_sources) cr_expect_str_eq(a->source, b->source, "%s: source", what);
-        }
+    PARAM_SLOTS_FOREACH (s, g->nopt, PARAM_SLOTS_BY_PARAM) {
+        const param_value *a = PARAM_SLOT_OF(s, g->g, g->opt[s.opt].p);
+        const param_value *b = PARAM_SLOT_OF(s, v->g, v->opt[s.opt].p);
+        char what[160];
+        snprintf(what, sizeof what, "%s: %s.%s", dir, param_slot_owner(g, &s), s.d->name);
+        S_same_spec(&a->s, &b->s, what);
+        cr_expect_str_eq(a->text, b->text, "%s: text", what);
+        cr_expect_str_eq(a->unit, b->unit, "%s: unit", what);
+        if (same_sources) cr_expect_str_eq(a->source, b->source, "%s: source", what);
     }
     for (int o = 0; o < g->nopt; o++) {
         cr_expect_str_eq(v->opt[o].name, g->opt[o].name);

@@ -274,6 +274,47 @@ Test(plot, renders_every_chart_of_a_real_output_folder_without_warnings)
     free(tmp);
 }
 
+Test(plot, tornado_and_sweep_axes_take_the_unit_from_their_csv)
+{
+    tplot_use_repo_scripts();
+    char *tmp = tplot_tmpdir();
+    tplot_copy_dir(tplot_outdir(), tmp);
+    /* metric labels that are no metric name of summary.csv, units that are not CNY */
+    char *p = tplot_path(tmp, "tornado.csv");
+    tplot_write(p, "input,metric,unit,p10_value,p90_value,metric_at_p10,metric_at_p90,base,swing\n"
+                   "saas.repair_hours,downtime_hours(saas),hours,1.2,2.8,4.5,10.5,7.5,6\n"
+                   "saas.outage_rate,downtime_hours(saas),hours,0.35,0.75,3.75,7.75,7.5,4\n");
+    free(p);
+    p = tplot_path(tmp, "sweep.csv");
+    tplot_write(p, "param,value,option,metric,unit,mean,p5,p50,p95,p_cheapest\n"
+                   "global.volume_month,1000,saas,messages_lost,messages,10,5,9,20,0.6\n"
+                   "global.volume_month,1000,payg,messages_lost,messages,12,6,11,25,0.4\n"
+                   "global.volume_month,100000,saas,messages_lost,messages,900,500,880,1500,0.3\n"
+                   "global.volume_month,100000,payg,messages_lost,messages,700,400,690,1200,0.7\n");
+    free(p);
+    p = tplot_path(tmp, "crossover.csv");
+    unlink(p);
+    free(p);
+    plot_opts o = {NULL, 1};
+    plot_result r;
+    hs_error e;
+    hs_error_clear(&e);
+    cr_assert_eq(plot_run(tmp, &o, NULL, &r, &e), HS_OK, "plot_run: %s", e.msg);
+    cr_assert_eq(r.failed, 0);
+    const char *want[2][2] = {{"plots/tornado.svg", "downtime_hours(saas) (hours)"},
+                              {"plots/sweep.svg", "messages_lost (messages)"}};
+    for (int k = 0; k < 2; k++) {
+        p = tplot_path(tmp, want[k][0]);
+        char *svg = tplot_slurp(p, NULL);
+        cr_assert_not_null(svg, "no %s", p);
+        cr_assert_not_null(strstr(svg, want[k][1]), "%s: no axis label '%s'", p, want[k][1]);
+        free(svg);
+        free(p);
+    }
+    tplot_rmtree(tmp);
+    free(tmp);
+}
+
 Test(plot, works_in_a_folder_whose_path_has_spaces_and_quotes)
 {
     tplot_use_repo_scripts();

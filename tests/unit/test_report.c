@@ -219,6 +219,33 @@ Test(report, text_from_the_csv_files_is_escaped_in_tables_and_charts)
     free(dir);
 }
 
+Test(report, tornado_table_takes_its_unit_from_tornado_csv)
+{
+    tplot_use_repo_scripts();
+    char *dir = tplot_tmpdir();
+    tplot_copy_dir(tplot_outdir(), dir);
+    /* a metric label that is no metric name of summary.csv, and a unit that is not CNY */
+    char *p = tplot_path(dir, "tornado.csv");
+    tplot_write(p, "input,metric,unit,p10_value,p90_value,metric_at_p10,metric_at_p90,base,swing\n"
+                   "saas.repair_hours,downtime_hours(saas),hours,1.2,2.8,4.5,10.5,7.5,6\n"
+                   "saas.outage_rate,downtime_hours(saas),hours,0.35,0.75,3.75,7.75,7.5,4\n");
+    hs_error e;
+    hs_error_clear(&e);
+    cr_assert_eq(report_write(dir, 0, &e), HS_OK, "%s", e.msg);
+    char *hp = tplot_path(dir, "report.html");
+    char *html = tplot_slurp(hp, NULL);
+    cr_assert_not_null(html);
+    const char *table = strstr(html, "id=\"tornado-table\"");
+    cr_assert_not_null(table);
+    cr_assert_not_null(strstr(table, "<td class=\"num\">10.5 h</td>"), "the cells in hours");
+    cr_assert_not_null(strstr(table, "<td class=\"num\">6.0 h</td>"));
+    free(html);
+    free(hp);
+    free(p);
+    tplot_rmtree(dir);
+    free(dir);
+}
+
 Test(report, optional_files_missing_leave_their_sections_out)
 {
     tplot_use_repo_scripts();
