@@ -333,19 +333,24 @@ static int S_take(const args_command *c, const S_option *o, const char *text, ar
     return -1;
 }
 
-int args_parse(int argc, char **argv, const args_command *c, args_values *a)
+void args_defaults(args_cmd cmd, args_values *a)
 {
     memset(a, 0, sizeof *a);
     a->threads = runner_default_threads();
     a->outdir = S_outdir_default;
     for (int i = 0; i < O_COUNT; i++) {
         const S_option *o = &S_options[i];
-        if (!(o->cmds & c->cmd) || !o->dflt) continue;
+        if (!(o->cmds & cmd) || !o->dflt) continue;
         hs_error e = {0};
         hs_status st = S_apply(o, o->dflt, a, &e);
         assert(st == HS_OK && "a default of the option table passes its own check");
         (void)st;
     }
+}
+
+int args_parse(int argc, char **argv, const args_command *c, args_values *a)
+{
+    args_defaults(c->cmd, a);
     int seen = 0, rc = -1, only_args = 0;
     for (int i = 1; i < argc && rc < 0; i++) {
         const char *arg = argv[i];

@@ -74,6 +74,9 @@ typedef struct {
     const char *outdir; /* plot's and report's OUTDIR */
 } args_values;
 
+/* Fills a with the defaults of the options command cmd takes (the rest zero). */
+void args_defaults(args_cmd cmd, args_values *a);
+
 /* Parses argv (argv[0] is the command's name) for command c into a. Returns
  * -1 to go on, 0 after printing --help, or 2 after a usage or value error
  * (the message printed on stderr). */

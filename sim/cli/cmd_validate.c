@@ -32,8 +32,10 @@ int cmd_validate(int argc, char **argv)
     hs_error e = {0};
     scenario *sc = scenario_open(a.scenario, a.sets, a.nsets, &e);
     if (!sc) return cli_fail(&e);
-    cal_date start = {2027, 1, 1};
-    if (scenario_check_horizon(sc, start, 5, &e) != HS_OK) {
+    /* the horizon a run with the default --start and --years would simulate */
+    args_values run;
+    args_defaults(ARGS_RUN, &run);
+    if (scenario_check_horizon(sc, run.start, run.years, &e) != HS_OK) {
         scenario_free(sc);
         return cli_fail(&e);
     }
