@@ -30,28 +30,28 @@ static hs_status S_option(const scenario *sc, const char *name, int *idx, hs_err
     return HS_OK;
 }
 
-hs_status sens_target_parse(const scenario *sc, const sens_opts *o, const aggregate *base,
+hs_status sens_target_parse(const scenario *sc, const sens_opts *a, const aggregate *base,
                             sens_target *t, hs_error *e)
 {
     memset(t, 0, sizeof *t);
-    t->met = sens_metric(o->metric);
+    t->met = sens_metric(a->metric);
     if (t->met < 0)
         return hs_error_set(e, HS_ERR_INPUT,
                             "--metric: unknown metric '%s' (e.g. tco, tco_npv, downtime_hours, "
                             "messages_lost, cost.it_labour; see docs/outputs.md)",
-                            o->metric);
+                            a->metric);
     t->b = -1;
-    if (o->option && o->diff)
+    if (a->option && a->diff)
         return hs_error_set(e, HS_ERR_INPUT, "give --option or --diff, not both");
-    if (o->option)
-        HS_FORWARD(S_option(sc, o->option, &t->a, e));
-    else if (o->diff) {
+    if (a->option)
+        HS_FORWARD(S_option(sc, a->option, &t->a, e));
+    else if (a->diff) {
         char buf[128];
-        snprintf(buf, sizeof buf, "%s", o->diff);
+        snprintf(buf, sizeof buf, "%s", a->diff);
         char *comma = strchr(buf, ',');
         if (!comma)
             return hs_error_set(e, HS_ERR_INPUT, "--diff: expected A,B (two options), got '%s'",
-                                o->diff);
+                                a->diff);
         *comma = '\0';
         HS_FORWARD(S_option(sc, buf, &t->a, e));
         HS_FORWARD(S_option(sc, comma + 1, &t->b, e));
@@ -62,20 +62,20 @@ hs_status sens_target_parse(const scenario *sc, const sens_opts *o, const aggreg
     else {
         double best = INFINITY, second = INFINITY, q = 0.5, v, c;
         int b1 = 0, b2 = 1;
-        for (int k = 0; k < sc->nopt; k++) {
-            aggregate_quantiles(base, k, MET_tco, &q, 1, &v, &c);
+        for (int o = 0; o < sc->nopt; o++) {
+            aggregate_quantiles(base, o, MET_tco, &q, 1, &v, &c);
             if (v < best)
-                second = best, b2 = b1, best = v, b1 = k;
+                second = best, b2 = b1, best = v, b1 = o;
             else if (v < second)
-                second = v, b2 = k;
+                second = v, b2 = o;
         }
         t->a = b1, t->b = b2;
     }
     if (t->b >= 0)
-        snprintf(t->label, sizeof t->label, "%s(%s) - %s(%s)", o->metric, sc->opt[t->a].name,
-                 o->metric, sc->opt[t->b].name);
+        snprintf(t->label, sizeof t->label, "%s(%s) - %s(%s)", a->metric, sc->opt[t->a].name,
+                 a->metric, sc->opt[t->b].name);
     else
-        snprintf(t->label, sizeof t->label, "%s(%s)", o->metric, sc->opt[t->a].name);
+        snprintf(t->label, sizeof t->label, "%s(%s)", a->metric, sc->opt[t->a].name);
     return HS_OK;
 }
 
@@ -122,11 +122,11 @@ void sens_fix(const agg_input *in, double value, double *fixed_g, double *fixed_
         fixed_o[(size_t)in->opt * PO_COUNT + in->index] = value;
 }
 
-static runner_opts S_opts(const sens_opts *o, runner_prepare_fn fn, void *ctx, uint64_t count)
+static runner_opts S_opts(const sens_opts *a, runner_prepare_fn fn, void *ctx, uint64_t count)
 {
     runner_opts ro = {0};
-    ro.seed = o->seed;
-    ro.threads = o->threads;
+    ro.seed = a->seed;
+    ro.threads = a->threads;
     ro.first = 0;
     ro.count = count;
     ro.prepare = fn;
@@ -134,16 +134,16 @@ static runner_opts S_opts(const sens_opts *o, runner_prepare_fn fn, void *ctx, u
     return ro;
 }
 
-hs_status sens_simulate(const scenario *sc, const sens_opts *o, runner_prepare_fn fn, void *ctx,
+hs_status sens_simulate(const scenario *sc, const sens_opts *a, runner_prepare_fn fn, void *ctx,
                         uint64_t count, sens_result *r, hs_error *e)
 {
     memset(r, 0, sizeof *r);
-    HS_FORWARD(scenario_check_horizon(sc, o->start, o->years, e));
-    r->plan = sim_plan_new(sc, o->start, o->years, e);
+    HS_FORWARD(scenario_check_horizon(sc, a->start, a->years, e));
+    r->plan = sim_plan_new(sc, a->start, a->years, e);
     if (!r->plan) return e->code;
     r->agg = aggregate_new(r->plan, count, e);
     if (!r->agg) return e->code;
-    runner_opts ro = S_opts(o, fn, ctx, count);
+    runner_opts ro = S_opts(a, fn, ctx, count);
     uint64_t done;
     return runner_run(r->plan, &ro, aggregate_consume, r->agg, &done, e);
 }
@@ -171,12 +171,12 @@ static hs_status S_collect_fn(void *vc, uint64_t run, const double *rec, hs_erro
     return HS_OK;
 }
 
-hs_status sens_collect(const sim_plan *plan, const sens_opts *o, const sens_target *t,
+hs_status sens_collect(const sim_plan *plan, const sens_opts *a, const sens_target *t,
                        runner_prepare_fn fn, void *ctx, uint64_t count, double *f, hs_error *e)
 {
     S_collect c = {t, runner_layout_of(plan), f, 0};
-    runner_opts ro = S_opts(o, fn, ctx, count);
-    ro.progress = o->progress;
+    runner_opts ro = S_opts(a, fn, ctx, count);
+    ro.progress = a->progress;
     uint64_t done;
     return runner_run(plan, &ro, S_collect_fn, &c, &done, e);
 }

@@ -38,9 +38,9 @@ typedef struct {
 
 /* MET_* index of a metric name ("tco", "downtime_hours", "cost.it_labour"), or -1. */
 int sens_metric(const char *name);
-/* From o's metric, option, diff; without option or diff: the difference of the two
+/* From a's metric, option, diff; without option or diff: the difference of the two
  * options with the lowest median tco in `base` (or option 0 when there is one, or no base). */
-hs_status sens_target_parse(const scenario *sc, const sens_opts *o, const aggregate *base,
+hs_status sens_target_parse(const scenario *sc, const sens_opts *a, const aggregate *base,
                             sens_target *t, hs_error *e);
 double sens_value(const sens_target *t, const runner_layout *L, const double *rec);
 
@@ -50,12 +50,12 @@ int sens_inputs(const scenario *sc, sens_input **out, hs_error *e);
 void sens_fix(const agg_input *in, double value, double *fixed_g, double *fixed_o);
 
 /* Runs `count` trajectories of the finalized scenario. */
-hs_status sens_simulate(const scenario *sc, const sens_opts *o, runner_prepare_fn fn, void *ctx,
+hs_status sens_simulate(const scenario *sc, const sens_opts *a, runner_prepare_fn fn, void *ctx,
                         uint64_t count, sens_result *r, hs_error *e);
 void sens_result_free(sens_result *r);
 
 /* Runs `count` runs and collects sens_value of each, in run order, into f (count values). */
-hs_status sens_collect(const sim_plan *plan, const sens_opts *o, const sens_target *t,
+hs_status sens_collect(const sim_plan *plan, const sens_opts *a, const sens_target *t,
                        runner_prepare_fn fn, void *ctx, uint64_t count, double *f, hs_error *e);
 
 #endif

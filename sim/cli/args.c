@@ -99,8 +99,10 @@ static const S_option S_options[O_COUNT] = {
 /* The command names in bit order of args_cmd. */
 static const char *const S_cmd_names[] = {"run",     "validate", "params", "sweep",
                                           "tornado", "sobol",    "plot",   "report"};
+_Static_assert(sizeof S_cmd_names / sizeof *S_cmd_names == 8 && ARGS_REPORT == 1 << 7,
+               "one name per bit of args_cmd");
 
-/* Positional defaults: where plot and report read when given no folder. */
+/* Where plot and report read when given no folder. */
 static const char S_outdir_default[] = "outputs/default";
 
 int args_fail(const args_command *c, const char *fmt, ...)
@@ -333,8 +335,23 @@ static int S_take(const args_command *c, const S_option *o, const char *text, ar
     return -1;
 }
 
+/* The table's invariant: a command takes at most one row of a name and of a letter, so
+ * that an option means one thing in it. */
+static int S_table_is_unambiguous(int cmd)
+{
+    for (int i = 0; i < O_COUNT; i++)
+        for (int j = i + 1; j < O_COUNT; j++) {
+            const S_option *x = &S_options[i], *y = &S_options[j];
+            if (!(x->cmds & cmd) || !(y->cmds & cmd)) continue;
+            if (strcmp(x->name, y->name) == 0 || (x->letter && x->letter == y->letter)) return 0;
+        }
+    return 1;
+}
+
 void args_defaults(args_cmd cmd, args_values *a)
 {
+    assert(S_table_is_unambiguous(cmd));
+    (void)S_table_is_unambiguous; /* used only by the assert */
     memset(a, 0, sizeof *a);
     a->threads = runner_default_threads();
     a->outdir = S_outdir_default;
