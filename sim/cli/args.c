@@ -61,7 +61,7 @@
       "the metric of A minus that of B (without --option or --diff: the two options with the "     \
       "lowest median tco)")                                                                        \
     X(SAMPLES, "samples", 0, "N", ARGS_SOBOL, "256",                                               \
-      "base samples, 2 to 1000000 (a power of two is best)")                                       \
+      "base samples, 2 to 1000000; a power of two is best")                                        \
     X(CSV, "csv", 0, NULL, ARGS_PARAMS, NULL, "CSV instead of an aligned table")                   \
     X(GNUPLOT, "gnuplot", 0, "PROGRAM", ARGS_PLOT, NULL,                                           \
       "the gnuplot to run (default: gnuplot on PATH)")                                             \
