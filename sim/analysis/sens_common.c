@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "scenario/param_slot.h"
 
@@ -23,7 +22,7 @@ static hs_status S_option(const scenario *sc, const char *name, int *idx, hs_err
     return HS_OK;
 }
 
-hs_status sens_target_parse(const scenario *sc, const run_args *a, const aggregate *base,
+hs_status sens_target_parse(const scenario *sc, const sens_opts *a, const aggregate *base,
                             sens_target *t, hs_error *e)
 {
     memset(t, 0, sizeof *t);
@@ -109,7 +108,7 @@ void sens_fix(const agg_input *in, double value, double *fixed_g, double *fixed_
         fixed_o[(size_t)in->opt * PO_COUNT + in->index] = value;
 }
 
-static runner_opts S_opts(const run_args *a, runner_prepare_fn fn, void *ctx, uint64_t count)
+static runner_opts S_opts(const sens_opts *a, runner_prepare_fn fn, void *ctx, uint64_t count)
 {
     runner_opts ro = {0};
     ro.seed = a->seed;
@@ -121,7 +120,7 @@ static runner_opts S_opts(const run_args *a, runner_prepare_fn fn, void *ctx, ui
     return ro;
 }
 
-hs_status sens_simulate(const scenario *sc, const run_args *a, runner_prepare_fn fn, void *ctx,
+hs_status sens_simulate(const scenario *sc, const sens_opts *a, runner_prepare_fn fn, void *ctx,
                         uint64_t count, sens_result *r, hs_error *e)
 {
     memset(r, 0, sizeof *r);
@@ -160,22 +159,12 @@ static hs_status S_collect_fn(void *vc, uint64_t run, const double *rec, hs_erro
     return HS_OK;
 }
 
-hs_status sens_collect(const sim_plan *plan, const run_args *a, const sens_target *t,
+hs_status sens_collect(const sim_plan *plan, const sens_opts *a, const sens_target *t,
                        runner_prepare_fn fn, void *ctx, uint64_t count, double *f, hs_error *e)
 {
     S_collect c = {t, runner_layout_of(plan), f, 0};
     runner_opts ro = S_opts(a, fn, ctx, count);
-    ro.progress = !a->quiet && isatty(STDERR_FILENO);
+    ro.progress = a->progress;
     uint64_t done;
     return runner_run(plan, &ro, S_collect_fn, &c, &done, e);
-}
-
-int sens_fail(outfile_set *set, const hs_error *e)
-{
-    outfile_set_abort(set);
-    if (e->code == HS_ERR_INTERRUPTED) {
-        fprintf(stderr, "hostsim: interrupted; nothing written\n");
-        return run_signal_exit();
-    }
-    return cli_fail(e);
 }

@@ -3,8 +3,22 @@
 #ifndef HS_SENS_COMMON_H
 #define HS_SENS_COMMON_H
 
-#include "cli/run_common.h"
+#include <stdint.h>
+
+#include "base/calendar.h"
 #include "run/aggregate.h"
+
+/* What the sensitivity pieces need of a command's options (the command line
+ * fills it; nothing here reads the command line). */
+typedef struct {
+    uint64_t seed;
+    int threads;
+    cal_date start;
+    int years;
+    int progress; /* a progress bar on stderr while collecting */
+    /* the target, as named by the user: metric (never NULL); option or diff "A,B" (or NULL) */
+    const char *metric, *option, *diff;
+} sens_opts;
 
 typedef struct {
     int met;  /* MET_* */
@@ -22,9 +36,9 @@ typedef struct {
     aggregate *agg;
 } sens_result;
 
-/* From --metric, --option, --diff; without --option/--diff: the difference of the two
+/* From a's metric, option, diff; without --option/--diff: the difference of the two
  * options with the lowest median tco in `base` (or option 0 when there is one). */
-hs_status sens_target_parse(const scenario *sc, const run_args *a, const aggregate *base,
+hs_status sens_target_parse(const scenario *sc, const sens_opts *a, const aggregate *base,
                             sens_target *t, hs_error *e);
 double sens_value(const sens_target *t, const runner_layout *L, const double *rec);
 
@@ -37,16 +51,12 @@ void sens_fix(const agg_input *in, double value, double *fixed_g, double *fixed_
  * every value of the metric a->metric names (aggregate_keep), whatever the
  * metrics table keeps of it, so the options can be compared trajectory by
  * trajectory on it (sweep's p_cheapest). */
-hs_status sens_simulate(const scenario *sc, const run_args *a, runner_prepare_fn fn, void *ctx,
+hs_status sens_simulate(const scenario *sc, const sens_opts *a, runner_prepare_fn fn, void *ctx,
                         uint64_t count, sens_result *r, hs_error *e);
 void sens_result_free(sens_result *r);
 
 /* Runs `count` runs and collects sens_value of each, in run order, into f (count values). */
-hs_status sens_collect(const sim_plan *plan, const run_args *a, const sens_target *t,
+hs_status sens_collect(const sim_plan *plan, const sens_opts *a, const sens_target *t,
                        runner_prepare_fn fn, void *ctx, uint64_t count, double *f, hs_error *e);
-
-/* Ends a sensitivity command that failed: removes its temporaries, prints the
- * message (or "interrupted") and returns the exit code. */
-int sens_fail(outfile_set *set, const hs_error *e);
 
 #endif

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "base/hs_error.h"
+#include "base/outfile.h"
 #include "scenario/scenario.h"
 
 int cmd_validate(int argc, char **argv);
@@ -24,6 +25,9 @@ int cmd_sobol(int argc, char **argv);
 
 /* Prints "hostsim: message" and returns the exit code of e. */
 int cli_fail(const hs_error *e);
+/* Ends a command that failed while writing set: removes its temporaries, prints
+ * the message (or "interrupted; nothing written") and returns the exit code. */
+int cli_fail_outputs(outfile_set *set, const hs_error *e);
 
 /* Strict number parsing for options: the whole text, in [lo, hi]. */
 hs_status cli_parse_u64(const char *opt, const char *text, uint64_t lo, uint64_t hi, uint64_t *out,

@@ -14,26 +14,20 @@
 
 #include "analysis/sens_common.h"
 #include "analysis/sobol.h"
+#include "args.h"
 #include "engine/streams.h"
+#include "signals.h"
 
-static const char S_usage[] =
+static const args_command S_command = {
+    "sobol", ARGS_SOBOL, ARGS_POS_NONE,
     "usage: hostsim sobol [--samples N] [--metric M] [--option O | --diff A,B] [options]\n"
     "\n"
     "Global sensitivity: first-order (S1) and total-order (ST) Sobol indices of every\n"
     "uncertain input for the metric, with bootstrap 95 % confidence intervals. Runs\n"
     "N x (D + 2) trajectories for D uncertain inputs (printed before it starts).\n"
     "Quasi-random (Sobol sequence) designs when 2D <= 40, pseudo-random otherwise.\n"
-    "Writes sobol.csv sorted by ST.\n"
-    "\n"
-    "      --samples N           base samples (default 256; a power of two is best)\n"
-    "      --metric M            metric (default tco)\n"
-    "      --option O | --diff A,B   target (default: the two options with the lowest\n"
-    "                            median tco, A minus B)\n"
-    "  -S, --scenario DIR        scenario folder (default inputs/default)\n"
-    "  -y, --years Y, --start YYYY-MM-01, -s/--seed S, -t/--threads T, --set P=SPEC\n"
-    "  -o, --out DIR             output folder (default outputs/<scenario name>)\n"
-    "  -q, --quiet               print nothing but errors\n"
-    "  -h, --help                this help\n";
+    "Writes sobol.csv sorted by ST.\n",
+    NULL};
 
 typedef struct {
     const sobol_design *d;
@@ -69,9 +63,10 @@ static int S_by_st(const void *a, const void *b)
 
 int cmd_sobol(int argc, char **argv)
 {
-    run_args a;
-    int rc = run_args_parse(argc, argv, &a, S_usage, RUN_ARGS_SOBOL);
+    args_values a;
+    int rc = args_parse(argc, argv, &S_command, &a);
     if (rc >= 0) return rc;
+    const sens_opts so = args_sens_opts(&a);
     hs_error e = {0};
     scenario *sc = scenario_open(a.scenario, a.sets, a.nsets, &e);
     if (!sc) return cli_fail(&e);
@@ -91,10 +86,10 @@ int cmd_sobol(int argc, char **argv)
         goto fail;
     }
     if (scenario_check_horizon(sc, a.start, a.years, &e) != HS_OK) goto fail;
-    run_install_signals();
+    signals_install();
     /* a small base run picks the default target */
-    if (sens_simulate(sc, &a, NULL, NULL, 200, &base, &e) != HS_OK) goto fail;
-    if (sens_target_parse(sc, &a, base.agg, &t, &e) != HS_OK) goto fail;
+    if (sens_simulate(sc, &so, NULL, NULL, 200, &base, &e) != HS_OK) goto fail;
+    if (sens_target_parse(sc, &so, base.agg, &t, &e) != HS_OK) goto fail;
     uint64_t N = a.samples, runs = N * (uint64_t)(n_in + 2);
     r = gsl_rng_alloc(gsl_rng_mt19937);
     if (!r) {
@@ -117,7 +112,7 @@ int cmd_sobol(int argc, char **argv)
         goto fail;
     }
     S_ctx c = {d, inputs, n_in, N};
-    if (sens_collect(base.plan, &a, &t, S_prepare, &c, runs, f, &e) != HS_OK) goto fail;
+    if (sens_collect(base.plan, &so, &t, S_prepare, &c, runs, f, &e) != HS_OK) goto fail;
     sobol_index *idx = malloc((size_t)n_in * sizeof *idx);
     if (!idx) {
         hs_error_set(&e, HS_ERR_RUNTIME, "out of memory");
@@ -162,7 +157,7 @@ int cmd_sobol(int argc, char **argv)
     rc = 0;
     goto out;
 fail:
-    rc = sens_fail(&set, &e);
+    rc = cli_fail_outputs(&set, &e);
 out:
     sens_result_free(&base);
     sobol_design_free(d);

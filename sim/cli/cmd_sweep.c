@@ -8,31 +8,21 @@
 
 #include "analysis/crossover.h"
 #include "analysis/sens_common.h"
+#include "args.h"
 #include "base/hs_fmt.h"
+#include "signals.h"
 
-static const char S_usage[] =
+static const args_command S_command = {
+    "sweep", ARGS_SWEEP, ARGS_POS_NONE,
     "usage: hostsim sweep --param option.parameter --values LIST|FROM:TO:STEPS[:log] [options]\n"
     "\n"
     "Reruns the scenario at each value of a parameter with the same seeds, and writes\n"
     "sweep.csv (per value and option: mean, p5, p50, p95 of the metric and the\n"
     "probability the option is the cheapest) and crossover.csv (where two options'\n"
     "median and mean curves cross, with the band where P(A cheaper) passes 0.25..0.75).\n"
-    "A global.* parameter (e.g. global.volume_month) changes every option at once.\n"
-    "\n"
-    "      --param P             the parameter, e.g. global.volume_month or saas.plan_fee\n"
-    "      --values V            a list 1000,2000,5000 or FROM:TO:STEPS[:log]\n"
-    "      --param2 P --values2 V   a second parameter: a grid (grid.csv: cheapest option\n"
-    "                            per cell and its probability)\n"
-    "      --metric M            metric to compare (default tco; lower is better)\n"
-    "  -S, --scenario DIR        scenario folder (default inputs/default)\n"
-    "  -n, --trajectories N      trajectories per point (default 1000)\n"
-    "  -y, --years Y, --start YYYY-MM-01, -s/--seed S, -t/--threads T, --set P=SPEC\n"
-    "  -o, --out DIR             output folder (default outputs/<scenario name>)\n"
-    "  -q, --quiet               print nothing but errors\n"
-    "  -h, --help                this help\n"
-    "\n"
+    "A global.* parameter (e.g. global.volume_month) changes every option at once.\n",
     "Example (the break-even volume of self-hosting against SaaS):\n"
-    "  hostsim sweep --param global.volume_month --values 5000:1000000:12:log\n";
+    "  hostsim sweep --param global.volume_month --values 5000:1000000:12:log\n"};
 
 #define S_MAX_VALUES 200
 
@@ -85,7 +75,7 @@ static hs_status S_values(const char *opt, const char *text, double *v, int *n, 
 }
 
 /* Loads the scenario with the run's --set list plus param=value (and param2=value2). */
-static scenario *S_point(const run_args *a, const char *p1, double v1, const char *p2, double v2,
+static scenario *S_point(const args_values *a, const char *p1, double v1, const char *p2, double v2,
                          hs_error *e)
 {
     char *sets[CLI_MAX_SETS + 2];
@@ -107,11 +97,12 @@ typedef struct {
     double pa[16][16]; /* P(option i strictly below option j) */
 } S_point_result;
 
-static hs_status S_evaluate(const run_args *a, const sens_target *t, scenario *sc,
+static hs_status S_evaluate(const args_values *a, const sens_target *t, scenario *sc,
                             S_point_result *r, hs_error *e)
 {
     sens_result res;
-    hs_status st = sens_simulate(sc, a, NULL, NULL, a->trajectories, &res, e);
+    const sens_opts so = args_sens_opts(a);
+    hs_status st = sens_simulate(sc, &so, NULL, NULL, a->trajectories, &res, e);
     if (st != HS_OK) {
         sens_result_free(&res);
         return st;
@@ -148,15 +139,11 @@ static hs_status S_evaluate(const run_args *a, const sens_target *t, scenario *s
 
 int cmd_sweep(int argc, char **argv)
 {
-    run_args a;
-    int rc = run_args_parse(argc, argv, &a, S_usage, RUN_ARGS_SWEEP);
+    args_values a;
+    int rc = args_parse(argc, argv, &S_command, &a);
     if (rc >= 0) return rc;
     hs_error e = {0};
-    if (!a.trajectories_given) a.trajectories = 1000;
-    if (!a.param) {
-        fprintf(stderr, "hostsim sweep: --param is required\n%s", S_usage);
-        return 2;
-    }
+    if (!a.param) return args_fail(&S_command, "--param is required");
     static double v1[S_MAX_VALUES], v2[S_MAX_VALUES];
     int n1, n2 = 1, log1, log2 = 0;
     if (S_values("--values", a.values, v1, &n1, &log1, &e) != HS_OK) return cli_fail(&e);
@@ -172,8 +159,8 @@ int cmd_sweep(int argc, char **argv)
             if (!sc) return cli_fail(&e);
         }
     sens_target t;
-    a.option = a.option ? a.option : NULL;
-    if (sens_target_parse(sc, &a, NULL, &t, &e) != HS_OK) {
+    const sens_opts so = args_sens_opts(&a);
+    if (sens_target_parse(sc, &so, NULL, &t, &e) != HS_OK) {
         scenario_free(sc);
         return cli_fail(&e);
     }
@@ -187,7 +174,7 @@ int cmd_sweep(int argc, char **argv)
     for (int o = 0; o < nopt; o++)
         snprintf(names[o], sizeof names[o], "%s", sc->opt[o].name);
     scenario_free(sc);
-    run_install_signals();
+    signals_install();
     S_point_result *res = calloc((size_t)n1 * n2, sizeof *res);
     if (!res) return 1;
     if (!a.quiet)
@@ -202,7 +189,7 @@ int cmd_sweep(int argc, char **argv)
                 free(res);
                 if (st == HS_ERR_INTERRUPTED) {
                     fprintf(stderr, "hostsim: interrupted; nothing written\n");
-                    return run_signal_exit();
+                    return signals_exit_code();
                 }
                 return cli_fail(&e);
             }

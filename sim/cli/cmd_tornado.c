@@ -10,26 +10,20 @@
 #include <string.h>
 
 #include "analysis/sens_common.h"
+#include "args.h"
 #include "base/hs_fmt.h"
+#include "signals.h"
 
-static const char S_usage[] =
+static const args_command S_command = {
+    "tornado", ARGS_TORNADO, ARGS_POS_NONE,
     "usage: hostsim tornado [--metric M] [--option O | --diff A,B] [options]\n"
     "\n"
     "For each uncertain input, reruns the scenario with it fixed at its p10 and then at\n"
     "its p90 (the others sampled as usual, same seeds) and records the change in the\n"
     "mean of the metric. Writes tornado.csv sorted by swing and prints the top ten.\n"
     "Without --option or --diff the target is the difference between the two options\n"
-    "with the lowest median tco.\n"
-    "\n"
-    "      --metric M            metric (default tco)\n"
-    "      --option O            the metric of one option\n"
-    "      --diff A,B            the metric of A minus that of B\n"
-    "  -S, --scenario DIR        scenario folder (default inputs/default)\n"
-    "  -n, --trajectories N      trajectories per run (default 300); 2 runs per input\n"
-    "  -y, --years Y, --start YYYY-MM-01, -s/--seed S, -t/--threads T, --set P=SPEC\n"
-    "  -o, --out DIR             output folder (default outputs/<scenario name>)\n"
-    "  -q, --quiet               print nothing but errors\n"
-    "  -h, --help                this help\n";
+    "with the lowest median tco.\n",
+    NULL};
 
 typedef struct {
     const agg_input *in;
@@ -66,10 +60,10 @@ static double S_mean(const double *f, uint64_t n)
 
 int cmd_tornado(int argc, char **argv)
 {
-    run_args a;
-    int rc = run_args_parse(argc, argv, &a, S_usage, RUN_ARGS_TORNADO);
+    args_values a;
+    int rc = args_parse(argc, argv, &S_command, &a);
     if (rc >= 0) return rc;
-    if (!a.trajectories_given) a.trajectories = 300;
+    const sens_opts so = args_sens_opts(&a);
     hs_error e = {0};
     scenario *sc = scenario_open(a.scenario, a.sets, a.nsets, &e);
     if (!sc) return cli_fail(&e);
@@ -82,10 +76,10 @@ int cmd_tornado(int argc, char **argv)
     int n = sens_inputs(sc, &inputs, &e);
     if (n < 0) goto fail;
     if (scenario_check_horizon(sc, a.start, a.years, &e) != HS_OK) goto fail;
-    run_install_signals();
+    signals_install();
     /* the base run picks the default target and gives the base mean */
-    if (sens_simulate(sc, &a, NULL, NULL, a.trajectories, &base, &e) != HS_OK) goto fail;
-    if (sens_target_parse(sc, &a, base.agg, &t, &e) != HS_OK) goto fail;
+    if (sens_simulate(sc, &so, NULL, NULL, a.trajectories, &base, &e) != HS_OK) goto fail;
+    if (sens_target_parse(sc, &so, base.agg, &t, &e) != HS_OK) goto fail;
     f = malloc(a.trajectories * sizeof *f);
     rows = calloc((size_t)(n ? n : 1), sizeof *rows);
     if (!f || !rows) {
@@ -93,7 +87,7 @@ int cmd_tornado(int argc, char **argv)
         goto fail;
     }
     S_fix none = {NULL, 0};
-    if (sens_collect(base.plan, &a, &t, S_prepare, &none, a.trajectories, f, &e) != HS_OK)
+    if (sens_collect(base.plan, &so, &t, S_prepare, &none, a.trajectories, f, &e) != HS_OK)
         goto fail;
     double base_mean = S_mean(f, a.trajectories);
     if (!a.quiet)
@@ -104,12 +98,12 @@ int cmd_tornado(int argc, char **argv)
         S_fix fx = {&inputs[j].in, spec_quantile(&inputs[j].v->s, 0.10)};
         rows[j].idx = j;
         rows[j].lo_v = fx.value;
-        if (sens_collect(base.plan, &a, &t, S_prepare, &fx, a.trajectories, f, &e) != HS_OK)
+        if (sens_collect(base.plan, &so, &t, S_prepare, &fx, a.trajectories, f, &e) != HS_OK)
             goto fail;
         rows[j].lo_m = S_mean(f, a.trajectories);
         fx.value = spec_quantile(&inputs[j].v->s, 0.90);
         rows[j].hi_v = fx.value;
-        if (sens_collect(base.plan, &a, &t, S_prepare, &fx, a.trajectories, f, &e) != HS_OK)
+        if (sens_collect(base.plan, &so, &t, S_prepare, &fx, a.trajectories, f, &e) != HS_OK)
             goto fail;
         rows[j].hi_m = S_mean(f, a.trajectories);
         rows[j].swing = fabs(rows[j].hi_m - rows[j].lo_m);
@@ -152,7 +146,7 @@ int cmd_tornado(int argc, char **argv)
     rc = 0;
     goto out;
 fail:
-    rc = sens_fail(&set, &e);
+    rc = cli_fail_outputs(&set, &e);
 out:
     sens_result_free(&base);
     free(f);

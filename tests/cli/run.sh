@@ -8,8 +8,6 @@
 #      NAME.exit         the expected exit code (required)
 #      NAME.stdout.glob  optional: a bash glob the whole stdout must match
 #      NAME.stderr.glob  optional: a bash glob the whole stderr must match
-#      NAME.needs        optional: a subcommand; the case is skipped while that subcommand says
-#                        "not available in this build yet"
 #    (trailing newlines of outputs and globs are ignored; `*` matches across lines)
 # 2. Every scenario of the bad-input corpus, tests/data/bad/<case>/: `BINARY validate DIR` must
 #    exit with the code in <case>/exit, print nothing on stdout, and each line of
@@ -36,8 +34,7 @@ trap 'rm -rf "$WORK"' EXIT
 TIMEOUT=""
 command -v timeout >/dev/null && TIMEOUT="timeout 120"
 
-pass=0 fail=0 skip=0
-skipped=""
+pass=0 fail=0
 
 S_fail() { # name, what, details...
     fail=$((fail + 1))
@@ -46,12 +43,13 @@ S_fail() { # name, what, details...
     for d in "$@"; do printf '%s\n' "$d" | sed 's/^/    | /' | head -20; done
 }
 
-# S_available SUBCMD: false while the subcommand is a stub.
-S_available() {
-    ! "$BIN" "$1" --help 2>&1 | grep -q "not available in this build yet"
-}
-
 # ------------------------------------------------------------------ 1. cases
+for f in tests/cli/cases/*; do
+    case $f in
+    *.cmd | *.sh | *.exit | *.stdout.glob | *.stderr.glob) ;;
+    *) S_fail "${f##*/}" "not a case file (.cmd, .sh, .exit, .stdout.glob, .stderr.glob)" ;;
+    esac
+done
 for spec in tests/cli/cases/*.cmd tests/cli/cases/*.sh; do
     [ -e "$spec" ] || continue
     base=${spec%.*}
@@ -59,14 +57,6 @@ for spec in tests/cli/cases/*.cmd tests/cli/cases/*.sh; do
     if [ ! -f "$base.exit" ]; then
         S_fail "$name" "no $name.exit file"
         continue
-    fi
-    if [ -f "$base.needs" ]; then
-        need=$(tr -d ' \n' <"$base.needs")
-        if ! S_available "$need"; then
-            skip=$((skip + 1))
-            skipped="$skipped $name"
-            continue
-        fi
     fi
     export TMP="$WORK/$name"
     mkdir -p "$TMP"
@@ -171,6 +161,5 @@ printf '*/calendar.csv:10001:1: expected at most 10000 rows in a file, got more 
     >"$WORK/many_rows.expected"
 S_bad many_rows_100000 "$many" 2 "$WORK/many_rows.expected"
 
-[ $skip -gt 0 ] && echo "skipped $skip (subcommand not available in this build yet):$skipped"
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

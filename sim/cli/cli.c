@@ -1,4 +1,4 @@
-/* cli_common.c — helpers shared by the subcommands. */
+/* cli.c — the helpers cli.h declares for the subcommands: failing, numbers of options. */
 #include <errno.h>
 #include <inttypes.h>
 #include <math.h>
@@ -7,11 +7,22 @@
 #include <string.h>
 
 #include "cli.h"
+#include "signals.h"
 
 int cli_fail(const hs_error *e)
 {
     fprintf(stderr, "hostsim: %s\n", e->msg);
     return hs_exit_code(e->code);
+}
+
+int cli_fail_outputs(outfile_set *set, const hs_error *e)
+{
+    outfile_set_abort(set);
+    if (e->code == HS_ERR_INTERRUPTED) {
+        fprintf(stderr, "hostsim: interrupted; nothing written\n");
+        return signals_exit_code();
+    }
+    return cli_fail(e);
 }
 
 hs_status cli_parse_u64(const char *opt, const char *text, uint64_t lo, uint64_t hi, uint64_t *out,

@@ -1,0 +1,2 @@
+run
+--quiet=yes

@@ -1,0 +1,13 @@
+sweep
+-S
+tests/data/good
+-y
+1
+-n
+2
+--param
+global.volume_month
+--values
+1000,2000
+--option
+saas

@@ -1,0 +1,9 @@
+tornado
+-S
+tests/data/good
+-y
+1
+-n
+2
+--values
+1,2

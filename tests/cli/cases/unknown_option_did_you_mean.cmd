@@ -1,0 +1,3 @@
+sobol
+--smaples
+16
