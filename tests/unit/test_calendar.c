@@ -1,4 +1,5 @@
-/* test_calendar.c — civil dates (sim/base/calendar.c): weekdays, leap years, parsing, round trips. */
+/* test_calendar.c — civil dates (sim/base/calendar.c): weekdays, leap years, parsing, round trips.
+ */
 #include <criterion/criterion.h>
 #include <string.h>
 

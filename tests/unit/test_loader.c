@@ -1,4 +1,5 @@
-/* test_loader.c — loading, overriding and finalizing scenarios (sim/scenario/scenario.c, sim/scenario/csvin.c).
+/* test_loader.c — loading, overriding and finalizing scenarios (sim/scenario/scenario.c,
+ * sim/scenario/csvin.c).
  *
  * tests/data/good is a small valid scenario; tests/data/good_* hold the same
  * scenario written differently (CRLF, CR, a BOM, every field quoted with
