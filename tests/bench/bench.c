@@ -2,8 +2,8 @@
  * reference kernel, on the same machine, in the same invocation.
  *
  * Reference kernel (the issue's floor): per trajectory and hour, one exact
- * Poisson draw at the default scenario's hourly mean (counts_negbin_n with
- * k = 0, a day at a time), shared by the options; per option a capacity
+ * Poisson draw at the default scenario's hourly mean (counts_poisson),
+ * shared by the options; per option a capacity
  * compare (counted without a branch), a cost add and an is-down toggle from
  * a sorted list of outage times. No day noise or growth. The full model
  * draws only about 8 % of its hours one by one (the rest as day totals:
@@ -71,10 +71,11 @@ static void *S_ref_worker(void *arg)
         double mu[24];
         uint32_t day[24];
         for (long h0 = 0; h0 < p->hours; h0 += 24) {
-            /* a day's draws at once, as the traffic model draws them */
+            /* a day's draws, then the day's hours for every option */
             for (int i = 0; i < 24; i++)
                 mu[i] = scale * p->hour_weight[h0 + i];
-            counts_negbin_n(g, 24, mu, 0.0, day);
+            for (int i = 0; i < 24; i++)
+                day[i] = counts_poisson(g, mu[i]);
             for (int i = 0; i < 24; i++) {
                 const long h = h0 + i;
                 for (int o = 0; o < r->nopt; o++) {
