@@ -53,7 +53,7 @@ extern volatile sig_atomic_t runner_stop;
 
 /* Runs; *done receives the number of runs consumed. HS_ERR_INTERRUPTED when
  * runner_stop was raised. When a trajectory fails (sim_trajectory), the
- * run stops with its status and e = "trajectory N, <where>: <why>", N the
+ * run stops with its status and e = "trajectory N: <where>: <why>", N the
  * lowest failing run index; the records of its round are not consumed. */
 hs_status runner_run(const sim_plan *p, const runner_opts *o, runner_consume_fn fn, void *ctx,
                      uint64_t *done, hs_error *e);
