@@ -245,8 +245,8 @@ hs_status runner_run(const sim_plan *p, const runner_opts *o, runner_consume_fn 
 #ifdef HOSTSIM_MPI
         if (ranks > 1) {
             /* the stop flag, and the lowest rank with a failure (ranks: none) */
-            int mine[2] = {runner_stop, -(failed ? rank : ranks)}, any[2] = {0, 0};
-            MPI_Allreduce(mine, any, 2, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
+            int flags[2] = {runner_stop, -(failed ? rank : ranks)}, any[2] = {0, 0};
+            MPI_Allreduce(flags, any, 2, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
             if (any[0]) runner_stop = 1;
             if (-any[1] < ranks && !failed) {
                 failed = 1;
