@@ -32,7 +32,6 @@
  * gamma factors, the counts drawn here); the hours drawn later from their
  * day's total use ("demand_hours", option) (sim/engine/demand.c).
  */
-#include <assert.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
 
@@ -68,8 +67,8 @@ static hs_status S_traffic(sim_work *w, hs_error *e)
     sim_demand_state *dm = w->demand;
     float *rate = dm->rate;
     uint32_t *dem = dm->count;
-    /* per day of the month: scale, drawn messages, undrawn hours' rate sum,
-     * largest undrawn rate, undrawn hours */
+    /* per day of the month (at most 31: sim_plan_new asserts it): scale, drawn
+     * messages, undrawn hours' rate sum, largest undrawn rate, undrawn hours */
     double scale[31], und_sum[31], und_top[31];
     uint64_t drawn[31];
     int und_n[31];
@@ -77,7 +76,6 @@ static hs_status S_traffic(sim_work *w, hs_error *e)
         const double gm = 12 * V * pow(1 + g, m / 12.0);
         const long h0 = p->month_first_hour[m], h1 = p->month_first_hour[m + 1];
         const int d0 = (int)(h0 / 24), nd = (int)((h1 - h0) / 24);
-        assert(nd >= 28 && nd <= 31);
         /* the day noise, and the month's highest rate before the gamma factors */
         double top = 0;
         for (int j = 0; j < nd; j++) {

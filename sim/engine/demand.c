@@ -85,8 +85,7 @@ void sim_demand_begin(sim_demand_state *d, uint64_t seed, uint64_t traj, const c
 
 uint32_t sim_demand_assign(sim_demand_state *d, long h)
 {
-    assert(h >= 0 && h < d->plan->hours);
-    assert(d->count[h] == SIM_UNDRAWN && d->own_stamp[h] != d->stamp); /* not drawn yet */
+    assert(d->own_stamp[h] != d->stamp); /* not drawn yet for the option */
     const long day = h / 24;
     if (d->own_day_stamp[day] != d->stamp) { /* the option's first hour of this day */
         d->own_day_stamp[day] = d->stamp;

@@ -93,7 +93,8 @@ void sim_demand_free(sim_demand_state *d);
  * every day's rest. */
 void sim_demand_begin(sim_demand_state *d, uint64_t seed, uint64_t traj, const char *option);
 
-/* Draws hour h for the current option; h must be undrawn for it (asserted). */
+/* Draws hour h for the current option; h must be an hour the traffic model
+ * left undrawn and the option has not drawn yet (asserted). */
 uint32_t sim_demand_assign(sim_demand_state *d, long h);
 
 /* Messages demanded in hour h as the current option sees it (drawn now if

@@ -54,7 +54,7 @@ void ledger_clear(ledger *l);
 /* Adds amount to category c of month `month` (in [0, months): asserted). */
 static inline void ledger_add(ledger *l, ledger_category c, int month, double amount)
 {
-    assert((unsigned)c < CAT_COUNT && month >= 0 && month < l->months);
+    assert((unsigned)month < (unsigned)l->months && (unsigned)c < CAT_COUNT);
     l->m[(long)c * l->months + month] += amount;
 }
 

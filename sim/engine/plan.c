@@ -88,6 +88,8 @@ sim_plan *sim_plan_new(const scenario *sc, cal_date start, int years, hs_error *
         if (m < p->months) {
             p->month_year[m] = m / 12;
             p->month_days[m] = cal_month_days(y, mo);
+            assert(p->month_days[m] >= 28 &&
+                   p->month_days[m] <= 31); /* models keep [31] per month */
         }
     }
     for (int m = 0; m < p->months; m++)
