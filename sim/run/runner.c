@@ -76,9 +76,11 @@ typedef struct {
 typedef struct {
     S_shared *sh;
     int id;
-    int failed;      /* this worker's trajectory fail_k of the round failed, */
-    uint64_t fail_k; /* the worker's first failure (its trajectories run in */
-    hs_error err;    /* increasing order): err says why */
+    /* a trajectory of this worker failed in the round: the first (a worker
+     * takes its trajectories in increasing order) is fail_k, err says why */
+    int failed;
+    uint64_t fail_k;
+    hs_error err;
 } S_worker;
 
 static void S_record(const S_shared *sh, const sim_work *w, double *rec)
