@@ -16,8 +16,14 @@ VERSION  := 0.1.0
 WARN     := -Wall -Wextra -pedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror
 OPT      ?= -O2
 CFLAGS   ?= $(OPT) -g
+# Intel's JCC-erratum microcode slows a jump that crosses or ends on a 32-byte
+# boundary; where the assembler can, branches are kept off those boundaries, so
+# the hot path's speed does not hinge on where the code lands (an unrelated edit
+# of sim/engine/counts.c moved the full model by 4 % on the development Xeon).
+JCC      := $(shell $(CC) -Wa,-mbranches-within-32B-boundaries -x c -c /dev/null -o /dev/null \
+              2>/dev/null && echo -Wa,-mbranches-within-32B-boundaries)
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -DHOSTSIM_VERSION='"$(VERSION)"' \
-             $(WARN) $(CFLAGS) -Isim -I. $(EXTRA_CFLAGS)
+             $(WARN) $(CFLAGS) $(JCC) -Isim -I. $(EXTRA_CFLAGS)
 LDLIBS   := -lcsv -lgsl -lgslcblas -lpthread -lm
 
 LAYERS   := base scenario engine run analysis report

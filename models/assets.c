@@ -16,10 +16,12 @@
  * Obsolescence catch-up: with probability obsolescence_prob, at month
  * 12 x obsolescence_year (if inside the horizon), obsolescence_cost
  * (category upgrades; FIGURES.md: after year 4, ¥100,000–150,000).
- * Stream: "assets"/<option> (unit costs, obsolescence).
+ * Stream: "assets"/<option> (unit costs, obsolescence). Reads o->disasters
+ * (outages).
  */
 #include <math.h>
 
+#include "base/units.h"
 #include "engine/engine.h"
 #include "engine/streams.h"
 #include "models.h"
@@ -31,11 +33,12 @@ double assets_residual(double age_months, double r3)
     return 0;
 }
 
-static void S_assets(sim_work *w, opt_work *o)
+static hs_status S_assets(sim_work *w, opt_work *o, hs_error *e)
 {
+    (void)e; /* cannot fail */
     const sim_plan *p = w->plan;
     const double *q = o->p;
-    const double H = (double)p->hours, esc = 1 + q[PO_price_escalation];
+    const double H = (double)p->hours, *E = o->price_index;
     sim_stream(w, "assets", o->so->name);
     const gsl_rng *r = w->r;
     double u_obs = gsl_rng_uniform(r);
@@ -51,9 +54,7 @@ static void S_assets(sim_work *w, opt_work *o)
         int di = 0; /* next disaster */
         for (;;) {
             int m = sim_month_of(p, t);
-            double cost = price;
-            for (int y = 0; y < p->month_year[m]; y++)
-                cost *= esc;
+            const double cost = price * E[p->month_year[m]];
             ledger_add(o->led, CAT_hardware, m, cost);
             while (di < o->disasters.n && o->disasters.v[di].t0 <= t)
                 di++;
@@ -61,7 +62,7 @@ static void S_assets(sim_work *w, opt_work *o)
             double next_dis = di < o->disasters.n ? o->disasters.v[di].t0 : H;
             double next = next_eol < next_dis ? next_eol : next_dis;
             if (next >= H) {
-                double age_m = (H - t) / 730.5;
+                double age_m = (H - t) / UNITS_HOURS_PER_MONTH;
                 o->met[MET_depreciation] += cost * (age_m < life_m ? age_m / life_m : 1);
                 ledger_add(o->led, CAT_salvage, p->months - 1,
                            -cost * assets_residual(age_m, a->residual_3y));
@@ -74,11 +75,9 @@ static void S_assets(sim_work *w, opt_work *o)
     double om = 12 * q[PO_obsolescence_year];
     if (q[PO_obsolescence_cost] > 0 && om < p->months && u_obs < q[PO_obsolescence_prob]) {
         int m = (int)om;
-        double cost = q[PO_obsolescence_cost];
-        for (int y = 0; y < p->month_year[m]; y++)
-            cost *= esc;
-        ledger_add(o->led, CAT_upgrades, m, cost);
+        ledger_add(o->led, CAT_upgrades, m, q[PO_obsolescence_cost] * E[p->month_year[m]]);
     }
+    return HS_OK;
 }
 
-const model_type model_assets = {"assets", NULL, S_assets};
+const model_type model_assets = {.name = "assets", .option = S_assets, .needs = SIM_DISASTERS};

@@ -1,7 +1,7 @@
 /* capacity.c — the hour loop: what each option serves, loses and delays.
  *
  * The peak request rate of hour h is D_h x req_per_message x burst_factor
- * / 3600 (requests/second at the busiest moment of the hour). The option
+ * / 3600 s (requests/second at the busiest moment of the hour). The option
  * serves up to capacity_rps x elastic_factor at that moment, so per hour it
  * can carry  C = capacity_rps x elastic_factor x 3600 / (req_per_message x
  * burst_factor)  messages at the hour's shape. With s_h = D_h (1 - down_h)
@@ -24,13 +24,16 @@
  * if the traffic model left them undrawn: sim_demand). The other months
  * run hour by hour over the drawn hours, after drawing the undrawn ones
  * that could overflow or be the busiest (S_draw_needed); the results are
- * those of a pass over every hour (tests/unit/test_perf_equivalence.c).
+ * those of a pass over every hour (tests/unit/test_perf_equivalence.c;
+ * the demand scheme: sim/engine/demand.h).
+ * Reads the demand (traffic) and w->down, o->merged (outages); writes the
+ * option's monthly service figures for costs.
  * Sources: FIGURES.md "Traffic and capacity" (150–200 req/s bought, SaaS
  * x5–x10, SMEs rarely above 50 req/s).
  */
 #include <math.h>
-#include <string.h>
 
+#include "base/units.h"
 #include "engine/counts.h"
 #include "engine/engine.h"
 
@@ -41,6 +44,7 @@
 static double S_down_msgs(sim_work *w, const opt_work *o, int *iv, long *next_h, long h0, long h1)
 {
     const float *down = w->down;
+    sim_demand_state *dm = w->demand;
     double down_msgs = 0;
     for (; *iv < o->merged.n; ++*iv) {
         const sim_interval *v = &o->merged.v[*iv];
@@ -51,7 +55,7 @@ static double S_down_msgs(sim_work *w, const opt_work *o, int *iv, long *next_h,
         if (a < h0) a = h0;
         const long b = end < h1 ? end : h1;
         for (long h = a; h < b; h++)
-            down_msgs += sim_demand(w, h) * (double)down[h];
+            down_msgs += sim_demand(dm, h) * (double)down[h];
         if (b > *next_h) *next_h = b;
         if (end > h1) break; /* goes on into the next month */
     }
@@ -69,9 +73,10 @@ static void S_draw_needed(sim_work *w, int m, double cap)
     const sim_plan *p = w->plan;
     const int h0 = p->month_first_hour[m], h1 = p->month_first_hour[m + 1];
     const float *down = w->down;
+    sim_demand_state *dm = w->demand;
     double top = 0;
     for (int h = h0; h < h1; h++) {
-        const uint32_t x = sim_demand_peek(w, h);
+        const uint32_t x = sim_demand_peek(dm, h);
         if (x != SIM_UNDRAWN) {
             const double d = x, s = d - d * down[h];
             if (s > top) top = s;
@@ -80,20 +85,23 @@ static void S_draw_needed(sim_work *w, int m, double cap)
     const double T = cap < top ? cap : top;
     const double cut = counts_poisson_cutoff(T, SIM_LOG_EPS - log((double)(h1 - h0)));
     for (int h = h0; h < h1; h++)
-        if (w->rate[h] >= cut && sim_demand_peek(w, h) == SIM_UNDRAWN) sim_demand_assign(w, h);
+        if (dm->rate[h] >= cut && sim_demand_peek(dm, h) == SIM_UNDRAWN) sim_demand_assign(dm, h);
 }
 
-static void S_capacity(sim_work *w, opt_work *o)
+static hs_status S_capacity(sim_work *w, opt_work *o, hs_error *e)
 {
+    (void)e; /* cannot fail */
     const sim_plan *p = w->plan;
+    const sim_demand_state *dm = w->demand;
     const double *q = o->p;
-    const double per_msg = w->g[PG_req_per_message] * w->g[PG_burst_factor] / 3600.0;
+    const double per_msg =
+        w->g[PG_req_per_message] * w->g[PG_burst_factor] / UNITS_SECONDS_PER_HOUR;
     double cap = q[PO_capacity_rps] * q[PO_elastic_factor] / per_msg;
     const double add = q[PO_upgrade_capacity_rps] * q[PO_elastic_factor] / per_msg;
     const double lost_share = q[PO_overflow_lost_share];
     const double K = q[PO_upgrade_after_hours];
     long next_change = -1; /* hour when an ordered upgrade arrives */
-    float *down = w->down;
+    const float *down = w->down;
     double overflow_total = 0, lost_total = 0, delayed_total = 0, down_msgs_total = 0;
     int iv = 0;
     long next_h = 0;
@@ -102,16 +110,16 @@ static void S_capacity(sim_work *w, opt_work *o)
         const int h0 = p->month_first_hour[m], h1 = p->month_first_hour[m + 1];
         const double down_msgs = S_down_msgs(w, o, &iv, &next_h, h0, h1);
         double peak = 0, ovh = 0, excess = 0;
-        if (w->month_peak[m] <= cap && down[w->month_peak_hour[m]] == 0) {
+        if (dm->month_peak[m] <= cap && down[dm->month_peak_hour[m]] == 0) {
             /* No hour can overflow (s_h <= D_h <= the peak <= cap; an upgrade
              * only raises cap) and the busiest hour is up: nothing to do per hour. */
-            peak = w->month_peak[m];
+            peak = dm->month_peak[m];
             if (next_change >= h0 && next_change < h1) cap += add, next_change = -1;
         } else {
             S_draw_needed(w, m, cap);
             for (int h = h0; h < h1; h++) {
                 if (h == next_change) cap += add, next_change = -1;
-                const uint32_t x = sim_demand_peek(w, h);
+                const uint32_t x = sim_demand_peek(dm, h);
                 if (x == SIM_UNDRAWN) continue; /* below every drawn hour and cap */
                 const double d = x;
                 const double s = d - d * down[h];
@@ -126,7 +134,7 @@ static void S_capacity(sim_work *w, opt_work *o)
         const double lost = excess * lost_share;
         /* served = sum of D_h (1 - down_h), as sum D_h - sum D_h down_h: one
          * rounding instead of one per hour */
-        o->month_served[m] = w->month_demand[m] - down_msgs - lost;
+        o->month_served[m] = dm->month_total[m] - down_msgs - lost;
         o->month_peak_msgs[m] = peak < cap ? peak : cap;
         o->month_overflow[m] = ovh;
         o->month_lost_outage[m] = down_msgs;
@@ -140,8 +148,7 @@ static void S_capacity(sim_work *w, opt_work *o)
             if (arrive < p->hours) {
                 next_change = arrive;
                 ledger_add(o->led, CAT_hardware, m + 1,
-                           q[PO_upgrade_cost] *
-                               pow(1 + q[PO_price_escalation], p->month_year[m + 1]));
+                           q[PO_upgrade_cost] * o->price_index[p->month_year[m + 1]]);
             }
         }
     }
@@ -150,13 +157,10 @@ static void S_capacity(sim_work *w, opt_work *o)
     o->met[MET_overflow_hours] = overflow_total;
     o->met[MET_messages_lost] = lost_total + down_msgs_total * ol;
     o->met[MET_messages_delayed] = delayed_total + down_msgs_total * (1 - ol);
-
-    /* leave the scratch array zero for the next option */
-    for (int i = 0; i < o->merged.n; i++) {
-        long a = (long)o->merged.v[i].t0, b = (long)ceil(o->merged.v[i].t1);
-        if (b > p->hours) b = p->hours;
-        if (a < b) memset(down + a, 0, (size_t)(b - a) * sizeof *down);
-    }
+    return HS_OK;
 }
 
-const model_type model_capacity = {"capacity", NULL, S_capacity};
+const model_type model_capacity = {.name = "capacity",
+                                   .option = S_capacity,
+                                   .needs = SIM_DEMAND | SIM_DOWNTIME,
+                                   .provides = SIM_SERVICE};

@@ -1,7 +1,8 @@
 /* costs.c — labour, licences, plans, fees, hosting, changes, one-offs, SLA.
  *
  * For month m of horizon year y (m, y from 0), with escalation E_y =
- * (1 + price_escalation)^y on prices and R_y = (1 + salary_raise)^y on pay,
+ * (1 + price_escalation)^y on prices (o->price_index) and R_y = (1 +
+ * salary_raise)^y on pay (both sim_plan_index),
  * and T_m = 1 + tech_debt_uplift when m >= 12 tech_debt_after, else 1:
  *   it_labour            it_fte x it_salary / 12 x R_y x T_m
  *   operations_labour    ops_hours x ops_hour_cost x R_y x T_m
@@ -38,6 +39,7 @@
 
 #include <gsl/gsl_randist.h>
 
+#include "base/units.h"
 #include "engine/engine.h"
 
 /* Poisson events at rate per year (at most `max` of them, 0 = no limit);
@@ -51,7 +53,7 @@ static void S_events(sim_work *w, opt_work *o, const char *stream, ledger_catego
     sim_stream(w, stream, o->so->name);
     double t = 0;
     for (int k = 0; max == 0 || k < max; k++) {
-        t += gsl_ran_exponential(w->r, 8766.0 / rate_year);
+        t += gsl_ran_exponential(w->r, UNITS_HOURS_PER_YEAR / rate_year);
         if (t >= H) break;
         double u = gsl_rng_uniform(w->r);
         int m = sim_month_of(p, t);
@@ -59,59 +61,57 @@ static void S_events(sim_work *w, opt_work *o, const char *stream, ledger_catego
     }
 }
 
-static void S_costs(sim_work *w, opt_work *o)
+static hs_status S_costs(sim_work *w, opt_work *o, hs_error *e)
 {
+    (void)e; /* cannot fail */
     const sim_plan *p = w->plan;
     const double *q = o->p;
     const double *g = w->g;
     ledger *L = o->led;
-    double E[SIM_MAX_YEARS], R[SIM_MAX_YEARS];
-    E[0] = R[0] = 1;
-    for (int y = 1; y < p->years; y++) {
-        E[y] = E[y - 1] * (1 + q[PO_price_escalation]);
-        R[y] = R[y - 1] * (1 + q[PO_salary_raise]);
-    }
+    const double *E = o->price_index;
+    double R[SIM_MAX_YEARS];
+    sim_plan_index(p, q[PO_salary_raise], R);
     const double value = w->value_per_message;
     const double debt_from = 12 * q[PO_tech_debt_after];
-    const double rps_per_msg = g[PG_req_per_message] * g[PG_burst_factor] / 3600.0;
+    const double rps_per_msg = g[PG_req_per_message] * g[PG_burst_factor] / UNITS_SECONDS_PER_HOUR;
     const int steps = q[PO_bandwidth_included_mbps] > 0;
     const int has_quota = q[PO_plan_quota] > 0 || q[PO_plan_fee] > 0;
     for (int m = 0; m < p->months; m++) {
         const int y = p->month_year[m];
-        const double e = E[y];
+        const double esc = E[y];
         const double T = m >= debt_from ? 1 + q[PO_tech_debt_uplift] : 1;
         ledger_add(L, CAT_it_labour, m, q[PO_it_fte] * q[PO_it_salary] / 12 * R[y] * T);
         ledger_add(L, CAT_operations_labour, m, q[PO_ops_hours] * q[PO_ops_hour_cost] * R[y] * T);
         if (m % 12 == 0) {
-            ledger_add(L, CAT_software_licences, m, q[PO_licence_year] * e);
+            ledger_add(L, CAT_software_licences, m, q[PO_licence_year] * esc);
             if (m >= 12)
                 ledger_add(L, CAT_licence_maintenance, m,
-                           q[PO_licence_upfront] * q[PO_licence_maint_share] * e);
-            ledger_add(L, CAT_compliance, m, q[PO_compliance] * e);
+                           q[PO_licence_upfront] * q[PO_licence_maint_share] * esc);
+            ledger_add(L, CAT_compliance, m, q[PO_compliance] * esc);
         }
         const double S = o->month_served[m];
-        const double sub = q[PO_plan_fee] * e;
+        const double sub = q[PO_plan_fee] * esc;
         double usage = S * q[PO_message_fee];
         if (has_quota && S > q[PO_plan_quota])
             usage += (S - q[PO_plan_quota]) * q[PO_overage_fee];
         else if (!has_quota)
             usage += S * q[PO_overage_fee];
-        usage *= e;
+        usage *= esc;
         ledger_add(L, CAT_subscription, m, sub);
         ledger_add(L, CAT_usage_fees, m, usage);
         const double P = o->month_peak_msgs[m];
         if (q[PO_seat_fee] > 0) {
             double need = ceil(P / g[PG_messages_per_agent_hour]) - q[PO_seats_included];
-            if (need > 0) ledger_add(L, CAT_seats, m, need * q[PO_seat_fee] * e);
+            if (need > 0) ledger_add(L, CAT_seats, m, need * q[PO_seat_fee] * esc);
         }
-        ledger_add(L, CAT_cloud_hosting, m, q[PO_cloud_fee] * e);
+        ledger_add(L, CAT_cloud_hosting, m, q[PO_cloud_fee] * esc);
         double bw = q[PO_bandwidth_fee];
         if (steps) {
             double x = P * rps_per_msg * q[PO_mbps_per_rps] - q[PO_bandwidth_included_mbps];
             if (x > 0) bw *= 1 + q[PO_bandwidth_step_share] * x;
         }
-        ledger_add(L, CAT_bandwidth, m, bw * e);
-        ledger_add(L, CAT_energy_colocation, m, (q[PO_energy] + q[PO_colocation]) * e);
+        ledger_add(L, CAT_bandwidth, m, bw * esc);
+        ledger_add(L, CAT_energy_colocation, m, (q[PO_energy] + q[PO_colocation]) * esc);
         ledger_add(L, CAT_outage_losses, m,
                    o->month_lost_outage[m] * q[PO_outage_loss_share] * value);
         ledger_add(L, CAT_capacity_losses, m, o->month_lost_overflow[m] * value);
@@ -129,8 +129,8 @@ static void S_costs(sim_work *w, opt_work *o)
         }
     ledger_add(L, CAT_software_licences, 0, q[PO_licence_upfront]);
     ledger_add(L, CAT_golive_delay, 0,
-               q[PO_golive_days] * 12 * g[PG_volume_month] / 365.25 * q[PO_golive_missed_share] *
-                   value);
+               q[PO_golive_days] * 12 * g[PG_volume_month] / UNITS_DAYS_PER_YEAR *
+                   q[PO_golive_missed_share] * value);
     ledger_add(L, CAT_migration_training, 0,
                q[PO_migration_cost] + q[PO_training_cost] + q[PO_trial_loss]);
 
@@ -139,6 +139,8 @@ static void S_costs(sim_work *w, opt_work *o)
     S_events(w, o, "rewrites", CAT_upgrades, q[PO_rewrite_rate], 1, q[PO_rewrite_cost], E, 1);
     S_events(w, o, "api_changes", CAT_platform_api_changes, q[PO_api_change_rate],
              q[PO_api_change_prob], q[PO_api_change_cost], E, 0);
+    return HS_OK;
 }
 
-const model_type model_costs = {"costs", NULL, S_costs};
+const model_type model_costs = {
+    .name = "costs", .option = S_costs, .needs = SIM_DEMAND | SIM_DOWNTIME | SIM_SERVICE};

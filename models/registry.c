@@ -3,7 +3,9 @@
  * Order matters: traffic (per trajectory) makes the demand; per option,
  * security and outages schedule interruptions, outages merges them into
  * per-hour shares, capacity sweeps the hours, assets and costs fill the
- * ledger from the monthly results.
+ * ledger from the monthly results. Each model declares what it needs and
+ * provides (sim_product); sim_models_check asserts this order against
+ * those declarations whenever a workspace is made.
  */
 #include "engine/engine.h"
 

@@ -22,16 +22,17 @@
  */
 #include <gsl/gsl_randist.h>
 
+#include "base/units.h"
 #include "engine/engine.h"
 
 enum { OUT_BREACH = 10, OUT_RANSOMWARE = 11 };
 
-static void S_security(sim_work *w, opt_work *o)
+static hs_status S_security(sim_work *w, opt_work *o, hs_error *e)
 {
     const sim_plan *p = w->plan;
     const double *q = o->p;
-    const double rate_h = q[PO_incident_rate] / 8766.0;
-    if (rate_h <= 0) return;
+    const double rate_h = q[PO_incident_rate] / UNITS_HOURS_PER_YEAR;
+    if (rate_h <= 0) return HS_OK;
     sim_stream(w, "security", o->so->name);
     const gsl_rng *r = w->r;
     const double H = (double)p->hours, rev = w->g[PG_revenue_year];
@@ -51,18 +52,22 @@ static void S_security(sim_work *w, opt_work *o)
             if (u_fine < q[PO_fine_prob]) c += q[PO_fine_revenue_share] * rev;
             ledger_add(o->led, CAT_breaches_fines, m, c);
             if (q[PO_breach_outage_hours] > 0)
-                sim_intervals_push(&o->outages, t, t + q[PO_breach_outage_hours], OUT_BREACH);
+                HS_FORWARD(sim_intervals_push(&o->outages, t, t + q[PO_breach_outage_hours],
+                                              OUT_BREACH, e));
         }
         if (u_ransom < q[PO_ransomware_share]) {
             double hours_lost = u_age * q[PO_rpo_hours];
-            double per_hour = w->month_demand[m] / (24 * p->month_days[m]);
+            double per_hour = w->demand->month_total[m] / (24 * p->month_days[m]);
             ledger_add(o->led, CAT_security_incidents, m,
                        hours_lost * per_hour * w->value_per_message);
             if (q[PO_ransomware_outage_hours] > 0)
-                sim_intervals_push(&o->outages, t, t + q[PO_ransomware_outage_hours],
-                                   OUT_RANSOMWARE);
+                HS_FORWARD(sim_intervals_push(&o->outages, t, t + q[PO_ransomware_outage_hours],
+                                              OUT_RANSOMWARE, e));
         }
     }
+    return HS_OK;
 }
 
-const model_type model_security = {"security", NULL, S_security};
+/* Its outages go on o->outages before the outages model merges them. */
+const model_type model_security = {
+    .name = "security", .option = S_security, .needs = SIM_DEMAND, .provides = SIM_INTERRUPTIONS};

@@ -15,18 +15,16 @@
  *   value of a message: revenue_year x messaging_revenue_share / (12 V).
  * Also per month: the total demand, the busiest hour and its demand.
  *
- * How the counts are drawn (exact; docs/model.md, "How the hours are
- * drawn"): per month, the hours with r_h >= 0.9 x the month's highest rate
- * before G are drawn one by one, giving a busiest count P; then every hour
- * whose rate is at least c = counts_poisson_cutoff(P, log(1e-12 / hours of
- * the month)), the largest rate at which an hour could reach P with
- * probability above 1e-12/hours (Chernoff bound). For each day the
- * remaining hours get only their total, Poisson(sum of their rates); their
- * own counts are drawn from it when an option's model asks (engine.h,
- * sim_demand).
- * Totals are exact; P is the month's busiest hour except with probability
- * below 1e-12 per month. About 8 % of the default scenario's hours are
- * drawn one by one.
+ * Which counts are drawn here (the scheme and why it is exact:
+ * sim/engine/demand.h): per month, the hours with r_h >= 0.9 x the month's
+ * highest rate before G are drawn one by one, giving a busiest count P;
+ * then every hour whose rate is at least c = counts_poisson_cutoff(P,
+ * log(1e-12 / hours of the month)), the largest rate at which an hour could
+ * reach P with probability above 1e-12/hours (Chernoff bound). For each day
+ * the remaining hours get only their total, Poisson(sum of their rates);
+ * their own counts are drawn from it when an option's model asks
+ * (sim_demand). About 8 % of the default scenario's hours are drawn one by
+ * one.
  * Sources: FIGURES.md "Traffic and capacity" (72 % Mon–Fri 09–18, peaks
  * +300 % before holidays, Double 11 x4); the rest are assumptions listed in
  * inputs/default/params.csv.
@@ -46,15 +44,17 @@
 
 /* Draws hour h on its own and keeps the month's busiest hour (the first
  * one in hour order on ties). */
-static inline void S_draw_hour(sim_work *w, long h, uint32_t *peak, long *peak_hour)
+static inline void S_draw_hour(const gsl_rng *r, sim_demand_state *dm, long h, uint32_t *peak,
+                               long *peak_hour)
 {
-    const uint32_t x = counts_poisson(w->r, w->rate[h]);
-    w->demand[h] = x;
+    const uint32_t x = counts_poisson(r, dm->rate[h]);
+    dm->count[h] = x;
     if (x > *peak || (x == *peak && h < *peak_hour)) *peak = x, *peak_hour = h;
 }
 
-static void S_traffic(sim_work *w)
+static hs_status S_traffic(sim_work *w, hs_error *e)
 {
+    (void)e; /* cannot fail */
     const sim_plan *p = w->plan;
     const double V = w->g[PG_volume_month], g = w->g[PG_growth_year];
     const double cv = w->g[PG_day_noise_cv], k = w->g[PG_overdispersion_k];
@@ -64,13 +64,14 @@ static void S_traffic(sim_work *w)
     sim_stream(w, "demand", NULL);
     const gsl_rng *r = w->r;
     const float *wt = p->hour_weight;
-    float *rate = w->rate;
-    uint32_t *dem = w->demand;
-    /* per day of the month: scale, drawn messages, undrawn hours' rate sum,
-     * largest undrawn rate, undrawn hours */
-    double scale[32], und_sum[32], und_top[32];
-    uint64_t drawn[32];
-    int und_n[32];
+    sim_demand_state *dm = w->demand;
+    float *rate = dm->rate;
+    uint32_t *dem = dm->count;
+    /* per day of the month (at most 31: sim_plan_new asserts it): scale, drawn
+     * messages, undrawn hours' rate sum, largest undrawn rate, undrawn hours */
+    double scale[31], und_sum[31], und_top[31];
+    uint64_t drawn[31];
+    int und_n[31];
     for (int m = 0; m < p->months; m++) {
         const double gm = 12 * V * pow(1 + g, m / 12.0);
         const long h0 = p->month_first_hour[m], h1 = p->month_first_hour[m + 1];
@@ -78,7 +79,7 @@ static void S_traffic(sim_work *w)
         /* the day noise, and the month's highest rate before the gamma factors */
         double top = 0;
         for (int j = 0; j < nd; j++) {
-            const double noise = cv > 0 ? exp(mu0 + s * counts_normal(r)) : 1.0;
+            const double noise = cv > 0 ? exp(mu0 + s * gsl_ran_gaussian_ziggurat(r, 1.0)) : 1.0;
             scale[j] = gm * noise;
             const double t = scale[j] * p->day_top_weight[d0 + j];
             if (t > top) top = t;
@@ -99,7 +100,7 @@ static void S_traffic(sim_work *w)
                 rate[h] = (float)mu;
                 mu = rate[h];
                 if (mu >= first && mu > 0) {
-                    S_draw_hour(w, h, &peak, &peak_hour);
+                    S_draw_hour(r, dm, h, &peak, &peak_hour);
                     dsum += dem[h];
                 } else {
                     dem[h] = SIM_UNDRAWN;
@@ -122,7 +123,7 @@ static void S_traffic(sim_work *w)
                 for (long h = hd; h < hd + 24; h++) {
                     if (dem[h] != SIM_UNDRAWN) continue;
                     if (all || rate[h] >= cut) {
-                        S_draw_hour(w, h, &peak, &peak_hour);
+                        S_draw_hour(r, dm, h, &peak, &peak_hour);
                         drawn[j] += dem[h];
                         und_n[j]--;
                     } else
@@ -130,17 +131,19 @@ static void S_traffic(sim_work *w)
                 }
             }
             const uint32_t rest = und_sum[j] > 0 ? counts_poisson(r, und_sum[j]) : 0;
-            w->day_rest[d] = rest;
-            w->day_rest_rate[d] = und_sum[j];
-            w->day_rest_n[d] = (uint8_t)und_n[j];
+            dm->day_rest[d] = rest;
+            dm->day_rest_rate[d] = und_sum[j];
+            dm->day_rest_n[d] = (uint8_t)und_n[j];
             const uint64_t day = drawn[j] + rest;
             total += (double)day;
-            if (w->sample) w->day_demand[d] = (double)day;
+            if (w->sample) dm->day_total[d] = (double)day;
         }
-        w->month_demand[m] = total;
-        w->month_peak[m] = peak;
-        w->month_peak_hour[m] = (int)peak_hour;
+        dm->month_total[m] = total;
+        dm->month_peak[m] = peak;
+        dm->month_peak_hour[m] = (int)peak_hour;
     }
+    return HS_OK;
 }
 
-const model_type model_traffic = {"traffic", S_traffic, NULL};
+const model_type model_traffic = {
+    .name = "traffic", .trajectory = S_traffic, .provides = SIM_DEMAND};

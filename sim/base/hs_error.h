@@ -37,8 +37,22 @@ void hs_error_clear(hs_error *e);
 /* The process exit code of a status: 0 ok, 1 runtime, 2 input, 130 interrupted. */
 int hs_exit_code(hs_status st);
 
-/* Installs the GSL error handler replacement (GSL's default aborts). */
+/* Puts "<prefix>: " (printf-style) before e's message (e may be NULL): a
+ * caller saying where an error it forwards happened. */
+void hs_error_prefix(hs_error *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Installs the GSL error handler (GSL's default aborts): it records the
+ * calling thread's first GSL error (reason, file, line, code) and returns,
+ * so the GSL function returns its error value; hs_gsl_take turns the record
+ * into an error. */
 void hs_gsl_init(void);
+/* Forgets the calling thread's recorded GSL error, if any. */
+void hs_gsl_clear(void);
+/* HS_OK if the calling thread recorded no GSL error since the last
+ * hs_gsl_clear / hs_gsl_take; else HS_ERR_RUNTIME with e saying
+ * "GSL error at FILE:LINE: REASON (what the code means)", and the record
+ * is forgotten. */
+hs_status hs_gsl_take(hs_error *e);
 
 #define HS_FORWARD(expr)                                                                           \
     do {                                                                                           \

@@ -1,5 +1,5 @@
-/* counts.c — exact Poisson and gamma-mixed Poisson (negative binomial) draws
- * for the hourly message counts (see counts.h, docs/counts.md).
+/* counts.c — exact Poisson draws for the hourly message counts (see
+ * counts.h, docs/counts.md).
  *
  * Algorithms (written from the papers; no code taken from R, numpy or GSL):
  *   mu < 10   Poisson(m) + Poisson(delta), m = floor(4 mu)/4: the first by
@@ -30,15 +30,13 @@
  *   total variation < 5e-11 at mu = 10, < 2e-13 from mu = 1000
  *   (tests/bench/pd_check.c, which also checks the conditions steps I, S,
  *   E and H rely on: they hold for 10 <= mu <= 1e6).
- *   negbin    Poisson(mu G), G = Gamma(k)/k drawn with GSL's gsl_ran_gamma
- *             (Marsaglia & Tsang 2000).
- *   normal    GSL's gsl_ran_gaussian_ziggurat (PD's step N, the day noise).
+ *   normal    GSL's gsl_ran_gaussian_ziggurat (PD's step N).
  *   uniform   GSL's gsl_rng_uniform / gsl_rng_uniform_pos (inline).
- * The generators and the normal and gamma samplers are GSL's: only the
- * Poisson method, which GSL does not offer in a fast exact form, is here.
- * Draws per hour: Poisson 2 (PD's normal and step S's uniform, drawn
- * whether step I accepts or not) or ~2.3 (mu < 10); gamma-Poisson adds
- * GSL's gamma draw.
+ * The generators and the normal sampler are GSL's: only the Poisson method,
+ * which GSL does not offer in a fast exact form, is here (the traffic
+ * model's gamma bursts are GSL's gsl_ran_gamma, then a Poisson draw here).
+ * Draws per hour: 2 (PD's normal and step S's uniform, drawn whether step
+ * I accepts or not) or ~2.3 (mu < 10).
  *
  * log k! comes from a table for k < 10 and from Stirling's series otherwise
  * (Abramowitz & Stegun 6.1.41, to the k^-7 term: error < 1e-12 for k >= 10),
@@ -73,9 +71,8 @@ static const double S_LOG_FACTORIAL[10] = {
 
 #define S_INV_SQRT_2PI 0.39894228040143267794
 
-/* The draw loop keeps taus2's state in registers only if every function on
- * the fast path is inlined and the rare paths get a copy of the state, not
- * the loop's own: S_HOT forces the one, S_COLD keeps the other out of line. */
+/* The fast path (inversion, PD's steps N, I and S) is inlined into
+ * counts_poisson; PD's rare steps stay out of line. */
 #ifdef __GNUC__
 #define S_HOT static inline __attribute__((always_inline))
 #define S_COLD static __attribute__((noinline, cold))
@@ -83,38 +80,6 @@ static const double S_LOG_FACTORIAL[10] = {
 #define S_HOT static inline
 #define S_COLD static
 #endif
-
-/* ------------------------------------------------------ the generator */
-
-/* The generator of a run of draws (kept as a struct so the samplers below
- * take one argument whatever the source). */
-typedef struct {
-    const gsl_rng *r;
-} S_src;
-
-S_HOT void S_open(S_src *g, const gsl_rng *r)
-{
-    g->r = r;
-}
-S_HOT void S_close(S_src *g)
-{
-    (void)g;
-}
-S_HOT double S_uniform(S_src *g)
-{
-    return gsl_rng_uniform(g->r);
-}
-S_HOT double S_uniform_pos(S_src *g)
-{
-    return gsl_rng_uniform_pos(g->r);
-}
-
-/* ------------------------------------------------------------- normal */
-
-S_HOT double S_normal(S_src *g)
-{
-    return gsl_ran_gaussian_ziggurat(g->r, 1.0);
-}
 
 /* ------------------------------------------------------------ Poisson */
 
@@ -175,26 +140,25 @@ static void S_tables_build(void)
     }
 }
 
-/* un / ud: a recycled uniform for the table inversion (un < 0: none). */
-S_HOT uint32_t S_small(S_src *g, double mu, double un, double ud)
+S_HOT uint32_t S_small(const gsl_rng *r, double mu)
 {
     const int j = (int)(mu * S_GRID); /* mu < 10: j < 40 */
     const double delta = mu - (double)j / S_GRID;
     uint32_t x = 0;
     if (j > 0) {
-        const double u = un < 0.0 ? S_uniform(g) : un / ud;
+        const double u = gsl_rng_uniform(r);
         const double *cdf = S_cdf[j];
         x = S_guide[j][(int)(u * S_GUIDE)];
         while (u > cdf[x])
             x++;
     }
-    const double u = S_uniform(g), keep = delta * S_GRID;
+    const double u = gsl_rng_uniform(r), keep = delta * S_GRID;
     const double *cdf = S_cdf[S_NGRID];
     uint32_t n = 0;
     while (u > cdf[n])
         n++;
     for (; n > 0; n--)
-        x += S_uniform(g) < keep;
+        x += gsl_rng_uniform(r) < keep;
     return x;
 }
 
@@ -224,7 +188,7 @@ static S_pd_f S_pd_procedure_f(double mu, double s, double k)
 }
 
 /* Steps Q, E and H, for a K that failed steps I and S (k < 0: step N gave G < 0). */
-S_COLD uint32_t S_pd_rare(S_src *g, double mu, double s, double k, double u)
+S_COLD uint32_t S_pd_rare(const gsl_rng *r, double mu, double s, double k, double u)
 {
     if (k >= 0.0) {
         const S_pd_f f = S_pd_procedure_f(mu, s, k);
@@ -232,8 +196,8 @@ S_COLD uint32_t S_pd_rare(S_src *g, double mu, double s, double k, double u)
     }
     const double c = 0.1069 / mu;
     for (;;) { /* steps E and H */
-        const double e = -log(S_uniform_pos(g));
-        const double v = 2.0 * S_uniform(g) - 1.0;
+        const double e = -log(gsl_rng_uniform_pos(r));
+        const double v = 2.0 * gsl_rng_uniform(r) - 1.0;
         const double t = 1.8 + (v < 0.0 ? -e : e);
         if (t <= -0.6744) continue;
         const double kk = (double)(int64_t)(mu + s * t); /* > 0: mu >= 10 */
@@ -245,59 +209,17 @@ S_COLD uint32_t S_pd_rare(S_src *g, double mu, double s, double k, double u)
 /* Steps N, I and S. The uniform U of step S is drawn for every draw, needed
  * or not: an unused uniform changes no distribution, and the branch on
  * "accepted by I or S" (99 % at mu = 100) is predictable where "accepted by
- * I" (57 %) is a coin flip. U = un / ud: un < 0 means draw it here (after
- * the normal); else it is a uniform recycled from the gamma draw (below),
- * kept as a fraction so that step S multiplies instead of dividing. */
-S_HOT uint32_t S_pd(S_src *g, double mu, double un, double ud)
+ * I" (57 %) is a coin flip. */
+S_HOT uint32_t S_pd(const gsl_rng *r, double mu)
 {
     const double s = sqrt(mu);
-    const double big_l = (double)(int64_t)(mu - 1.1484); /* floor: mu >= 10 */
-    const double gn = mu + s * S_normal(g);              /* step N */
-    if (un < 0.0) un = S_uniform(g), ud = 1.0;
+    const double big_l = (double)(int64_t)(mu - 1.1484);          /* floor: mu >= 10 */
+    const double gn = mu + s * gsl_ran_gaussian_ziggurat(r, 1.0); /* step N */
+    const double u = gsl_rng_uniform(r);
     const double k = (double)(int64_t)gn, dif = mu - k; /* floor when gn >= 0 */
-    const int accept = (gn >= big_l) | (6.0 * mu * mu * un >= dif * dif * dif * ud); /* I | S */
+    const int accept = (gn >= big_l) | (6.0 * mu * mu * u >= dif * dif * dif); /* I | S */
     if ((gn >= 0.0) & accept) return (uint32_t)k;
-    S_src copy = *g;
-    const uint32_t x = S_pd_rare(&copy, mu, s, gn >= 0.0 ? k : -1.0, un / ud);
-    *g = copy;
-    return x;
-}
-
-/* un, ud: a recycled uniform for PD's step S or the table inversion, as
- * above (un < 0: none). */
-S_HOT uint32_t S_poisson(S_src *g, double mu, double un, double ud)
-{
-    if (mu < COUNTS_SWITCH_MU) return mu > 0.0 ? S_small(g, mu, un, ud) : 0;
-    return S_pd(g, mu, un, ud);
-}
-
-/* -------------------------------------------------------------- gamma */
-
-typedef struct {
-    double k;
-} S_gamma;
-
-static S_gamma S_gamma_set(double k)
-{
-    S_gamma p = {k};
-    return p;
-}
-
-/* Gamma(k) / k, mean 1, from GSL (no uniform to recycle: *un = -1). */
-S_HOT double S_gamma_draw(S_src *g, const S_gamma *p, double *un, double *ud)
-{
-    *un = -1.0;
-    *ud = 1.0;
-    return gsl_ran_gamma(g->r, p->k, 1.0 / p->k);
-}
-
-S_HOT uint32_t S_negbin(S_src *g, double mu, const S_gamma *p)
-{
-    if (mu == 0.0) return 0;
-    double un, ud = 1.0;
-    double lambda = mu * S_gamma_draw(g, p, &un, &ud);
-    if (lambda > COUNTS_MU_MAX) lambda = COUNTS_MU_MAX;
-    return S_poisson(g, lambda, un, ud);
+    return S_pd_rare(r, mu, s, gn >= 0.0 ? k : -1.0, u);
 }
 
 /* ---------------------------------------------------------------- API */
@@ -306,44 +228,8 @@ uint32_t counts_poisson(const gsl_rng *r, double mu)
 {
     assert(mu >= 0.0 && mu <= COUNTS_MU_MAX); /* also false for NaN */
     pthread_once(&S_tables_once, S_tables_build);
-    S_src g;
-    S_open(&g, r);
-    const uint32_t x = S_poisson(&g, mu, -1.0, 1.0);
-    S_close(&g);
-    return x;
-}
-
-uint32_t counts_negbin(const gsl_rng *r, double mu, double k)
-{
-    uint32_t x;
-    counts_negbin_n(r, 1, &mu, k, &x);
-    return x;
-}
-
-void counts_negbin_n(const gsl_rng *r, int n, const double *mu, double k, uint32_t *out)
-{
-    assert(!isnan(k));
-    pthread_once(&S_tables_once, S_tables_build);
-    S_src g;
-    S_open(&g, r);
-    if (k <= 0.0 || isinf(k)) {
-        for (int i = 0; i < n; i++) {
-            assert(mu[i] >= 0.0 && mu[i] <= COUNTS_MU_MAX); /* also false for NaN */
-            out[i] = S_poisson(&g, mu[i], -1.0, 1.0);
-        }
-    } else {
-        const S_gamma p = S_gamma_set(k);
-        for (int i = 0; i < n; i++) {
-            assert(mu[i] >= 0.0 && mu[i] <= COUNTS_MU_MAX);
-            out[i] = S_negbin(&g, mu[i], &p);
-        }
-    }
-    S_close(&g);
-}
-
-double counts_normal(const gsl_rng *r)
-{
-    return gsl_ran_gaussian_ziggurat(r, 1.0);
+    if (mu < COUNTS_SWITCH_MU) return mu > 0.0 ? S_small(r, mu) : 0;
+    return S_pd(r, mu);
 }
 
 /* Chernoff exponent of P(Poisson(c) >= t) less log_eps, with u = log c:

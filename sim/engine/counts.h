@@ -1,18 +1,21 @@
-/* counts.h — hourly message counts: exact Poisson and gamma-mixed Poisson draws.
+/* counts.h — hourly message counts: exact Poisson draws, and the cut-off
+ * that tells which hours need one.
  *
- * The hot path of the simulator: the traffic model draws the hours that could
- * be their month's busiest one by one and the rest of each day as one total
- * (models/traffic.c); counts_poisson_cutoff tells the two apart.
- * The samplers are exact (no normal approximation; see docs/counts.md for
- * the one series truncation in PD, total variation < 5e-11), allocate
- * nothing, keep no state between calls and are thread-safe as long as each
- * thread owns its generator. The same generator state gives the same draws.
- * The number of uniforms a draw consumes varies (rejection), so two streams
+ * The hot path of the simulator: the traffic model draws the hours that
+ * could be their month's busiest one by one and the rest of each day as one
+ * total (models/traffic.c, sim/engine/demand.h); counts_poisson_cutoff tells
+ * the two apart. With hourly gamma bursts the traffic model draws the gamma
+ * factor with GSL's gsl_ran_gamma and then the Poisson count here.
+ * The sampler is exact (no normal approximation; see docs/counts.md for the
+ * one series truncation in PD, total variation < 5e-11), allocates nothing,
+ * keeps no state between calls and is thread-safe as long as each thread
+ * owns its generator. The same generator state gives the same draws. The
+ * number of uniforms a draw consumes varies (rejection), so two streams
  * that must stay aligned should not share a generator.
  *
- * Generators: any gsl_rng works (sim/engine/streams.c hands out gsl_rng_taus2);
- * uniforms come from gsl_rng_uniform / gsl_rng_uniform_pos, normals from
- * gsl_ran_gaussian_ziggurat and gammas from gsl_ran_gamma.
+ * Generators: any gsl_rng works (sim/engine/streams.c hands out
+ * gsl_rng_taus2); uniforms come from gsl_rng_uniform / gsl_rng_uniform_pos,
+ * normals from gsl_ran_gaussian_ziggurat.
  */
 #ifndef COUNTS_H
 #define COUNTS_H
@@ -28,27 +31,10 @@
 #define COUNTS_SWITCH_MU 10.0
 
 /* Exact Poisson(mu) draw, 0 <= mu <= COUNTS_MU_MAX (asserted; NaN rejected).
- * mu == 0 returns 0 and consumes no uniform. Inversion by sequential search
- * for mu < COUNTS_SWITCH_MU, PD (Ahrens & Dieter 1982) above. */
+ * mu == 0 returns 0 and consumes no uniform. Below COUNTS_SWITCH_MU by
+ * inversion of tabulated distribution functions and thinning, at or above
+ * it by PD (Ahrens & Dieter 1982); docs/counts.md. */
 uint32_t counts_poisson(const gsl_rng *r, double mu);
-
-/* Overdispersed counts: Poisson(mu * G), G ~ Gamma(shape k, scale 1/k), so
- * mean mu and variance mu + mu^2/k (negative binomial, GSL's n = k,
- * p = k/(k+mu)). G by Marsaglia & Tsang (2000). k <= 0 or k = +inf means
- * plain Poisson: the same draws as counts_poisson(r, mu) from the same
- * state. k must not be NaN (asserted). mu == 0 returns 0 and consumes
- * nothing. The mixed mean mu*G is capped at COUNTS_MU_MAX (reached only when
- * G > COUNTS_MU_MAX/mu, i.e. never in practice for hourly traffic). */
-uint32_t counts_negbin(const gsl_rng *r, double mu, double k);
-
-/* out[i] = counts_negbin(r, mu[i], k) for i = 0..n-1, in that order: the same
- * draws and the same generator state afterwards as the n calls, with the
- * per-call set-up (generator state, gamma constants) done once. */
-void counts_negbin_n(const gsl_rng *r, int n, const double *mu, double k, uint32_t *out);
-
-/* A standard normal deviate: GSL's gsl_ran_gaussian_ziggurat (Marsaglia &
- * Tsang 2000). */
-double counts_normal(const gsl_rng *r);
 
 /* The largest mean c, 0 <= c < t, for which the Chernoff bound on the upper
  * tail of Poisson(c),

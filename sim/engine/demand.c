@@ -1,59 +1,118 @@
 /* demand.c — the hours the traffic model left undrawn, drawn on demand for
- * the current option (engine.h, "hourly demand").
+ * the current option (the contract: demand.h).
  *
- * Independent counts D_i ~ Poisson(r_i) given their sum S are multinomial
- * (S; r_i / sum r): the first asked is Binomial(S, r_i / sum r), and the
- * others, given it, are again multinomial over what is left. So an undrawn
- * hour takes a binomial share of what is left of its day's total, in
- * proportion to its rate among the day's hours still undrawn; the last one
- * takes the rest. Each option starts from the traffic model's day totals
- * with its own copy (stamped, so starting afresh costs nothing) and its
- * own stream; GSL draws the binomials (gsl_ran_binomial).
+ * An undrawn hour takes a binomial share of what is left of its day's total
+ * for the option, in proportion to its rate among the day's hours the option
+ * has not drawn; the last one takes the rest. Each option starts from the
+ * traffic model's day totals with its own copy (stamped, so starting afresh
+ * costs nothing) and its own stream; GSL draws the binomials
+ * (gsl_ran_binomial).
  */
+#include "demand.h"
+
+#include <assert.h>
 #include <gsl/gsl_randist.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "engine.h"
 #include "streams.h"
 
-void sim_demand_begin(sim_work *w, const char *option)
+void sim_demand_free(sim_demand_state *d)
 {
-    streams_key(w->hours_r, w->seed, w->traj, "demand_hours", option, NULL);
-    if (++w->stamp == 0) { /* wrapped: forget every stamp */
-        const sim_plan *p = w->plan;
-        memset(w->own_stamp, 0, (size_t)p->hours * sizeof *w->own_stamp);
-        memset(w->own_day_stamp, 0, (size_t)p->days * sizeof *w->own_day_stamp);
-        w->stamp = 1;
+    if (!d) return;
+    if (d->r) gsl_rng_free(d->r);
+    free(d->rate);
+    free(d->count);
+    free(d->day_rest);
+    free(d->day_rest_rate);
+    free(d->day_rest_n);
+    free(d->month_total);
+    free(d->month_peak);
+    free(d->month_peak_hour);
+    free(d->day_total);
+    free(d->own);
+    free(d->own_stamp);
+    free(d->own_rest);
+    free(d->own_rest_rate);
+    free(d->own_rest_n);
+    free(d->own_day_stamp);
+    free(d);
+}
+
+sim_demand_state *sim_demand_new(const sim_plan *p, hs_error *e)
+{
+    sim_demand_state *d = calloc(1, sizeof *d);
+    if (!d) goto oom;
+    const size_t H = (size_t)p->hours, M = (size_t)p->months, D = (size_t)p->days;
+    d->plan = p;
+    d->r = streams_alloc();
+    d->rate = malloc(H * sizeof *d->rate);
+    d->count = malloc(H * sizeof *d->count);
+    d->day_rest = malloc(D * sizeof *d->day_rest);
+    d->day_rest_rate = malloc(D * sizeof *d->day_rest_rate);
+    d->day_rest_n = malloc(D * sizeof *d->day_rest_n);
+    d->month_total = malloc(M * sizeof *d->month_total);
+    d->month_peak = malloc(M * sizeof *d->month_peak);
+    d->month_peak_hour = malloc(M * sizeof *d->month_peak_hour);
+    d->day_total = malloc(D * sizeof *d->day_total);
+    d->own = malloc(H * sizeof *d->own);
+    d->own_stamp = calloc(H, sizeof *d->own_stamp);
+    d->own_rest = malloc(D * sizeof *d->own_rest);
+    d->own_rest_rate = malloc(D * sizeof *d->own_rest_rate);
+    d->own_rest_n = malloc(D * sizeof *d->own_rest_n);
+    d->own_day_stamp = calloc(D, sizeof *d->own_day_stamp);
+    if (!d->r || !d->rate || !d->count || !d->day_rest || !d->day_rest_rate || !d->day_rest_n ||
+        !d->month_total || !d->month_peak || !d->month_peak_hour || !d->day_total || !d->own ||
+        !d->own_stamp || !d->own_rest || !d->own_rest_rate || !d->own_rest_n || !d->own_day_stamp)
+        goto oom;
+    return d;
+oom:
+    hs_error_set(e, HS_ERR_RUNTIME, "out of memory allocating the hourly demand");
+    sim_demand_free(d);
+    return NULL;
+}
+
+void sim_demand_begin(sim_demand_state *d, uint64_t seed, uint64_t traj, const char *option)
+{
+    streams_key(d->r, seed, traj, "demand_hours", option, NULL);
+    if (++d->stamp == 0) { /* wrapped: forget every stamp */
+        const sim_plan *p = d->plan;
+        memset(d->own_stamp, 0, (size_t)p->hours * sizeof *d->own_stamp);
+        memset(d->own_day_stamp, 0, (size_t)p->days * sizeof *d->own_day_stamp);
+        d->stamp = 1;
     }
 }
 
-uint32_t sim_demand_assign(sim_work *w, long h)
+uint32_t sim_demand_assign(sim_demand_state *d, long h)
 {
-    const long d = h / 24;
-    if (w->own_day_stamp[d] != w->stamp) { /* the option's first hour of this day */
-        w->own_day_stamp[d] = w->stamp;
-        w->own_rest[d] = w->day_rest[d];
-        w->own_rest_rate[d] = w->day_rest_rate[d];
-        w->own_rest_n[d] = w->day_rest_n[d];
+    assert(d->own_stamp[h] != d->stamp); /* not drawn yet for the option */
+    const long day = h / 24;
+    if (d->own_day_stamp[day] != d->stamp) { /* the option's first hour of this day */
+        d->own_day_stamp[day] = d->stamp;
+        d->own_rest[day] = d->day_rest[day];
+        d->own_rest_rate[day] = d->day_rest_rate[day];
+        d->own_rest_n[day] = d->day_rest_n[day];
     }
-    const uint32_t rest = w->own_rest[d];
-    const double rate = w->rate[h], sum = w->own_rest_rate[d];
+    assert(d->own_rest_n[day] > 0); /* h is one of the day's undrawn hours */
+    const uint32_t rest = d->own_rest[day];
+    const double rate = d->rate[h], sum = d->own_rest_rate[day];
     uint32_t x = rest; /* the last undrawn hour of the day takes the rest */
-    if (w->own_rest_n[d] > 1 && rest > 0) {
+    if (d->own_rest_n[day] > 1 && rest > 0) {
         double p = rate < sum ? rate / sum : 1.0; /* also when rounding left sum <= 0 */
-        x = gsl_ran_binomial(w->hours_r, p, rest);
+        x = gsl_ran_binomial(d->r, p, rest);
     }
-    w->own[h] = x;
-    w->own_stamp[h] = w->stamp;
-    w->own_rest[d] = rest - x;
-    w->own_rest_rate[d] = sum - rate;
-    w->own_rest_n[d]--;
+    d->own[h] = x;
+    d->own_stamp[h] = d->stamp;
+    d->own_rest[day] = rest - x;
+    d->own_rest_rate[day] = sum - rate;
+    d->own_rest_n[day]--;
     return x;
 }
 
-void sim_demand_month(sim_work *w, int m)
+void sim_demand_month(sim_demand_state *d, int m)
 {
-    const sim_plan *p = w->plan;
+    const sim_plan *p = d->plan;
+    assert(m >= 0 && m < p->months);
     for (long h = p->month_first_hour[m]; h < p->month_first_hour[m + 1]; h++)
-        if (sim_demand_peek(w, h) == SIM_UNDRAWN) sim_demand_assign(w, h);
+        if (sim_demand_peek(d, h) == SIM_UNDRAWN) sim_demand_assign(d, h);
 }

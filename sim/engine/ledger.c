@@ -1,6 +1,7 @@
 /* ledger.c — cost ledger (see ledger.h). */
 #include "ledger.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@ const char *const ledger_category_help[CAT_COUNT] = {HS_LEDGER_CATEGORIES(HS_X_C
 
 ledger *ledger_new(int months)
 {
+    assert(months > 0);
     ledger *l = malloc(sizeof *l);
     if (!l) return NULL;
     l->months = months;
@@ -37,6 +39,7 @@ void ledger_clear(ledger *l)
 
 double ledger_category_total(const ledger *l, ledger_category c)
 {
+    assert((unsigned)c < CAT_COUNT);
     double s = 0;
     const double *row = l->m + (long)c * l->months;
     for (int i = 0; i < l->months; i++)
@@ -46,6 +49,7 @@ double ledger_category_total(const ledger *l, ledger_category c)
 
 double ledger_month_total(const ledger *l, int month)
 {
+    assert(month >= 0 && month < l->months);
     double s = 0;
     for (int c = 0; c < CAT_COUNT; c++)
         s += l->m[(long)c * l->months + month];

@@ -9,6 +9,8 @@
 #ifndef HS_LEDGER_H
 #define HS_LEDGER_H
 
+#include <assert.h>
+
 #define HS_LEDGER_CATEGORIES(X)                                                                    \
     X(hardware, "equipment purchases, replacements and capacity upgrades")                         \
     X(software_licences, "perpetual and yearly software licences")                                 \
@@ -49,13 +51,15 @@ ledger *ledger_new(int months);
 void ledger_free(ledger *l);
 void ledger_clear(ledger *l);
 
+/* Adds amount to category c of month `month` (in [0, months): asserted). */
 static inline void ledger_add(ledger *l, ledger_category c, int month, double amount)
 {
+    assert((unsigned)month < (unsigned)l->months && (unsigned)c < CAT_COUNT);
     l->m[(long)c * l->months + month] += amount;
 }
 
 double ledger_category_total(const ledger *l, ledger_category c);
-/* Sum over categories of month m. */
+/* Sum over categories of month m (in [0, months): asserted). */
 double ledger_month_total(const ledger *l, int month);
 /* NPV of all categories at yearly rate r, monthly discounting. */
 double ledger_npv(const ledger *l, double rate);

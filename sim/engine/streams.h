@@ -19,10 +19,12 @@
 #include <gsl/gsl_rng.h>
 #include <stdint.h>
 
-/* Allocates a generator suitable for streams_key (caller frees with gsl_rng_free). */
+/* Allocates a generator suitable for streams_key, its state on a cache line
+ * of its own (caller frees with gsl_rng_free). NULL when out of memory. */
 gsl_rng *streams_alloc(void);
 
-/* Re-keys r. option and name may be NULL. */
+/* Re-keys r, a generator from streams_alloc (asserted). option and name may
+ * be NULL. */
 void streams_key(gsl_rng *r, uint64_t seed, uint64_t trajectory, const char *purpose,
                  const char *option, const char *name);
 

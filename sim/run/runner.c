@@ -71,11 +71,17 @@ typedef struct {
     double *fixed; /* per worker: PG_COUNT + nopt * PO_COUNT */
     uint64_t round_first, round_count;
     atomic_ullong next;
+    atomic_int failed; /* a trajectory of the round failed: workers stop */
 } S_shared;
 
 typedef struct {
     S_shared *sh;
     int id;
+    /* a trajectory of this worker failed in the round: the first (a worker
+     * takes its trajectories in increasing order) is fail_k, err says why */
+    int failed;
+    uint64_t fail_k;
+    hs_error err;
 } S_worker;
 
 static void S_record(const S_shared *sh, const sim_work *w, double *rec)
@@ -100,7 +106,7 @@ static void *S_work(void *arg)
     const runner_opts *o = sh->opts;
     double *fixed = sh->fixed + (size_t)me->id * (PG_COUNT + (size_t)sh->L.nopt * PO_COUNT);
     for (;;) {
-        if (runner_stop) break;
+        if (runner_stop || atomic_load(&sh->failed)) break;
         uint64_t k = atomic_fetch_add(&sh->next, 1);
         if (k >= sh->round_count) break;
         uint64_t run = sh->round_first + k;
@@ -114,14 +120,19 @@ static void *S_work(void *arg)
             w->fixed_o = fixed + PG_COUNT;
         }
         int sample = o->sample_days && run == 0;
-        sim_trajectory(w, o->seed, key, sample);
+        if (sim_trajectory(w, o->seed, key, sample, &me->err) != HS_OK) {
+            me->failed = 1;
+            me->fail_k = k;
+            atomic_store(&sh->failed, 1);
+            break;
+        }
         S_record(sh, w, sh->slots + k * sh->L.size);
         if (sample) {
             const sim_plan *p = sh->plan;
             int cols = 1 + 2 * sh->L.nopt;
             for (int d = 0; d < p->days; d++) {
                 double *row = o->sample_days + (size_t)d * cols;
-                row[0] = w->day_demand[d];
+                row[0] = w->demand->day_total[d];
                 for (int i = 0; i < sh->L.nopt; i++) {
                     row[1 + 2 * i] = w->opt[i].day_down[d];
                     row[2 + 2 * i] = w->opt[i].day_overflow[d];
@@ -130,6 +141,23 @@ static void *S_work(void *arg)
         }
     }
     return NULL;
+}
+
+/* After a round: 0 if no worker failed, else 1 with e = the failure of the
+ * lowest trajectory index, said with that index. */
+static int S_first_failure(S_worker *wk, int T, uint64_t round_first, hs_error *e)
+{
+    S_worker *first = NULL;
+    for (int i = 0; i < T; i++)
+        if (wk[i].failed && (!first || wk[i].fail_k < first->fail_k)) first = &wk[i];
+    if (!first) return 0;
+    if (e) {
+        *e = first->err;
+        hs_error_prefix(e, "trajectory %llu", (unsigned long long)(round_first + first->fail_k));
+    }
+    for (int i = 0; i < T; i++)
+        wk[i].failed = 0;
+    return 1;
 }
 
 static void S_progress(uint64_t done, uint64_t total, double t0, int final)
@@ -173,7 +201,7 @@ hs_status runner_run(const sim_plan *p, const runner_opts *o, runner_consume_fn 
         goto out;
     }
     for (int i = 0; i < T; i++) {
-        sh.work[i] = sim_work_new(p, e);
+        sh.work[i] = sim_work_new(p, o->models, e);
         if (!sh.work[i]) {
             st = HS_ERR_RUNTIME;
             goto out;
@@ -188,6 +216,7 @@ hs_status runner_run(const sim_plan *p, const runner_opts *o, runner_consume_fn 
         sh.round_first = mine;
         sh.round_count = mine >= end ? 0 : end - mine < round ? end - mine : round;
         atomic_store(&sh.next, 0);
+        atomic_store(&sh.failed, 0);
         int started = 0;
         if (T == 1 || sh.round_count <= 1)
             S_work(&wk[0]);
@@ -203,12 +232,27 @@ hs_status runner_run(const sim_plan *p, const runner_opts *o, runner_consume_fn 
                 pthread_join(tid[i], NULL);
         }
         if (st != HS_OK) break;
+        /* A failed trajectory fails the run, and nothing of its round is
+         * consumed. Every trajectory below the lowest failing one was taken
+         * before it and finished, so that one is reported whatever the
+         * threads: the first failing trajectory of the run. */
+        int failed = S_first_failure(wk, T, sh.round_first, e);
         uint64_t total = end - first < round_all ? end - first : round_all;
 #ifdef HOSTSIM_MPI
         if (ranks > 1) {
-            int stop = runner_stop, any = 0;
-            MPI_Allreduce(&stop, &any, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
-            if (any) runner_stop = 1;
+            /* the stop flag, and the lowest rank with a failure (ranks: none) */
+            int flags[2] = {runner_stop, -(failed ? rank : ranks)}, any[2] = {0, 0};
+            MPI_Allreduce(flags, any, 2, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
+            if (any[0]) runner_stop = 1;
+            if (-any[1] < ranks && !failed) {
+                failed = 1;
+                hs_error_set(e, HS_ERR_RUNTIME,
+                             "a trajectory failed on MPI rank %d (see its message)", -any[1]);
+            }
+            if (failed) {
+                st = HS_ERR_RUNTIME;
+                break;
+            }
             int *counts = NULL, *displs = NULL;
             if (rank == 0) {
                 counts = malloc((size_t)ranks * sizeof *counts);
@@ -226,6 +270,10 @@ hs_status runner_run(const sim_plan *p, const runner_opts *o, runner_consume_fn 
             free(displs);
         }
 #endif
+        if (failed) {
+            st = HS_ERR_RUNTIME;
+            break;
+        }
         if (runner_stop) {
             st = hs_error_set(e, HS_ERR_INTERRUPTED, "interrupted");
             break;

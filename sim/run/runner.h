@@ -41,13 +41,16 @@ typedef struct {
     void *prepare_ctx;
     double *sample_days; /* if not NULL and run 0 is in range: [days][1 + 2 nopt]:
                             demand, then per option downtime and overflow hours */
+    const struct model_type *const *models; /* the models (NULL: models_registry) */
 } runner_opts;
 
 /* Set from a signal handler: workers stop after their current trajectory. */
 extern volatile sig_atomic_t runner_stop;
 
 /* Runs; *done receives the number of runs consumed. HS_ERR_INTERRUPTED when
- * runner_stop was raised. */
+ * runner_stop was raised. When a trajectory fails (sim_trajectory), the
+ * run stops with its status and e = "trajectory N: <where>: <why>", N the
+ * lowest failing run index; the records of its round are not consumed. */
 hs_status runner_run(const sim_plan *p, const runner_opts *o, runner_consume_fn fn, void *ctx,
                      uint64_t *done, hs_error *e);
 

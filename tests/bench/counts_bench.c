@@ -1,10 +1,10 @@
-/* counts_bench.c — ns per draw of the hourly count samplers (sim/engine/counts.c)
- * against GSL's gsl_ran_poisson / gsl_ran_negative_binomial, all on
- * gsl_rng_taus2, at the means of the table in the shared PERFORMANCE.md, plus
- * mu = 7 (the small-mean path, where a quarter of the default scenario's
- * hours are) and the default overdispersion k = 50. One call per draw: the
- * traffic model draws a day at a time (counts_negbin_n), which also saves
- * the call, the generator state's load and store and the gamma constants.
+/* counts_bench.c — ns per draw of the hourly count sampler (sim/engine/counts.c)
+ * against GSL's gsl_ran_poisson, and of an hour with gamma bursts as the
+ * traffic model draws it (GSL's gsl_ran_gamma, then counts_poisson) against
+ * GSL's gsl_ran_negative_binomial, all on gsl_rng_taus2, at the means of the
+ * table in docs/counts.md: mu = 1, 7 (the small-mean path, where a quarter
+ * of the default scenario's hours are), 10, 100, 5000, and k = 20, 50. One
+ * call per draw, as the traffic model makes them (models/traffic.c).
  *
  * Method: for each row, REPS timed runs of DRAWS draws each, the draws summed
  * into a checksum so none is optimised away; the table shows the median run
@@ -24,6 +24,14 @@
 #include "engine/counts.h"
 
 typedef enum { S_UNIFORM, S_COUNTS_POISSON, S_GSL_POISSON, S_COUNTS_NEGBIN, S_GSL_NEGBIN } S_kind;
+
+/* An hour with gamma bursts, as models/traffic.c draws it. */
+static uint32_t S_gamma_poisson(const gsl_rng *r, double mu, double k)
+{
+    double lambda = mu * gsl_ran_gamma(r, k, 1.0 / k);
+    if (lambda > COUNTS_MU_MAX) lambda = COUNTS_MU_MAX;
+    return counts_poisson(r, lambda);
+}
 
 static unsigned long long S_checksum;
 
@@ -55,7 +63,7 @@ static double S_run(const gsl_rng *r, S_kind kind, double mu, double k, long dra
         break;
     case S_COUNTS_NEGBIN:
         for (long i = 0; i < draws; i++)
-            sum += counts_negbin(r, mu, k);
+            sum += S_gamma_poisson(r, mu, k);
         break;
     case S_GSL_NEGBIN:
         for (long i = 0; i < draws; i++)

@@ -1,5 +1,5 @@
 /* test_demand.c — the hourly demand the traffic model leaves undrawn
- * (engine.h, "hourly demand"; sim/engine/demand.c) and the Poisson cut-off that
+ * (sim/engine/demand.h) and the Poisson cut-off that
  * decides which hours those are (counts_poisson_cutoff).
  *
  * Cut-off: at several counts t and bounds eps, every mean below the cut-off
@@ -115,41 +115,42 @@ static void S_collect(const char *const *sets, int nsets, int ntraj, S_pit *s)
     cr_assert(undrawn && even && u && v);
     gsl_rng_set(v, S_SEED);
     memset(s, 0, sizeof *s);
+    sim_demand_state *dm = w->demand;
     for (int t = 0; t < ntraj; t++) {
-        sim_trajectory(w, S_SEED, (uint64_t)t, 0);
+        S_traj(w, S_SEED, (uint64_t)t, 0);
         for (long h = 0; h < H; h++)
-            undrawn[h] = w->demand[h] == SIM_UNDRAWN;
+            undrawn[h] = dm->count[h] == SIM_UNDRAWN;
         for (int d = 0; d < p->days; d++) {
             double r = 0;
             int n = 0;
             for (long h = 24L * d; h < 24L * d + 24; h++)
-                if (undrawn[h]) r += w->rate[h], n++;
+                if (undrawn[h]) r += dm->rate[h], n++;
             even[d] = n ? r / n : 0;
         }
-        sim_demand_begin(w, "test"); /* as a new option would */
+        sim_demand_begin(dm, S_SEED, (uint64_t)t, "test"); /* as a new option would */
         const int order = t % 3;
         if (order == 0)
             for (int m = 0; m < p->months; m++)
-                sim_demand_month(w, m);
+                sim_demand_month(dm, m);
         else if (order == 1)
             for (long h = H - 1; h >= 0; h--)
-                sim_demand(w, h);
+                sim_demand(dm, h);
         else {
             for (long h = 0; h < H; h += 7)
-                sim_demand(w, h);
+                sim_demand(dm, h);
             for (long h = 0; h < H; h++)
-                sim_demand(w, h);
+                sim_demand(dm, h);
         }
         for (long h = 0; h < H; h++) {
-            const uint32_t x = sim_demand_peek(w, h);
+            const uint32_t x = sim_demand_peek(dm, h);
             cr_assert(x != SIM_UNDRAWN, "hour %ld still undrawn", h);
-            u[h] = S_u(v, x, w->rate[h]);
+            u[h] = S_u(v, x, dm->rate[h]);
             if (!undrawn[h]) {
                 s->drawn[S_cell(u[h])]++;
                 continue;
             }
             s->n[order][S_cell(u[h])]++;
-            s->high[S_cell(S_u(v, x, 1.03 * w->rate[h]))]++;
+            s->high[S_cell(S_u(v, x, 1.03 * dm->rate[h]))]++;
             s->even[S_cell(S_u(v, x, even[h / 24]))]++;
             if (h % 24 && undrawn[h - 1]) {
                 s->sx += u[h - 1], s->sy += u[h], s->sxy += u[h - 1] * u[h];
@@ -211,7 +212,7 @@ static void S_run_metrics(const char *dir, const char *const *sets, int nsets, i
     S_env v = S_env_new(dir, sets, nsets, 5);
     sim_work *w = v.w;
     for (int t = 0; t < ntraj; t++) {
-        sim_trajectory(w, S_SEED, (uint64_t)t, 0);
+        S_traj(w, S_SEED, (uint64_t)t, 0);
         for (int o = 0; o < w->nopt; o++)
             memcpy(met + ((size_t)t * (size_t)w->nopt + (size_t)o) * MET_COUNT, w->opt[o].met,
                    sizeof w->opt[o].met);

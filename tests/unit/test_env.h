@@ -35,9 +35,18 @@ static inline S_env S_env_new(const char *dir, const char *const *sets, int nset
     v.sc = S_load(dir, sets, nsets);
     v.plan = sim_plan_new(v.sc, (cal_date){2027, 1, 1}, years, &e);
     cr_assert(v.plan, "%s", e.msg);
-    v.w = sim_work_new(v.plan, &e);
+    v.w = sim_work_new(v.plan, NULL, &e);
     cr_assert(v.w, "%s", e.msg);
     return v;
+}
+
+/* Runs trajectory traj of seed on w; any failure stops the test. */
+static inline void S_traj(sim_work *w, uint64_t seed, uint64_t traj, int sample_days)
+{
+    hs_error e = {0};
+    cr_assert(sim_trajectory(w, seed, traj, sample_days, &e) == HS_OK,
+              "seed %llu trajectory %llu: %s", (unsigned long long)seed, (unsigned long long)traj,
+              e.msg);
 }
 
 static inline void S_env_free(S_env *v)

@@ -3,6 +3,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "base/units.h"
 #include "engine/engine.h"
 #include "models/models.h"
 #include "scenario/scenario.h"
@@ -37,7 +38,7 @@ Test(ledger, npv_of_constant_stream_matches_annuity)
 Test(models, fixed_parameters_give_the_hand_calculated_ledger)
 {
     S_env v = S_env_new("tests/data/model_fixed", NULL, 0, 5);
-    sim_trajectory(v.w, 7, 0, 0);
+    S_traj(v.w, 7, 0, 0);
     /* labour: 12 months a year at raise 1.05^y, x1.4 from month 36 */
     double lab = 12 * (S_geo(0.05, 0, 2) + 1.4 * (pow(1.05, 3) + pow(1.05, 4)));
     cr_assert_float_eq(S_cat(&v, 0, CAT_it_labour), 0.5 * 150000 / 12 * lab, 1e-6);
@@ -54,7 +55,7 @@ Test(models, fixed_parameters_give_the_hand_calculated_ledger)
     cr_assert_float_eq(S_cat(&v, 0, CAT_golive_delay), 30 * 120000 / 365.25 * 0.2 * value, 1e-6);
     cr_assert_float_eq(S_cat(&v, 0, CAT_hardware), 90000, 1e-9);
     /* 1826 days: the items are 59.99 months old at the horizon */
-    double age = 43824 / 730.5;
+    double age = 43824 / UNITS_HOURS_PER_MONTH;
     cr_assert_float_eq(S_cat(&v, 0, CAT_salvage), -90000 * 0.275 * (60 - age) / 24, 1e-6);
     cr_assert_float_eq(v.w->opt[0].met[MET_downtime_hours], 0, 1e-12);
     cr_assert_float_eq(v.w->opt[0].met[MET_availability], 1, 1e-12);
@@ -78,8 +79,8 @@ Test(assets, residual_value_is_r3_at_month_36_and_zero_at_60)
 Test(assets, salvage_after_three_years_is_the_residual_share)
 {
     S_env v = S_env_new("tests/data/model_fixed", NULL, 0, 3);
-    sim_trajectory(v.w, 7, 0, 0);
-    double age = 26304 / 730.5; /* 2027-2029: 1096 days */
+    S_traj(v.w, 7, 0, 0);
+    double age = 26304 / UNITS_HOURS_PER_MONTH; /* 2027-2029: 1096 days */
     cr_assert_float_eq(S_cat(&v, 0, CAT_salvage), -90000 * 0.275 * (60 - age) / 24, 1e-6);
     cr_assert(fabs(S_cat(&v, 0, CAT_salvage) + 90000 * 0.275) < 90000 * 0.001);
     S_env_free(&v);
@@ -89,7 +90,7 @@ Test(assets, end_of_life_replacement_is_bought_again_at_escalated_price)
 {
     const char *sets[] = {"alpha.price_escalation=0.1"};
     S_env v = S_env_new("tests/data/model_fixed", sets, 1, 8);
-    sim_trajectory(v.w, 7, 0, 0);
+    S_traj(v.w, 7, 0, 0);
     /* life 5 years = 43830 h; bought at month 0 and again in month 60 (year 5) */
     cr_assert_float_eq(S_cat(&v, 0, CAT_hardware), 90000 * (1 + pow(1.1, 5)), 1e-6);
     S_env_free(&v);
@@ -100,7 +101,7 @@ static void S_mean_se(S_env *v, int n, int met, double *mean, double *se)
 {
     double s = 0, s2 = 0;
     for (int t = 0; t < n; t++) {
-        sim_trajectory(v->w, 2385, (uint64_t)t, 0);
+        S_traj(v->w, 2385, (uint64_t)t, 0);
         double x = v->w->opt[0].met[met];
         s += x, s2 += x * x;
     }
@@ -117,7 +118,7 @@ Test(outages, mean_downtime_share_matches_the_poisson_coverage_formula)
     S_mean_se(&v, 400, MET_downtime_hours, &mean, &se);
     /* points covered by at least one of Poisson(lambda) intervals of mean length d:
      * 1 - exp(-lambda d) (the M/G/infinity busy probability) */
-    double lambda = 2.385 / 730.5, H = 8760;
+    double lambda = 2.385 / UNITS_HOURS_PER_MONTH, H = 8760;
     double expect = H * (1 - exp(-lambda * 3.1));
     cr_assert(fabs(mean - expect) < 4 * se, "downtime %g vs %g (se %g), seed 2385", mean, expect,
               se);
@@ -145,7 +146,7 @@ Test(costs, sla_credit_when_availability_is_below_the_sla_and_none_above)
     const char *below[] = {"alpha.sla_availability=0.995", "alpha.sla_credit_share=0.1",
                            "alpha.maintenance_hours=10"};
     S_env v = S_env_new("tests/data/model_fixed", below, 3, 1);
-    sim_trajectory(v.w, 1, 0, 0);
+    S_traj(v.w, 1, 0, 0);
     /* 10 h in every month: availability <= 1 - 10/744 < 0.995: 10 % of the fee back */
     cr_assert_float_eq(S_cat(&v, 0, CAT_sla_credits), -0.1 * 1000 * 12, 1e-6);
     cr_assert_float_eq(v.w->opt[0].met[MET_downtime_hours], 120, 1e-9);
@@ -153,7 +154,7 @@ Test(costs, sla_credit_when_availability_is_below_the_sla_and_none_above)
     const char *above[] = {"alpha.sla_availability=0.995", "alpha.sla_credit_share=0.1",
                            "alpha.maintenance_hours=1"};
     v = S_env_new("tests/data/model_fixed", above, 3, 1);
-    sim_trajectory(v.w, 1, 0, 0);
+    S_traj(v.w, 1, 0, 0);
     cr_assert_float_eq(S_cat(&v, 0, CAT_sla_credits), 0, 1e-12);
     S_env_free(&v);
 }
@@ -162,7 +163,7 @@ Test(outages, maintenance_starts_at_two_on_the_first_sunday)
 {
     const char *sets[] = {"alpha.maintenance_hours=1.5"};
     S_env v = S_env_new("tests/data/model_fixed", sets, 1, 1);
-    sim_trajectory(v.w, 1, 0, 0);
+    S_traj(v.w, 1, 0, 0);
     /* 2027-01-03 is the first Sunday: hour 2 * 24 + 2 = 50 */
     cr_assert_float_eq(v.w->opt[0].merged.v[0].t0, 50, 1e-12);
     cr_assert_float_eq(v.w->opt[0].merged.v[0].t1, 51.5, 1e-12);
@@ -215,10 +216,10 @@ Test(traffic, yearly_volume_is_twelve_times_volume_month)
     double s = 0, s2 = 0;
     const int n = 60;
     for (int t = 0; t < n; t++) {
-        sim_trajectory(v.w, 11, (uint64_t)t, 0);
+        S_traj(v.w, 11, (uint64_t)t, 0);
         double tot = 0;
         for (int m = 0; m < 12; m++)
-            tot += v.w->month_demand[m];
+            tot += v.w->demand->month_total[m];
         s += tot, s2 += tot * tot;
     }
     double mean = s / n, se = sqrt((s2 / n - mean * mean) / (n - 1));
@@ -229,13 +230,13 @@ Test(traffic, yearly_volume_is_twelve_times_volume_month)
 Test(engine, same_seed_same_trajectory_and_options_do_not_share_streams)
 {
     S_env v = S_env_new("inputs/default", NULL, 0, 1);
-    sim_trajectory(v.w, 99, 5, 0);
+    S_traj(v.w, 99, 5, 0);
     double a[4];
     for (int o = 0; o < 4; o++)
         a[o] = v.w->opt[o].met[MET_tco];
-    sim_trajectory(v.w, 99, 6, 0);
+    S_traj(v.w, 99, 6, 0);
     cr_assert(v.w->opt[0].met[MET_tco] != a[0], "another trajectory differs");
-    sim_trajectory(v.w, 99, 5, 0);
+    S_traj(v.w, 99, 5, 0);
     for (int o = 0; o < 4; o++)
         cr_assert_eq(v.w->opt[o].met[MET_tco], a[o]);
     S_env_free(&v);
@@ -247,8 +248,8 @@ Test(assets, five_year_life_is_not_renewed_early_by_leap_days)
     hs_error e = {0};
     sim_plan *p = sim_plan_new(sc, (cal_date){2028, 1, 1}, 5, &e); /* 2028 and 2032 are leap */
     cr_assert(p, "%s", e.msg);
-    sim_work *w = sim_work_new(p, &e);
-    sim_trajectory(w, 3, 0, 0);
+    sim_work *w = sim_work_new(p, NULL, &e);
+    S_traj(w, 3, 0, 0);
     cr_assert_float_eq(ledger_category_total(w->opt[0].led, CAT_hardware), 90000, 1e-9,
                        "bought once: its 60 months end with the horizon");
     sim_work_free(w);

@@ -16,7 +16,7 @@
  * and upgrades), and inputs/default with many long outages (busiest hours
  * down, outages spanning month ends). Also checks the traffic model's
  * monthly totals and peaks against the hourly demand. The models leave most
- * hours undrawn (engine.h, "hourly demand"); the test draws all of them
+ * hours undrawn (sim/engine/demand.h); the test draws all of them
  * after each option's models, as that option would, so it also checks that
  * no hour left undrawn could have changed a peak, an overflow or a served
  * count.
@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/units.h"
 #include "engine/engine.h"
 #include "scenario/scenario.h"
 #include "test_env.h"
@@ -68,7 +69,8 @@ static void S_reference(const sim_work *w, const opt_work *o, const uint32_t *de
 {
     const sim_plan *p = w->plan;
     const double *q = o->p;
-    const double per_msg = w->g[PG_req_per_message] * w->g[PG_burst_factor] / 3600.0;
+    const double per_msg =
+        w->g[PG_req_per_message] * w->g[PG_burst_factor] / UNITS_SECONDS_PER_HOUR;
     double cap = q[PO_capacity_rps] * q[PO_elastic_factor] / per_msg;
     const double add = q[PO_upgrade_capacity_rps] * q[PO_elastic_factor] / per_msg;
     const double K = q[PO_upgrade_after_hours];
@@ -127,9 +129,9 @@ static void S_capture(void *ctx, sim_work *w, opt_work *o)
 {
     uint32_t **hours = ctx;
     for (int m = 0; m < w->plan->months; m++)
-        sim_demand_month(w, m);
+        sim_demand_month(w->demand, m);
     for (long h = 0; h < w->plan->hours; h++)
-        hours[o->index][h] = sim_demand(w, h);
+        hours[o->index][h] = sim_demand(w->demand, h);
 }
 
 /* Runs n trajectories of dir (+ sets) and compares every option with the
@@ -140,7 +142,7 @@ static void S_compare(const char *dir, const char *const *sets, int nsets, int n
     scenario *sc = S_load(dir, sets, nsets);
     sim_plan *p = sim_plan_new(sc, (cal_date){2027, 1, 1}, S_YEARS, &e);
     cr_assert(p, "%s", e.msg);
-    sim_work *w = sim_work_new(p, &e);
+    sim_work *w = sim_work_new(p, NULL, &e);
     cr_assert(w, "%s", e.msg);
     float *down = malloc((size_t)p->hours * sizeof *down);
     uint32_t *hours[16];
@@ -159,7 +161,7 @@ static void S_compare(const char *dir, const char *const *sets, int nsets, int n
 
     for (int t = 0; t < n; t++) {
         const int sample = t == 0;
-        sim_trajectory(w, S_SEED, (uint64_t)t, sample);
+        S_traj(w, S_SEED, (uint64_t)t, sample);
         /* each option's hourly demand, every hour drawn (S_capture): an hour it
          * left undrawn that reached its month's peak or its capacity
          * (probability < 1e-12 a month) would show below as a mismatch */
@@ -172,12 +174,13 @@ static void S_compare(const char *dir, const char *const *sets, int nsets, int n
                     total += dem[h];
                     if (dem[h] > peak) peak = dem[h], peak_h = h;
                 }
-                cr_assert(w->month_demand[m] == total && w->month_peak[m] == peak &&
-                              w->month_peak_hour[m] == peak_h,
+                const sim_demand_state *dm = w->demand;
+                cr_assert(dm->month_total[m] == total && dm->month_peak[m] == peak &&
+                              dm->month_peak_hour[m] == peak_h,
                           "%s trajectory %d option %d month %d: traffic's total/peak/hour "
                           "%.17g/%g/%d, hours give %.17g/%g/%d",
-                          dir, t, i, m, w->month_demand[m], w->month_peak[m], w->month_peak_hour[m],
-                          total, peak, peak_h);
+                          dir, t, i, m, dm->month_total[m], dm->month_peak[m],
+                          dm->month_peak_hour[m], total, peak, peak_h);
             }
         for (long h = 0; h < p->hours; h++)
             cr_assert(w->down[h] == 0.0f, "%s trajectory %d: scratch down[%ld] left %g", dir, t, h,

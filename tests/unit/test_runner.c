@@ -80,7 +80,8 @@ Test(runner, record_k_is_trajectory_first_plus_k)
     const size_t picks[] = {0, 1, 63, 64, 149};
     for (size_t p = 0; p < sizeof picks / sizeof *picks; p++) {
         const size_t k = picks[p];
-        sim_trajectory(v.w, S_SEED, S_FIRST + k, 0);
+        hs_error e = {0};
+        cr_assert_eq(sim_trajectory(v.w, S_SEED, S_FIRST + k, 0, &e), HS_OK, "%s", e.msg);
         const double *rec = recs + k * L.size;
         for (int i = 0; i < L.nopt; i++)
             cr_assert_eq(memcmp(rec + L.met + (size_t)i * MET_COUNT, v.w->opt[i].met,
@@ -114,7 +115,8 @@ Test(runner, prepare_chooses_the_stream_of_each_run)
     const runner_layout L = runner_layout_of(v.plan);
     double *one = S_run(&v, 1, S_odd_key), *three = S_run(&v, 3, S_odd_key);
     cr_assert_eq(memcmp(one, three, S_COUNT * L.size * sizeof(double)), 0);
-    sim_trajectory(v.w, S_SEED, 2 * (S_FIRST + 10) + 1, 0);
+    hs_error e = {0};
+    cr_assert_eq(sim_trajectory(v.w, S_SEED, 2 * (S_FIRST + 10) + 1, 0, &e), HS_OK, "%s", e.msg);
     cr_assert_eq(memcmp(one + 10 * L.size + L.met, v.w->opt[0].met, MET_COUNT * sizeof(double)), 0,
                  "run %d is trajectory %d", S_FIRST + 10, 2 * (S_FIRST + 10) + 1);
     free(one);

@@ -1,0 +1,153 @@
+/* trajectory.c — one trajectory: the sampled parameters, every model in
+ * order, the metrics of each option (see engine.h); and the check of the
+ * models' order.
+ */
+#include <assert.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "engine.h"
+#include "scenario/param_slot.h"
+#include "streams.h"
+
+static double S_sample(sim_work *w, const param_value *v, const char *option, const char *name)
+{
+    if (spec_is_const(&v->s)) return v->s.a;
+    streams_key(w->r, w->seed, w->traj, "param", option, name);
+    return spec_sample(w->r, &v->s);
+}
+
+/* The value slot s is fixed to (Sobol, tornado), or NaN. */
+static double S_fixed(const sim_work *w, const param_slot *s)
+{
+    const double *f = s->opt < 0   ? w->fixed_g
+                      : w->fixed_o ? w->fixed_o + (size_t)s->opt * PO_COUNT
+                                   : NULL;
+    return f ? f[s->d->index] : NAN;
+}
+
+static void S_sample_params(sim_work *w)
+{
+    const scenario *sc = w->plan->sc;
+    PARAM_SLOTS_FOREACH (s, w->nopt, PARAM_SLOTS_BY_PARAM) {
+        const double f = S_fixed(w, &s);
+        *PARAM_SLOT_OF(s, w->g, w->opt[s.opt].p) =
+            isnan(f) ? S_sample(w, PARAM_SLOT_OF(s, sc->g, sc->opt[s.opt].p),
+                                param_slot_owner(sc, &s), s.d->name)
+                     : f;
+    }
+}
+
+static void S_reset_option(const sim_plan *p, opt_work *o)
+{
+    size_t M = (size_t)p->months;
+    sim_plan_index(p, o->p[PO_price_escalation], o->price_index);
+    ledger_clear(o->led);
+    o->outages.n = o->merged.n = o->disasters.n = 0;
+    memset(o->month_served, 0, M * sizeof(double));
+    memset(o->month_down, 0, M * sizeof(double));
+    memset(o->month_peak_msgs, 0, M * sizeof(double));
+    memset(o->month_overflow, 0, M * sizeof(double));
+    memset(o->month_lost_outage, 0, M * sizeof(double));
+    memset(o->month_lost_overflow, 0, M * sizeof(double));
+    memset(o->met, 0, sizeof o->met);
+}
+
+static void S_finish_option(sim_work *w, opt_work *o)
+{
+    const sim_plan *p = w->plan;
+    double tco = 0;
+    for (int c = 0; c < CAT_COUNT; c++) {
+        double t = ledger_category_total(o->led, (ledger_category)c);
+        o->met[MET_COST(c)] = t;
+        tco += t;
+    }
+    o->met[MET_tco] = tco;
+    o->met[MET_tco_npv] = ledger_npv(o->led, w->g[PG_discount_rate]);
+    double down = 0;
+    for (int m = 0; m < p->months; m++)
+        down += o->month_down[m];
+    o->met[MET_downtime_hours] = down;
+    o->met[MET_downtime_hours_per_year] = down / p->years;
+    o->met[MET_availability] = 1 - down / (double)p->hours;
+}
+
+/* After a hook of model m (for option o, or NULL): its status, else a GSL
+ * error raised while it ran; either said with where it happened. */
+static hs_status S_after(const model_type *m, const opt_work *o, hs_status st, hs_error *e)
+{
+    if (st == HS_OK) st = hs_gsl_take(e);
+    if (st == HS_OK) return HS_OK;
+    if (o)
+        hs_error_prefix(e, "option %s, model %s", o->so->name, m->name);
+    else
+        hs_error_prefix(e, "model %s", m->name);
+    return st;
+}
+
+/* One option's models, then their clean-up whatever happened. */
+static hs_status S_run_option(sim_work *w, opt_work *o, hs_error *e)
+{
+    hs_status st = HS_OK;
+    S_reset_option(w->plan, o);
+    if (w->sample) {
+        memset(o->day_down, 0, (size_t)w->plan->days * sizeof(double));
+        memset(o->day_overflow, 0, (size_t)w->plan->days * sizeof(double));
+    }
+    sim_demand_begin(w->demand, w->seed, w->traj, o->so->name);
+    for (const model_type *const *m = w->models; *m && st == HS_OK; m++)
+        if ((*m)->option) st = S_after(*m, o, (*m)->option(w, o, e), e);
+    if (st == HS_OK && w->option_done) w->option_done(w->option_done_ctx, w, o);
+    for (const model_type *const *m = w->models; *m; m++)
+        if ((*m)->option_end) (*m)->option_end(w, o);
+    if (st == HS_OK) S_finish_option(w, o);
+    return st;
+}
+
+hs_status sim_trajectory(sim_work *w, uint64_t seed, uint64_t traj, int sample_days, hs_error *e)
+{
+    w->seed = seed;
+    w->traj = traj;
+    w->sample = sample_days;
+    hs_gsl_clear(); /* only what this trajectory raises counts */
+    S_sample_params(w);
+    hs_status st = hs_gsl_take(e);
+    if (st != HS_OK) {
+        hs_error_prefix(e, "sampling the parameters");
+        return st;
+    }
+    sim_demand_begin(w->demand, seed, traj, NULL); /* no hour of this trajectory is drawn yet */
+    for (const model_type *const *m = w->models; *m; m++)
+        if ((*m)->trajectory) HS_FORWARD(S_after(*m, NULL, (*m)->trajectory(w, e), e));
+    for (int i = 0; i < w->nopt; i++)
+        HS_FORWARD(S_run_option(w, &w->opt[i], e));
+    return HS_OK;
+}
+
+/* ------------------------------------------------------ models' order */
+
+void sim_models_check(const model_type *const *models)
+{
+    unsigned have = 0, needed = 0;          /* provided / needed by the calls so far */
+    for (int phase = 0; phase < 2; phase++) /* the engine's order: trajectory hooks first */
+        for (const model_type *const *m = models; *m; m++) {
+            const model_type *t = *m;
+            assert(t->name && !t->trajectory != !t->option); /* exactly one hook */
+            assert(!t->option_end || t->option);
+            if (phase == 0 ? !t->trajectory : !t->option) continue;
+            if (t->needs & ~have)
+                fprintf(stderr,
+                        "engine: model %s needs products 0x%x that no model before it "
+                        "provides\n",
+                        t->name, t->needs & ~have);
+            if (t->provides & needed)
+                fprintf(stderr,
+                        "engine: model %s provides products 0x%x that a model before it "
+                        "needed\n",
+                        t->name, t->provides & needed);
+            assert((t->needs & ~have) == 0 && (t->provides & needed) == 0);
+            have |= t->provides;
+            needed |= t->needs;
+        }
+}
