@@ -67,16 +67,6 @@ void plot_options_free(char **names, size_t n);
 /* The scripts folder (see above), absolute. Caller frees. NULL and e set when none exists. */
 char *plot_scripts_dir(hs_error *e);
 
-/* PROG itself when it contains a '/' and is executable, else the first executable PROG on
- * PATH; NULL when there is none. Caller frees. */
-char *plot_find_program(const char *prog);
-
-/* Runs argv[0] (a path) with argv, in folder CWD (NULL: the current one), without a shell,
- * stdin from /dev/null, stdout and stderr captured together into *out (NUL-terminated, at most
- * 64 KiB kept; caller frees; out may be NULL). *status: the exit status, or 128 + signal.
- * HS_ERR_RUNTIME when the program cannot be started (e names it and says why). */
-hs_status plot_spawn(char *const argv[], const char *cwd, int *status, char **out, hs_error *e);
-
 /* The colour of the option with index I in options.csv, "#RRGGBB" (the palette of
  * plots/common.gp, repeating after 8). */
 const char *plot_option_color(size_t i);

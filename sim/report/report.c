@@ -22,6 +22,7 @@
 #include "base/hs_path.h"
 #include "base/outfile.h"
 #include "plot.h"
+#include "spawn.h"
 
 typedef struct {
     const char *outdir;
@@ -638,8 +639,8 @@ static char *S_file_url(const char *abs)
 
 static char *S_chromium(void)
 {
-    char *p = plot_find_program("/usr/bin/chromium");
-    return p ? p : plot_find_program("chromium");
+    char *p = spawn_find_program("/usr/bin/chromium");
+    return p ? p : spawn_find_program("chromium");
 }
 
 static hs_status S_pdf(const char *outdir, const char *chromium, hs_error *e)
@@ -677,7 +678,7 @@ static hs_status S_pdf(const char *outdir, const char *chromium, hs_error *e)
                     NULL};
     int status = -1;
     char *out = NULL;
-    hs_status st = url ? plot_spawn(argv, NULL, &status, &out, e)
+    hs_status st = url ? spawn_run(argv, NULL, &status, &out, e)
                        : hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
     struct stat sb;
     if (st == HS_OK && (status != 0 || stat(tmp, &sb) != 0 || sb.st_size == 0))
@@ -690,12 +691,12 @@ static hs_status S_pdf(const char *outdir, const char *chromium, hs_error *e)
     free(out);
     free(url);
     /* remove chromium's throw-away profile */
-    char *rm = plot_find_program("rm");
+    char *rm = spawn_find_program("rm");
     if (rm) {
         char *rmv[] = {rm, "-rf", "--", prof, NULL};
         hs_error ignore;
         int rst;
-        plot_spawn(rmv, NULL, &rst, NULL, &ignore);
+        spawn_run(rmv, NULL, &rst, NULL, &ignore);
         free(rm);
     }
     return st;

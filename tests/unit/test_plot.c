@@ -21,6 +21,7 @@
 
 #include "base/csvtable.h"
 #include "report/plot.h"
+#include "report/spawn.h"
 
 /* ---------------------------------------------------------------- helpers (also used by
  * test_report.c) */
@@ -633,22 +634,22 @@ Test(plot, options_follow_the_index_of_options_csv)
 
 Test(plot, spawn_captures_output_and_exit_status)
 {
-    char *echo = plot_find_program("echo"), *no = plot_find_program("false");
+    char *echo = spawn_find_program("echo"), *no = spawn_find_program("false");
     cr_assert_not_null(echo);
     cr_assert_not_null(no);
     char *argv1[] = {echo, "it's", "two words", NULL};
     int status;
     char *out;
     hs_error e;
-    cr_assert_eq(plot_spawn(argv1, "/", &status, &out, &e), HS_OK, "%s", e.msg);
+    cr_assert_eq(spawn_run(argv1, "/", &status, &out, &e), HS_OK, "%s", e.msg);
     cr_assert_eq(status, 0);
     cr_assert_str_eq(out, "it's two words\n");
     free(out);
     char *argv2[] = {no, NULL};
-    cr_assert_eq(plot_spawn(argv2, NULL, &status, NULL, &e), HS_OK);
+    cr_assert_eq(spawn_run(argv2, NULL, &status, NULL, &e), HS_OK);
     cr_assert_eq(status, 1);
     char *argv3[] = {"/nonexistent/program", NULL};
-    cr_assert_eq(plot_spawn(argv3, NULL, &status, NULL, &e), HS_ERR_RUNTIME);
+    cr_assert_eq(spawn_run(argv3, NULL, &status, NULL, &e), HS_ERR_RUNTIME);
     cr_assert_not_null(strstr(e.msg, "/nonexistent/program"));
     free(echo);
     free(no);
