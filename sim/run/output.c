@@ -299,6 +299,7 @@ static hs_status S_manifest(const aggregate *a, const output_info *info, outfile
     char buf[256];
     fputs("key,value\n", outfile_stream(f));
     S_kv(f, "version", HOSTSIM_VERSION);
+    S_kv(f, "command", info->command ? info->command : "run");
     S_kv(f, "scenario", info->scenario_dir);
     snprintf(buf, sizeof buf, "%016llx", (unsigned long long)sc->checksum);
     S_kv(f, "scenario_checksum", buf);
@@ -313,6 +314,8 @@ static hs_status S_manifest(const aggregate *a, const output_info *info, outfile
     S_kv(f, "currency", "CNY");
     S_kv(f, "overrides", sc->overrides);
     S_kv(f, "stop_reason", info->stop_reason);
+    for (int i = 0; i < info->nanalysis; i++)
+        S_kv(f, info->analysis[i][0], info->analysis[i][1]);
     snprintf(buf, sizeof buf, "%d", info->threads);
     S_kv(f, "threads", buf);
     snprintf(buf, sizeof buf, "%.3f", info->wall_seconds);

@@ -16,6 +16,9 @@ typedef struct {
     double wall_seconds;
     const char *stop_reason;
     const double *sample_days; /* [days][1 + 2 nopt] or NULL */
+    const char *command;       /* the command that wrote the set; NULL: "run" */
+    const char *const (*analysis)[2]; /* sweep/tornado/sobol: its keys and values, or NULL */
+    int nanalysis;
 } output_info;
 
 /* Opens and fills every output file into the set (committed by the caller). */
