@@ -7,9 +7,9 @@
 
 #include "run/output.h"
 
-static const char *const S_names[AS_NKEYS] = {
-    "target", "inputs", "param", "values", "param2", "values2", "samples", "runs",
-    "trajectories_per_run"};
+static const char *const S_names[AS_NKEYS] = {"target",  "inputs", "param",
+                                              "values",  "param2", "values2",
+                                              "samples", "runs",   "trajectories_per_run"};
 
 void analysis_keys_set(analysis_keys *k, analysis_key key, const char *fmt, ...)
 {
@@ -26,18 +26,10 @@ hs_status analysis_set_open(const args_values *a, const char *command, const agg
     const char *kv[AS_NKEYS][2];
     for (int i = 0; i < AS_NKEYS; i++)
         kv[i][0] = S_names[i], kv[i][1] = k->value[i];
-    output_info info = {a->scenario,
-                        a->seed,
-                        base->n,
-                        a->years,
-                        a->start,
-                        a->threads,
-                        wall_seconds,
-                        "trajectories reached",
-                        NULL,
-                        command,
-                        (const char *const (*)[2])kv,
-                        AS_NKEYS};
+    output_info info = {a->scenario, a->seed,    base->n,      a->years,
+                        a->start,    a->threads, wall_seconds, "trajectories reached",
+                        NULL};
+    const output_analysis an = {command, (const char *const(*)[2])kv, AS_NKEYS};
     HS_FORWARD(outfile_mkdirs(a->out, e));
-    return output_write_all(base, &info, set, a->out, e);
+    return output_write_analysis(base, &info, &an, set, a->out, e);
 }

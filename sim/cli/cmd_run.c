@@ -113,7 +113,7 @@ static int S_simulate(const args_values *a)
     if (!root) goto out; /* rank 0 writes */
     output_info info = {
         a->scenario, a->seed, ag->n, a->years, a->start, a->threads, hs_clock_seconds() - t0,
-        stop,        sample, "run", NULL, 0};
+        stop,        sample};
     if (output_write_all(ag, &info, &set, a->out, &e) != HS_OK) goto fail;
     if (outfile_set_commit(&set, &e) != HS_OK) goto fail;
     if (!a->quiet) {

@@ -117,8 +117,7 @@ int cmd_tornado(int argc, char **argv)
     analysis_keys_set(&ak, AS_INPUTS, "%d", n);
     analysis_keys_set(&ak, AS_RUNS, "%d", 2 * n + 1); /* the base, then p10 and p90 of each */
     analysis_keys_set(&ak, AS_TRAJ_PER_RUN, "%llu", (unsigned long long)a.trajectories);
-    if (analysis_set_open(&a, "tornado", base.agg, hs_clock_seconds() - t0, &ak, &set, &e) !=
-        HS_OK)
+    if (analysis_set_open(&a, "tornado", base.agg, hs_clock_seconds() - t0, &ak, &set, &e) != HS_OK)
         goto fail;
     outfile *o = outfile_set_open(&set, a.out, "tornado.csv", &e);
     if (!o) goto fail;

@@ -440,7 +440,7 @@ static const char *S_manifest(S_ctx *c, const char *key)
 #define S_BIT(f) (1u << (f))
 /* What every command writes beside its own results (docs/outputs.md, "Provenance"). */
 #define S_BASE_SET                                                                                 \
-    (S_BIT(S_SUMMARY) | S_BIT(S_COMPARE) | S_BIT(S_MONTHLY) | S_BIT(S_HIST) | S_BIT(S_CDF) |      \
+    (S_BIT(S_SUMMARY) | S_BIT(S_COMPARE) | S_BIT(S_MONTHLY) | S_BIT(S_HIST) | S_BIT(S_CDF) |       \
      S_BIT(S_PROFILE) | S_BIT(S_OPTIONS) | S_BIT(S_MANIFEST))
 
 static const struct {
@@ -821,63 +821,75 @@ static const struct {
       "lines mark the medians. Narrow means predictable; overlap means the ranking is "
       "uncertain.",
       PLOT_SECTION_MAIN},
-     S_prep_tco_hist, S_BIT(S_HIST) | S_BIT(S_SUMMARY)},
+     S_prep_tco_hist,
+     S_BIT(S_HIST) | S_BIT(S_SUMMARY)},
     {{"tco_cdf", "S-curves of the total cost of ownership",
       "For a budget on the x axis, the probability that the option stays within it; dots "
       "mark p5, p50 and p95. A curve to the left is cheaper at that confidence.",
       PLOT_SECTION_MAIN},
-     S_prep_tco_cdf, S_BIT(S_CDF)},
+     S_prep_tco_cdf,
+     S_BIT(S_CDF)},
     {{"cost_fan", "Cumulative cost month by month",
       "The cost accumulated since the start, per option: median line, 50 % band (p25-p75) "
       "and 90 % band (p5-p95). Steps are purchases and replacements.",
       PLOT_SECTION_MAIN},
-     S_prep_cost_fan, S_BIT(S_MONTHLY)},
+     S_prep_cost_fan,
+     S_BIT(S_MONTHLY)},
     {{"cost_breakdown", "Mean cost by category",
       "Where the money goes: the mean cost of each ledger category over the horizon, "
       "stacked; the total above each bar is the mean total cost.",
       PLOT_SECTION_MAIN},
-     S_prep_cost_breakdown, S_BIT(S_SUMMARY)},
+     S_prep_cost_breakdown,
+     S_BIT(S_SUMMARY)},
     {{"downtime", "Downtime per year",
       "Hours of service interruption per year: box p25-p75, whiskers p5-p95, bar the "
       "median, diamond the mean; the dashed red line is the SLA where the option has one.",
       PLOT_SECTION_MAIN},
-     S_prep_downtime, S_BIT(S_SUMMARY) | S_BIT(S_OPTIONS)},
+     S_prep_downtime,
+     S_BIT(S_SUMMARY) | S_BIT(S_OPTIONS)},
     {{"tco_diff", "Paired cost difference of the two cheapest options",
       "The difference in total cost between the two options with the lowest medians, "
       "trajectory by trajectory (same demand for both), and the probability that each is "
       "the cheaper.",
       PLOT_SECTION_MAIN},
-     S_prep_tco_diff, S_BIT(S_HIST) | S_BIT(S_COMPARE)},
+     S_prep_tco_diff,
+     S_BIT(S_HIST) | S_BIT(S_COMPARE)},
     {{"input_profile", "Input check: weekly traffic profile",
       "The weekday x hour shape of the demand the run used; the box shows the share of "
       "messages in office hours (Mon-Fri 09:00-18:00).",
       PLOT_SECTION_INPUTS},
-     S_prep_input_profile, S_BIT(S_PROFILE)},
+     S_prep_input_profile,
+     S_BIT(S_PROFILE)},
     {{"input_daily", "Input check: the first simulated year",
       "Messages per day in the first year of one trajectory (seasonal peaks should show), "
       "and the days each option had downtime or overflow.",
       PLOT_SECTION_INPUTS},
-     S_prep_input_daily, S_BIT(S_DAILY)},
+     S_prep_input_daily,
+     S_BIT(S_DAILY)},
     {{"tornado", "Tornado: one input at a time",
       "How far the metric moves when one input goes to its p10 or its p90 while the others "
       "stay at their base values; the longest bars are the assumptions that matter.",
       PLOT_SECTION_SENSITIVITY},
-     S_prep_tornado, S_BIT(S_TORNADO)},
+     S_prep_tornado,
+     S_BIT(S_TORNADO)},
     {{"sobol", "Sobol sensitivity indices",
       "The share of the metric's variance due to each input alone (S1) and with its "
       "interactions (ST), with 95 % confidence intervals.",
       PLOT_SECTION_SENSITIVITY},
-     S_prep_sobol, S_BIT(S_SOBOL)},
+     S_prep_sobol,
+     S_BIT(S_SOBOL)},
     {{"sweep", "What-if sweep of one parameter",
       "The metric of each option as one parameter varies (median and p5-p95), where two "
       "options swap places, and the probability that each option is the cheapest.",
       PLOT_SECTION_SENSITIVITY},
-     S_prep_sweep, S_BIT(S_SWEEP) | S_BIT(S_CROSSOVER)},
+     S_prep_sweep,
+     S_BIT(S_SWEEP) | S_BIT(S_CROSSOVER)},
     {{"grid", "What-if grid of two parameters",
       "The cheapest option in each cell of a two-parameter grid; the text is the "
       "probability that it is the cheapest there.",
       PLOT_SECTION_SENSITIVITY},
-     S_prep_grid, S_BIT(S_GRID)},
+     S_prep_grid,
+     S_BIT(S_GRID)},
 };
 
 #define S_NCHARTS (sizeof S_charts / sizeof S_charts[0])
@@ -993,7 +1005,8 @@ static const char *S_tail(const char *out)
 static hs_status S_check_chart(const char *path, const char *name, int svg, hs_error *e)
 {
     static const unsigned char png_sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-    static const unsigned char png_end[12] = {0, 0, 0, 0, 'I', 'E', 'N', 'D', 0xAE, 0x42, 0x60, 0x82};
+    static const unsigned char png_end[12] = {0,   0,   0,    0,    'I',  'E',
+                                              'N', 'D', 0xAE, 0x42, 0x60, 0x82};
     int fd = open(path, O_RDONLY | O_NOFOLLOW);
     struct stat sb;
     if (fd < 0 || fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
@@ -1019,7 +1032,8 @@ static hs_status S_check_chart(const char *path, const char *name, int svg, hs_e
         return hs_error_set(e, HS_ERR_RUNTIME,
                             "chart %s: the %s file gnuplot wrote is incomplete (%zu bytes, %s); "
                             "is the disk full?",
-                            name, svg ? "SVG" : "PNG", n, svg ? "no closing </svg>" : "no IEND chunk");
+                            name, svg ? "SVG" : "PNG", n,
+                            svg ? "no closing </svg>" : "no IEND chunk");
     if (!synced)
         return hs_error_set(e, HS_ERR_RUNTIME, "chart %s: cannot write '%s': %s", name, path,
                             strerror(err));
