@@ -95,6 +95,7 @@ cli: hostsim
 
 e2e: hostsim
 	tests/e2e/run.sh ./hostsim
+	tests/e2e/provenance.sh ./hostsim
 
 # The golden outputs (tests/golden/): fixed-seed summary, compare and monthly files; any
 # difference fails. After an intended change of the numbers: make golden-update, and commit.

@@ -6,12 +6,14 @@
 #   out      output file name
 #   options  option names, space-separated, in options.csv order (index 0 first)
 #   footer   one line of small grey text at the bottom (scenario, N, seed, version)
+#   footer_color  its colour ('#777777'; hostsim passes red for data of unknown provenance)
 # Every script reads the CSV files of the current folder by column name.
 
 if (!exists("fmt")) fmt = 'png'
 if (!exists("out")) out = 'chart.' . fmt
 if (!exists("options")) options = ''
 if (!exists("footer")) footer = ''
+if (!exists("footer_color")) footer_color = '#777777'
 
 set encoding utf8
 if (fmt eq 'svg') {
@@ -85,5 +87,5 @@ set style fill solid 1.0 noborder
 set style textbox opaque fillcolor rgb 'white' noborder margins 2, 1
 set bmargin 6
 # footer: call `eval footer_on` in the (first) plot of a chart
-footer_on = "set label 999 footer at screen 0.99, screen 0.02 right font ',9' tc rgb '#777777' front"
+footer_on = "set label 999 footer at screen 0.99, screen 0.02 right font ',9' tc rgb footer_color front"
 eval footer_on

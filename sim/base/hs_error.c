@@ -6,13 +6,71 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The length of the well-formed UTF-8 sequence at s (2 to 4 bytes), 0 when there is none. */
+static size_t S_utf8_len(const unsigned char *s)
+{
+    size_t n;
+    if (s[0] >= 0xC2 && s[0] <= 0xDF)
+        n = 2;
+    else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+        n = 3;
+    else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+        n = 4;
+    else
+        return 0;
+    for (size_t i = 1; i < n; i++)
+        if ((s[i] & 0xC0) != 0x80) return 0;
+    return n;
+}
+
+void hs_error_escape(char *dst, size_t size, const char *src)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t o = 0;
+    if (size == 0) return;
+    for (const unsigned char *p = (const unsigned char *)src; *p;) {
+        size_t n = S_utf8_len(p);
+        /* UTF-8 C1 controls (U+0080..U+009F: CSI is U+009B) are escaped like the C0 ones */
+        int c1 = n == 2 && p[0] == 0xC2 && p[1] < 0xA0;
+        if (n && !c1) {
+            if (o + n >= size) break;
+            memcpy(dst + o, p, n);
+            o += n, p += n;
+            continue;
+        }
+        size_t k = c1 ? 2 : 1;
+        int plain = !c1 && (*p == '\n' || (*p >= 0x20 && *p < 0x7F));
+        if (plain) {
+            if (o + 1 >= size) break;
+            dst[o++] = (char)*p++;
+            continue;
+        }
+        if (o + 4 * k >= size) break;
+        for (size_t i = 0; i < k; i++, p++) {
+            dst[o++] = '\\';
+            dst[o++] = 'x';
+            dst[o++] = hex[*p >> 4];
+            dst[o++] = hex[*p & 15];
+        }
+    }
+    dst[o] = '\0';
+}
+
+/* Formats into dst (size bytes) with every control character of the result escaped. */
+static void S_vformat(char *dst, size_t size, const char *fmt, va_list ap)
+{
+    char raw[HS_ERROR_MSG_MAX]; /* on the stack: errors are set from worker threads too */
+    vsnprintf(raw, sizeof raw, fmt, ap);
+    hs_error_escape(dst, size, raw);
+}
+
 hs_status hs_error_set(hs_error *e, hs_status code, const char *fmt, ...)
 {
     if (e) {
         va_list ap;
         va_start(ap, fmt);
         e->code = code;
-        vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+        S_vformat(e->msg, sizeof e->msg, fmt, ap);
         va_end(ap);
     }
     return code;
@@ -26,7 +84,7 @@ void hs_error_append(hs_error *e, const char *fmt, ...)
     if (n > 0) e->msg[n++] = '\n';
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(e->msg + n, sizeof e->msg - n, fmt, ap);
+    S_vformat(e->msg + n, sizeof e->msg - n, fmt, ap);
     va_end(ap);
 }
 

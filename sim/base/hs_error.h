@@ -11,6 +11,8 @@
 #ifndef HS_ERROR_H
 #define HS_ERROR_H
 
+#include <stddef.h>
+
 typedef enum {
     HS_OK = 0,
     HS_ERR_RUNTIME = 1,    /* I/O failure, out of memory, a child process failed */
@@ -25,7 +27,10 @@ typedef struct {
     char msg[HS_ERROR_MSG_MAX];
 } hs_error;
 
-/* Sets e (may be NULL) and returns code. printf-style message. */
+/* Sets e (may be NULL) and returns code. printf-style message. Control characters in the
+ * result (C0 but the line feed, DEL, and the C1 range, raw or UTF-8 encoded) and bytes that are
+ * not UTF-8 are written as \xHH, so no text quoted from a file or the command line can send a
+ * terminal escape sequence to the user's terminal (docs/errors.md). */
 hs_status hs_error_set(hs_error *e, hs_status code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
@@ -33,6 +38,10 @@ hs_status hs_error_set(hs_error *e, hs_status code, const char *fmt, ...)
 void hs_error_append(hs_error *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 void hs_error_clear(hs_error *e);
+
+/* Copies src into dst (size bytes, NUL-terminated, cut at a whole character) with the
+ * escaping hs_error_set applies. */
+void hs_error_escape(char *dst, size_t size, const char *src);
 
 /* The process exit code of a status: 0 ok, 1 runtime, 2 input, 130 interrupted. */
 int hs_exit_code(hs_status st);

@@ -39,7 +39,9 @@
     X(SEED, "seed", 's', "S", S_SIM, "1", "random seed, 0 to 2^64-1")                              \
     X(THREADS, "threads", 't', "T", S_SIM, NULL,                                                   \
       "worker threads, 1 to 256 (default: online CPUs)")                                           \
-    X(OUT, "out", 'o', "DIR", S_SIM, NULL, "output folder (default outputs/<scenario name>)")      \
+    X(OUT, "out", 'o', "DIR", S_SIM, NULL,                                                         \
+      "output folder (default outputs/<scenario name>; sweep, tornado, sobol: "                    \
+      "outputs/<scenario name>-<command>)")                                                        \
     X(SET, "set", 0, "option.parameter=SPEC", S_SIM | S_SCENARIO, NULL,                            \
       "override a parameter (repeatable)")                                                         \
     X(TRAJ_OUT, "trajectories-out", 0, NULL, ARGS_RUN, NULL,                                       \
@@ -417,6 +419,9 @@ int args_parse(int argc, char **argv, const args_command *c, args_values *a)
         size_t n = strlen(a->out_default);
         while (n > 8 && a->out_default[n - 1] == '/')
             a->out_default[--n] = '\0';
+        /* sweep, tornado and sobol: a folder of their own beside the run's (docs/outputs.md) */
+        if (c->cmd != ARGS_RUN)
+            snprintf(a->out_default + n, sizeof a->out_default - n, "-%s", c->name);
         a->out = a->out_default;
     }
     return -1;

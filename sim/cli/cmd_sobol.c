@@ -14,7 +14,9 @@
 
 #include "analysis/sens_common.h"
 #include "analysis/sobol.h"
+#include "analysis_set.h"
 #include "args.h"
+#include "base/hs_clock.h"
 #include "engine/streams.h"
 #include "signals.h"
 
@@ -26,7 +28,9 @@ static const args_command S_command = {
     "uncertain input for the metric, with bootstrap 95 % confidence intervals. Runs\n"
     "N x (D + 2) trajectories for D uncertain inputs (printed before it starts).\n"
     "Quasi-random (Sobol sequence) designs when 2D <= 40, pseudo-random otherwise.\n"
-    "Writes sobol.csv sorted by ST.\n",
+    "Writes sobol.csv sorted by ST, with the files of the base run (200 trajectories,\n"
+    "which pick the default target) and a manifest.csv of its own (default folder\n"
+    "outputs/<scenario>-sobol).\n",
     NULL};
 
 typedef struct {
@@ -68,6 +72,7 @@ int cmd_sobol(int argc, char **argv)
     if (rc >= 0) return rc;
     const sens_opts so = args_sens_opts(&a);
     hs_error e = {0};
+    const double t0 = hs_clock_seconds();
     scenario *sc = scenario_open(a.scenario, a.sets, a.nsets, &e);
     if (!sc) return cli_fail(&e);
     sens_input *inputs = NULL;
@@ -125,7 +130,14 @@ int cmd_sobol(int argc, char **argv)
     free(idx);
     if (st != HS_OK) goto fail;
     qsort(rows, (size_t)n_in, sizeof *rows, S_by_st);
-    if (outfile_mkdirs(a.out, &e) != HS_OK) goto fail;
+    analysis_keys ak = {0};
+    analysis_keys_set(&ak, AS_TARGET, "%s", t.label);
+    analysis_keys_set(&ak, AS_INPUTS, "%d", n_in);
+    analysis_keys_set(&ak, AS_SAMPLES, "%llu", (unsigned long long)N);
+    analysis_keys_set(&ak, AS_RUNS, "%llu", (unsigned long long)runs);
+    analysis_keys_set(&ak, AS_TRAJ_PER_RUN, "1"); /* each model run is one trajectory */
+    if (analysis_set_open(&a, "sobol", base.agg, hs_clock_seconds() - t0, &ak, &set, &e) != HS_OK)
+        goto fail;
     outfile *o = outfile_set_open(&set, a.out, "sobol.csv", &e);
     if (!o) goto fail;
     fputs("input,metric,S1,S1_lo,S1_hi,ST,ST_lo,ST_hi\n", outfile_stream(o));

@@ -8,7 +8,9 @@
 
 #include "analysis/crossover.h"
 #include "analysis/sens_common.h"
+#include "analysis_set.h"
 #include "args.h"
+#include "base/hs_clock.h"
 #include "base/hs_fmt.h"
 #include "signals.h"
 
@@ -20,7 +22,9 @@ static const args_command S_command = {
     "sweep.csv (per value and option: mean, p5, p50, p95 of the metric and the\n"
     "probability the option is the cheapest) and crossover.csv (where two options'\n"
     "median and mean curves cross, with the band where P(A cheaper) passes 0.25..0.75).\n"
-    "A global.* parameter (e.g. global.volume_month) changes every option at once.\n",
+    "A global.* parameter (e.g. global.volume_month) changes every option at once.\n"
+    "With them: the files of a base run (the scenario as it is, same trajectories) and\n"
+    "a manifest.csv of its own (default folder outputs/<scenario>-sweep).\n",
     "Example (the break-even volume of self-hosting against SaaS):\n"
     "  hostsim sweep --param global.volume_month --values 5000:1000000:12:log\n"};
 
@@ -143,6 +147,7 @@ int cmd_sweep(int argc, char **argv)
     int rc = args_parse(argc, argv, &S_command, &a);
     if (rc >= 0) return rc;
     hs_error e = {0};
+    const double t0 = hs_clock_seconds();
     if (!a.param) return args_fail(&S_command, "--param is required");
     static double v1[S_MAX_VALUES], v2[S_MAX_VALUES];
     int n1, n2 = 1, log1, log2 = 0;
@@ -197,7 +202,20 @@ int cmd_sweep(int argc, char **argv)
                 fprintf(stderr, "  %s = %.6g%s done\n", a.param, v1[i], a.param2 ? " (row)" : "");
         }
     outfile_set set = {0};
-    if (outfile_mkdirs(a.out, &e) != HS_OK) goto fail;
+    /* the base run: the scenario without the swept values, for the folder's summary */
+    sens_result base = {0};
+    scenario *sc0 = scenario_open(a.scenario, a.sets, a.nsets, &e);
+    if (!sc0 || sens_simulate(sc0, &so, NULL, NULL, a.trajectories, &base, &e) != HS_OK) goto fail;
+    analysis_keys ak = {0};
+    analysis_keys_set(&ak, AS_TARGET, "%s", a.metric); /* of every option */
+    analysis_keys_set(&ak, AS_PARAM, "%s", a.param);
+    analysis_keys_set(&ak, AS_VALUES, "%s", a.values);
+    if (a.param2) analysis_keys_set(&ak, AS_PARAM2, "%s", a.param2);
+    if (a.param2) analysis_keys_set(&ak, AS_VALUES2, "%s", a.values2);
+    analysis_keys_set(&ak, AS_RUNS, "%d", n1 * n2 + 1); /* the points, then the base */
+    analysis_keys_set(&ak, AS_TRAJ_PER_RUN, "%llu", (unsigned long long)a.trajectories);
+    if (analysis_set_open(&a, "sweep", base.agg, hs_clock_seconds() - t0, &ak, &set, &e) != HS_OK)
+        goto fail;
     outfile *f = outfile_set_open(&set, a.out, a.param2 ? "grid.csv" : "sweep.csv", &e);
     if (!f) goto fail;
     if (a.param2) {
@@ -314,10 +332,13 @@ int cmd_sweep(int argc, char **argv)
         }
         printf("\nwrote %s/%s\n", a.out, a.param2 ? "grid.csv" : "sweep.csv and crossover.csv");
     }
+    sens_result_free(&base);
+    scenario_free(sc0);
     free(res);
     return 0;
 fail:
-    outfile_set_abort(&set);
+    sens_result_free(&base);
+    scenario_free(sc0);
     free(res);
-    return cli_fail(&e);
+    return cli_fail_outputs(&set, &e);
 }

@@ -10,7 +10,9 @@
 #include <string.h>
 
 #include "analysis/sens_common.h"
+#include "analysis_set.h"
 #include "args.h"
+#include "base/hs_clock.h"
 #include "base/hs_fmt.h"
 #include "signals.h"
 
@@ -65,6 +67,7 @@ int cmd_tornado(int argc, char **argv)
     if (rc >= 0) return rc;
     const sens_opts so = args_sens_opts(&a);
     hs_error e = {0};
+    const double t0 = hs_clock_seconds();
     scenario *sc = scenario_open(a.scenario, a.sets, a.nsets, &e);
     if (!sc) return cli_fail(&e);
     sens_input *inputs = NULL;
@@ -109,7 +112,13 @@ int cmd_tornado(int argc, char **argv)
         rows[j].swing = fabs(rows[j].hi_m - rows[j].lo_m);
     }
     qsort(rows, (size_t)n, sizeof *rows, S_by_swing);
-    if (outfile_mkdirs(a.out, &e) != HS_OK) goto fail;
+    analysis_keys ak = {0};
+    analysis_keys_set(&ak, AS_TARGET, "%s", t.label);
+    analysis_keys_set(&ak, AS_INPUTS, "%d", n);
+    analysis_keys_set(&ak, AS_RUNS, "%d", 2 * n + 1); /* the base, then p10 and p90 of each */
+    analysis_keys_set(&ak, AS_TRAJ_PER_RUN, "%llu", (unsigned long long)a.trajectories);
+    if (analysis_set_open(&a, "tornado", base.agg, hs_clock_seconds() - t0, &ak, &set, &e) != HS_OK)
+        goto fail;
     outfile *o = outfile_set_open(&set, a.out, "tornado.csv", &e);
     if (!o) goto fail;
     fputs("input,metric,unit,p10_value,p90_value,metric_at_p10,metric_at_p90,base,swing\n",

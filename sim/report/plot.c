@@ -5,8 +5,10 @@
  * variables. Then gnuplot runs twice (PNG, SVG) in the output folder, each time writing a
  * temporary file under OUTDIR/plots/ that is renamed only when both runs succeeded.
  */
+#define _GNU_SOURCE /* renameat2 (glibc 2.28+): the charts' set is swapped in with one call */
 #include "plot.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -286,22 +288,99 @@ static const char *S_manifest(S_ctx *c, const char *key)
     return r < 0 ? "" : csvtable_getn(t, (size_t)r, "value");
 }
 
-static char *S_footer(S_ctx *c)
+/* ---------------------------------------------------------------- provenance */
+
+#define S_BIT(f) (1u << (f))
+/* What every command writes beside its own results (docs/outputs.md, "Provenance"). */
+#define S_BASE_SET                                                                                 \
+    (S_BIT(S_SUMMARY) | S_BIT(S_COMPARE) | S_BIT(S_MONTHLY) | S_BIT(S_HIST) | S_BIT(S_CDF) |       \
+     S_BIT(S_PROFILE) | S_BIT(S_OPTIONS) | S_BIT(S_MANIFEST))
+
+static const struct {
+    const char *command;
+    unsigned files;
+} S_commands[] = {
+    {"run", S_BASE_SET | S_BIT(S_DAILY)},
+    {"tornado", S_BASE_SET | S_BIT(S_TORNADO)},
+    {"sobol", S_BASE_SET | S_BIT(S_SOBOL)},
+    {"sweep", S_BASE_SET | S_BIT(S_SWEEP) | S_BIT(S_CROSSOVER) | S_BIT(S_GRID)},
+};
+
+/* The command that wrote the folder's set: manifest.csv's command; "run" for a manifest of a
+ * hostsim that did not record it (only `run` wrote a manifest then); "" without a manifest. */
+static const char *S_command(S_ctx *c)
+{
+    const char *cmd = S_manifest(c, "command");
+    if (*cmd) return cmd;
+    return *S_manifest(c, "version") ? "run" : "";
+}
+
+/* The first of the files FILES (a mask) that the folder's command does not write, or -1. */
+static int S_foreign_file(S_ctx *c, unsigned files)
+{
+    const char *cmd = S_command(c);
+    unsigned own = 0;
+    for (size_t i = 0; i < sizeof S_commands / sizeof S_commands[0]; i++)
+        if (strcmp(cmd, S_commands[i].command) == 0) own = S_commands[i].files;
+    for (int f = 0; f < S_NFILES; f++)
+        if ((files & S_BIT(f)) && !(own & S_BIT(f))) return f;
+    return -1;
+}
+
+/* N formatted with thousands separators, or "?" when it is not a number. */
+static void S_count_text(char *b, size_t n, const char *v)
+{
+    char *end;
+    double x = strtod(v, &end);
+    if (*v && *end == '\0')
+        hs_fmt_thousands(b, n, x, 0);
+    else
+        snprintf(b, n, "?");
+}
+
+/* The provenance of a result drawn from FILES (a mask of S_files) of a chart of section SEC:
+ * the command, its N, seed, scenario and overrides from manifest.csv; or, for a file the
+ * manifest's command does not write, a warning that says so. *foreign (may be NULL) is set
+ * then. Caller frees. */
+static char *S_provenance(S_ctx *c, unsigned files, int analysis, int *foreign)
 {
     const char *ver = S_manifest(c, "version"), *scen = S_manifest(c, "scenario");
-    const char *seed = S_manifest(c, "seed"), *n = S_manifest(c, "trajectories");
-    const char *ovr = S_manifest(c, "overrides");
-    if (!*ver && !*scen && !*seed && !*n) return strdup("hostsim (no manifest.csv)");
-    char nbuf[64] = "?";
-    char *end;
-    double v = strtod(n, &end);
-    if (*n && *end == '\0') hs_fmt_thousands(nbuf, sizeof nbuf, v, 0);
+    const char *seed = S_manifest(c, "seed"), *ovr = S_manifest(c, "overrides");
+    const char *cmd = S_command(c);
+    if (foreign) *foreign = 0;
+    if (!*cmd) {
+        if (foreign) *foreign = 1;
+        return strdup("no manifest.csv: N, seed and scenario unknown");
+    }
+    int ff = S_foreign_file(c, files);
+    if (ff >= 0) {
+        if (foreign) *foreign = 1;
+        return S_printf("NOT FROM THIS RUN: %s is not part of the set of manifest.csv (hostsim "
+                        "%s); its N, seed and scenario are unknown",
+                        S_files[ff], cmd);
+    }
+    char n[64], runs[64], what[192];
+    S_count_text(n, sizeof n, S_manifest(c, "trajectories"));
+    if (!analysis && strcmp(cmd, "run") == 0) {
+        snprintf(what, sizeof what, "N = %s trajectories", n);
+    } else if (!analysis) {
+        snprintf(what, sizeof what, "N = %s trajectories (base run of %s)", n, cmd);
+    } else if (strcmp(cmd, "sobol") == 0) {
+        char smp[64];
+        S_count_text(smp, sizeof smp, S_manifest(c, "samples"));
+        S_count_text(runs, sizeof runs, S_manifest(c, "runs"));
+        snprintf(what, sizeof what, "Sobol: N = %s samples, %s runs of 1 trajectory", smp, runs);
+    } else {
+        char per[64];
+        S_count_text(runs, sizeof runs, S_manifest(c, "runs"));
+        S_count_text(per, sizeof per, S_manifest(c, "trajectories_per_run"));
+        snprintf(what, sizeof what, "%s: %s runs of %s trajectories", cmd, runs, per);
+    }
     char ob[96] = "";
     if (*ovr)
         snprintf(ob, sizeof ob, " \xC2\xB7 overrides: %.70s%s", ovr, strlen(ovr) > 70 ? "..." : "");
-    return S_printf(
-        "scenario %s \xC2\xB7 N = %s trajectories \xC2\xB7 seed %s \xC2\xB7 hostsim %s%s",
-        *scen ? scen : "?", nbuf, *seed ? seed : "?", *ver ? ver : "?", ob);
+    return S_printf("scenario %s \xC2\xB7 %s \xC2\xB7 seed %s \xC2\xB7 hostsim %s%s",
+                    *scen ? scen : "?", what, *seed ? seed : "?", *ver ? ver : "?", ob);
 }
 
 /* Is every option of the list present in T (column OPTCOL) with column MCOL equal to M? */
@@ -588,69 +667,82 @@ static int S_prep_grid(S_ctx *c, S_vars *vs)
 static const struct {
     plot_chart info;
     S_prep_fn prep;
+    unsigned files; /* the files it draws (S_BIT of S_files), for its provenance */
 } S_charts[] = {
     {{"tco_hist", "Distribution of the total cost of ownership",
       "How the total cost over the horizon varies across trajectories, per option; dashed "
       "lines mark the medians. Narrow means predictable; overlap means the ranking is "
       "uncertain.",
       PLOT_SECTION_MAIN},
-     S_prep_tco_hist},
+     S_prep_tco_hist,
+     S_BIT(S_HIST) | S_BIT(S_SUMMARY)},
     {{"tco_cdf", "S-curves of the total cost of ownership",
       "For a budget on the x axis, the probability that the option stays within it; dots "
       "mark p5, p50 and p95. A curve to the left is cheaper at that confidence.",
       PLOT_SECTION_MAIN},
-     S_prep_tco_cdf},
+     S_prep_tco_cdf,
+     S_BIT(S_CDF)},
     {{"cost_fan", "Cumulative cost month by month",
       "The cost accumulated since the start, per option: median line, 50 % band (p25-p75) "
       "and 90 % band (p5-p95). Steps are purchases and replacements.",
       PLOT_SECTION_MAIN},
-     S_prep_cost_fan},
+     S_prep_cost_fan,
+     S_BIT(S_MONTHLY)},
     {{"cost_breakdown", "Mean cost by category",
       "Where the money goes: the mean cost of each ledger category over the horizon, "
       "stacked; the total above each bar is the mean total cost.",
       PLOT_SECTION_MAIN},
-     S_prep_cost_breakdown},
+     S_prep_cost_breakdown,
+     S_BIT(S_SUMMARY)},
     {{"downtime", "Downtime per year",
       "Hours of service interruption per year: box p25-p75, whiskers p5-p95, bar the "
       "median, diamond the mean; the dashed red line is the SLA where the option has one.",
       PLOT_SECTION_MAIN},
-     S_prep_downtime},
+     S_prep_downtime,
+     S_BIT(S_SUMMARY) | S_BIT(S_OPTIONS)},
     {{"tco_diff", "Paired cost difference of the two cheapest options",
       "The difference in total cost between the two options with the lowest medians, "
       "trajectory by trajectory (same demand for both), and the probability that each is "
       "the cheaper.",
       PLOT_SECTION_MAIN},
-     S_prep_tco_diff},
+     S_prep_tco_diff,
+     S_BIT(S_HIST) | S_BIT(S_COMPARE)},
     {{"input_profile", "Input check: weekly traffic profile",
       "The weekday x hour shape of the demand the run used; the box shows the share of "
       "messages in office hours (Mon-Fri 09:00-18:00).",
       PLOT_SECTION_INPUTS},
-     S_prep_input_profile},
+     S_prep_input_profile,
+     S_BIT(S_PROFILE)},
     {{"input_daily", "Input check: the first simulated year",
       "Messages per day in the first year of one trajectory (seasonal peaks should show), "
       "and the days each option had downtime or overflow.",
       PLOT_SECTION_INPUTS},
-     S_prep_input_daily},
+     S_prep_input_daily,
+     S_BIT(S_DAILY)},
     {{"tornado", "Tornado: one input at a time",
       "How far the metric moves when one input goes to its p10 or its p90 while the others "
       "stay at their base values; the longest bars are the assumptions that matter.",
       PLOT_SECTION_SENSITIVITY},
-     S_prep_tornado},
+     S_prep_tornado,
+     S_BIT(S_TORNADO)},
     {{"sobol", "Sobol sensitivity indices",
       "The share of the metric's variance due to each input alone (S1) and with its "
       "interactions (ST), with 95 % confidence intervals.",
       PLOT_SECTION_SENSITIVITY},
-     S_prep_sobol},
+     S_prep_sobol,
+     S_BIT(S_SOBOL)},
     {{"sweep", "What-if sweep of one parameter",
       "The metric of each option as one parameter varies (median and p5-p95), where two "
       "options swap places, and the probability that each option is the cheapest.",
       PLOT_SECTION_SENSITIVITY},
-     S_prep_sweep},
+     S_prep_sweep,
+     S_BIT(S_SWEEP) | S_BIT(S_CROSSOVER)},
     {{"grid", "What-if grid of two parameters",
       "The cheapest option in each cell of a two-parameter grid; the text is the "
       "probability that it is the cheapest there.",
       PLOT_SECTION_SENSITIVITY},
-     S_prep_grid},
+     S_prep_grid,
+     S_BIT(S_GRID)},
 };
 
 #define S_NCHARTS (sizeof S_charts / sizeof S_charts[0])
@@ -760,13 +852,55 @@ static const char *S_tail(const char *out)
     return out + start;
 }
 
-static hs_status S_render(const char *outdir, const char *gp, const char *scripts, const char *name,
-                          const S_vars *common, const S_vars *own, const plot_opts *o,
-                          plot_result *r, hs_error *e)
+/* Whether the chart file PATH is whole: a PNG that ends with its IEND chunk, an SVG whose last
+ * tag closes </svg>. gnuplot can exit 0 after a failed write (a full disk); a check of the file
+ * is the only sign. Then made durable (fsync). HS_ERR_RUNTIME naming the chart otherwise. */
+static hs_status S_check_chart(const char *path, const char *name, int svg, hs_error *e)
+{
+    static const unsigned char png_sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    static const unsigned char png_end[12] = {0,   0,   0,    0,    'I',  'E',
+                                              'N', 'D', 0xAE, 0x42, 0x60, 0x82};
+    int fd = open(path, O_RDONLY | O_NOFOLLOW);
+    struct stat sb;
+    if (fd < 0 || fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+        int err = errno;
+        if (fd >= 0) close(fd);
+        return hs_error_set(e, HS_ERR_RUNTIME, "chart %s: gnuplot wrote no %s file: %s", name,
+                            svg ? "SVG" : "PNG", strerror(err));
+    }
+    unsigned char head[8] = {0}, tail[64] = {0};
+    size_t n = (size_t)sb.st_size, tn = n < sizeof tail ? n : sizeof tail;
+    int whole = n >= 20 && pread(fd, head, 8, 0) == 8 &&
+                pread(fd, tail, tn, (off_t)(n - tn)) == (ssize_t)tn;
+    if (whole && !svg) {
+        whole = memcmp(head, png_sig, 8) == 0 && memcmp(tail + tn - 12, png_end, 12) == 0;
+    } else if (whole) {
+        while (tn > 0 && (tail[tn - 1] == '\n' || tail[tn - 1] == '\r' || tail[tn - 1] == ' '))
+            tn--;
+        whole = tn >= 6 && memcmp(tail + tn - 6, "</svg>", 6) == 0;
+    }
+    int synced = fsync(fd) == 0, err = errno;
+    close(fd);
+    if (!whole)
+        return hs_error_set(e, HS_ERR_RUNTIME,
+                            "chart %s: the %s file gnuplot wrote is incomplete (%zu bytes, %s); "
+                            "is the disk full?",
+                            name, svg ? "SVG" : "PNG", n,
+                            svg ? "no closing </svg>" : "no IEND chunk");
+    if (!synced)
+        return hs_error_set(e, HS_ERR_RUNTIME, "chart %s: cannot write '%s': %s", name, path,
+                            strerror(err));
+    return HS_OK;
+}
+
+/* Renders chart NAME twice (PNG, SVG) into the set folder SETDIR (relative to OUTDIR, where
+ * gnuplot runs) and checks both files. */
+static hs_status S_render(const char *outdir, const char *setdir, const char *gp,
+                          const char *scripts, const char *name, const S_vars *common,
+                          const S_vars *own, const plot_opts *o, plot_result *r, hs_error *e)
 {
     static const char *const fmts[2] = {"png", "svg"};
-    char tmp_rel[2][256], tmp_abs[2][PATH_MAX], fin_abs[2][PATH_MAX];
-    char common_gp[PATH_MAX], chart_gp[PATH_MAX], outvar[2][300];
+    char rel[256], abs[PATH_MAX], common_gp[PATH_MAX], chart_gp[PATH_MAX], outvar[300];
     hs_status st = HS_OK;
     snprintf(common_gp, sizeof common_gp, "%s/common.gp", scripts);
     snprintf(chart_gp, sizeof chart_gp, "%s/%s.gp", scripts, name);
@@ -774,11 +908,9 @@ static hs_status S_render(const char *outdir, const char *gp, const char *script
         return hs_error_set(e, HS_ERR_RUNTIME, "chart %s: cannot read the script '%s': %s", name,
                             chart_gp, strerror(errno));
     for (int k = 0; k < 2 && st == HS_OK; k++) {
-        snprintf(tmp_rel[k], sizeof tmp_rel[k], "plots/.%s.%s.tmp.%ld", name, fmts[k],
-                 (long)getpid());
-        snprintf(tmp_abs[k], sizeof tmp_abs[k], "%s/%s", outdir, tmp_rel[k]);
-        snprintf(fin_abs[k], sizeof fin_abs[k], "%s/plots/%s.%s", outdir, name, fmts[k]);
-        snprintf(outvar[k], sizeof outvar[k], "out='%s'", tmp_rel[k]);
+        snprintf(rel, sizeof rel, "%s/%s.%s", setdir, name, fmts[k]);
+        snprintf(abs, sizeof abs, "%s/%s", outdir, rel);
+        snprintf(outvar, sizeof outvar, "out='%s'", rel);
         char fmtvar[16];
         snprintf(fmtvar, sizeof fmtvar, "fmt='%s'", fmts[k]);
         char *argv[2 * (2 * S_MAX_VARS + 2) + 6];
@@ -788,7 +920,7 @@ static hs_status S_render(const char *outdir, const char *gp, const char *script
         argv[a++] = (char *)"-e";
         argv[a++] = fmtvar;
         argv[a++] = (char *)"-e";
-        argv[a++] = outvar[k];
+        argv[a++] = outvar;
         for (int i = 0; i < common->n; i++)
             argv[a++] = (char *)"-e", argv[a++] = common->v[i];
         for (int i = 0; i < own->n; i++)
@@ -801,23 +933,67 @@ static hs_status S_render(const char *outdir, const char *gp, const char *script
         st = spawn_run(argv, outdir, &status, &out, e);
         if (st != HS_OK) break;
         S_scan_warnings(name, out, o->quiet, r);
-        if (status != 0 || access(tmp_abs[k], F_OK) != 0) {
+        if (status != 0 || access(abs, F_OK) != 0)
             st = hs_error_set(e, HS_ERR_RUNTIME, "chart %s failed (gnuplot exit status %d): %s",
                               name, status, *S_tail(out) ? S_tail(out) : "no output file");
-        } else {
-            /* make the file durable before it gets its final name */
-            int fd = open(tmp_abs[k], O_RDONLY);
-            if (fd >= 0) fsync(fd), close(fd);
-        }
+        else
+            st = S_check_chart(abs, name, k == 1, e);
         free(out);
     }
-    for (int k = 0; k < 2 && st == HS_OK; k++)
-        if (rename(tmp_abs[k], fin_abs[k]) != 0)
-            st = hs_error_set(e, HS_ERR_RUNTIME, "chart %s: cannot write '%s': %s", name,
-                              fin_abs[k], strerror(errno));
     if (st != HS_OK)
-        for (int k = 0; k < 2; k++)
-            unlink(tmp_abs[k]);
+        for (int k = 0; k < 2; k++) {
+            snprintf(abs, sizeof abs, "%s/%s/%s.%s", outdir, setdir, name, fmts[k]);
+            unlink(abs);
+        }
+    return st;
+}
+
+/* Removes folder DIR and the files in it (not following links); 0 when it is gone. */
+static int S_remove_set(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (d) {
+        struct dirent *de;
+        while ((de = readdir(d)))
+            if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0) {
+                char *p = hs_path_join(dir, de->d_name);
+                if (p) unlink(p);
+                free(p);
+            }
+        closedir(d);
+    }
+    return rmdir(dir);
+}
+
+/* Makes the set folder SET (complete, checked) OUTDIR/plots in one step: exchanged with the
+ * previous plots/ (renameat2 RENAME_EXCHANGE), which is then removed with its stale charts; a
+ * file system without the exchange gets the previous folder moved aside first. */
+static hs_status S_commit_set(const char *outdir, const char *set, hs_error *e)
+{
+    char *plots = hs_path_join(outdir, "plots");
+    if (!plots) return hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
+    hs_status st = HS_OK;
+    int dfd = open(set, O_RDONLY | O_DIRECTORY);
+    if (dfd >= 0) fsync(dfd), close(dfd);
+    struct stat sb;
+    if (lstat(plots, &sb) != 0) {
+        if (rename(set, plots) != 0)
+            st = hs_error_set(e, HS_ERR_RUNTIME, "cannot write '%s': %s", plots, strerror(errno));
+    } else if (renameat2(AT_FDCWD, set, AT_FDCWD, plots, RENAME_EXCHANGE) == 0) {
+        S_remove_set(set); /* the previous charts, now under the set's name */
+    } else if (errno == EINVAL || errno == ENOSYS) {
+        char *old = S_printf("%s.old", set);
+        if (!old || rename(plots, old) != 0 || rename(set, plots) != 0)
+            st = hs_error_set(e, HS_ERR_RUNTIME, "cannot write '%s': %s", plots,
+                              old ? strerror(errno) : "out of memory");
+        if (old) S_remove_set(old);
+        free(old);
+    } else {
+        st = hs_error_set(e, HS_ERR_RUNTIME, "cannot write '%s': %s", plots, strerror(errno));
+    }
+    dfd = open(outdir, O_RDONLY | O_DIRECTORY);
+    if (dfd >= 0) fsync(dfd), close(dfd);
+    free(plots);
     return st;
 }
 
@@ -838,68 +1014,109 @@ hs_status plot_run(const char *outdir, const plot_opts *o, int *skipped, plot_re
     if (!S_ISDIR(sb.st_mode))
         return hs_error_set(e, HS_ERR_RUNTIME,
                             "cannot use '%s' as an output folder: it is not a folder", outdir);
-    char *gp = spawn_find_program(o->gnuplot ? o->gnuplot : "gnuplot");
-    if (!gp) {
-        fprintf(stderr, "hostsim: gnuplot not found; charts skipped\n");
-        if (skipped) *skipped = 1;
-        return HS_OK;
-    }
-    char *scripts = plot_scripts_dir(e);
     char *absout = S_abspath(outdir);
-    if (!scripts || !absout) {
-        hs_status st = scripts ? hs_error_set(e, HS_ERR_RUNTIME, "cannot resolve '%s': %s", outdir,
-                                              strerror(errno))
-                               : HS_ERR_RUNTIME;
-        free(gp), free(scripts), free(absout);
-        return st;
-    }
+    if (!absout)
+        return hs_error_set(e, HS_ERR_RUNTIME, "cannot resolve '%s': %s", outdir, strerror(errno));
 
     S_ctx c = {.outdir = absout, .e = e};
     S_vars vars[S_NCHARTS];
     S_vars common = {0};
-    int want[S_NCHARTS];
+    int want[S_NCHARTS], nwant = 0;
+    char *gp = NULL, *scripts = NULL, *set = NULL;
     memset(vars, 0, sizeof vars);
     hs_status st = S_survey(&c, want, vars);
-    char *plotdir = hs_path_join(absout, "plots");
-    char *footer = st == HS_OK ? S_footer(&c) : NULL;
-    if (st == HS_OK && (!plotdir || !footer)) st = hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
-    if (st == HS_OK) st = outfile_mkdirs(plotdir, e);
+    for (size_t i = 0; i < S_NCHARTS; i++)
+        nwant += st == HS_OK && want[i];
+    if (st == HS_OK && nwant == 0)
+        st = hs_error_set(e, HS_ERR_INPUT,
+                          "%s: nothing to draw: no chart has its data there (summary.csv, "
+                          "monthly.csv, tornado.csv, ...: docs/charts.md); run `hostsim run "
+                          "--out %s` first",
+                          outdir, outdir);
+    if (st == HS_OK && !(gp = spawn_find_program(o->gnuplot ? o->gnuplot : "gnuplot"))) {
+        fprintf(stderr, "hostsim: gnuplot not found; charts skipped\n");
+        if (skipped) *skipped = 1;
+        goto done;
+    }
+    if (st == HS_OK && !(scripts = plot_scripts_dir(e))) st = HS_ERR_RUNTIME;
+    /* the new charts go into a fresh folder (unpredictable name, mode 0700) beside plots/ */
+    char setrel[32] = ".plots.new.XXXXXX";
+    if (st == HS_OK) {
+        set = hs_path_join(absout, setrel);
+        if (!set)
+            st = hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
+        else if (!mkdtemp(set))
+            st = hs_error_set(e, HS_ERR_RUNTIME, "cannot write charts into '%s': %s", outdir,
+                              strerror(errno));
+        else
+            snprintf(setrel, sizeof setrel, "%s", strrchr(set, '/') + 1);
+    }
     if (st == HS_OK) {
         S_var(&common, "options", c.options);
-        S_var(&common, "footer", footer);
         if (common.nomem) st = hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
     }
     for (size_t i = 0; i < S_NCHARTS && st == HS_OK; i++) {
         if (!want[i]) continue;
+        int foreign = 0;
+        char *footer = S_provenance(&c, S_charts[i].files,
+                                    S_charts[i].info.section == PLOT_SECTION_SENSITIVITY, &foreign);
+        if (footer) S_var(&vars[i], "footer", footer);
+        if (foreign) S_var(&vars[i], "footer_color", "#C00000");
+        free(footer);
+        if (!footer || vars[i].nomem) {
+            st = hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
+            break;
+        }
         hs_error one;
         hs_error_clear(&one);
-        hs_status cs =
-            S_render(absout, gp, scripts, S_charts[i].info.name, &common, &vars[i], o, r, &one);
+        hs_status cs = S_render(absout, setrel, gp, scripts, S_charts[i].info.name, &common,
+                                &vars[i], o, r, &one);
         if (cs == HS_OK) {
             r->rendered++;
             continue;
         }
-        /* keep going: report every failed chart, render the others */
+        /* keep going: report every failed chart; then nothing is committed */
         if (r->failed++ == 0) {
             hs_error_set(e, one.code, "%s", one.msg);
         } else {
             hs_error_append(e, "%s", one.msg);
         }
     }
-    if (st == HS_OK && r->failed) st = HS_ERR_RUNTIME;
+    if (st == HS_OK && r->failed) {
+        st = HS_ERR_RUNTIME;
+        hs_error_append(e, "no chart was replaced: the previous charts of %s/plots are intact",
+                        outdir);
+    }
+    if (st == HS_OK) st = S_commit_set(absout, set, e);
+    if (set && st != HS_OK) S_remove_set(set);
     if (st == HS_OK && !o->quiet && isatty(STDERR_FILENO)) /* progress: only on a terminal */
         fprintf(stderr, "hostsim: %d chart%s in %s/plots\n", r->rendered,
                 r->rendered == 1 ? "" : "s", outdir);
+done:
     for (size_t i = 0; i < S_NCHARTS; i++)
         S_vars_free(&vars[i]);
     S_vars_free(&common);
     S_ctx_free(&c);
-    free(plotdir);
-    free(footer);
+    free(set);
     free(gp);
     free(scripts);
     free(absout);
     return st;
+}
+
+char *plot_chart_provenance(const char *outdir, size_t i, int *foreign, hs_error *e)
+{
+    if (i >= S_NCHARTS) return NULL;
+    S_ctx c = {.outdir = outdir, .e = e};
+    char *s = NULL;
+    (void)S_tab(&c, S_MANIFEST);
+    if (c.err == HS_OK) {
+        s = S_provenance(&c, S_charts[i].files,
+                         S_charts[i].info.section == PLOT_SECTION_SENSITIVITY, foreign);
+        if (!s) hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
+    }
+    S_ctx_free(&c);
+    return s;
 }
 
 hs_status plot_all(const char *outdir, const plot_opts *o, int *skipped, hs_error *e)

@@ -3,10 +3,13 @@
  * Each chart is one script, plots/NAME.gp, run after plots/common.gp, in the output folder
  * (the scripts read its CSV files by name), once for OUTDIR/plots/NAME.png (pngcairo
  * 1200x700) and once for NAME.svg. gnuplot runs without a shell (fork/exec with an argument
- * vector, `-d`: no init file), its output captured; each file is written under a temporary name
- * and renamed only when gnuplot exits with status 0, so a failed chart leaves no file and keeps
- * the previous one. What a script needs that is not in a CSV (the option list in options.csv
- * order, the footer text, the pair for the difference chart, ...) is passed as -e variables.
+ * vector, `-d`: no init file), its output captured. The charts are one set: every file is
+ * written into a fresh folder beside plots/ (mkdtemp), checked (a PNG that ends with its IEND
+ * chunk, an SVG that closes </svg>) and made durable; only when every chart succeeded does that
+ * folder replace plots/ in one step, so a failed chart or a full disk leaves the previous
+ * charts as they were, and a chart the data no longer supports does not survive. What a script
+ * needs that is not in a CSV (the option list in options.csv order, the footer text with the
+ * chart's own provenance, the pair for the difference chart, ...) is passed as -e variables.
  *
  * The scripts are found in $HOSTSIM_PLOTS, else <dir of the executable>/plots, else
  * <dir of the executable>/../share/hostsim/plots. docs/charts.md describes every chart.
@@ -26,8 +29,9 @@ typedef struct {
 /* Renders every chart the folder's data supports into OUTDIR/plots/ as PNG and SVG.
  * Returns HS_OK; if gnuplot is absent, prints "hostsim: gnuplot not found; charts skipped" to
  * stderr and returns HS_OK with *skipped=1 (skipped may be NULL). A failed chart (gnuplot exit
- * status != 0) is an HS_ERR_RUNTIME naming the chart (the other charts are still rendered);
- * a malformed CSV file is an HS_ERR_INPUT naming file:line:column. */
+ * status != 0, or a file that is not whole) is an HS_ERR_RUNTIME naming every failed chart,
+ * and no chart is replaced; a folder with nothing to draw, or a malformed CSV file (naming
+ * file:line:column), is an HS_ERR_INPUT. */
 hs_status plot_all(const char *outdir, const plot_opts *o, int *skipped, hs_error *e);
 
 /* What plot_run did. */
@@ -41,6 +45,13 @@ typedef struct {
 /* plot_all, reporting what happened in *r (may be NULL). */
 hs_status plot_run(const char *outdir, const plot_opts *o, int *skipped, plot_result *r,
                    hs_error *e);
+
+/* The provenance of chart I of OUTDIR, as its footer gives it (scenario, the command and its N,
+ * seed, version, overrides, from manifest.csv); *foreign (may be NULL) is set to 1 when its
+ * data is not part of the set manifest.csv describes (a file the command that wrote the
+ * manifest does not write, or no manifest): the text then says so. Caller frees; NULL and e
+ * set on failure (a malformed manifest.csv). */
+char *plot_chart_provenance(const char *outdir, size_t i, int *foreign, hs_error *e);
 
 /* The charts hostsim knows, in the order the report shows them. */
 typedef enum { PLOT_SECTION_MAIN, PLOT_SECTION_SENSITIVITY, PLOT_SECTION_INPUTS } plot_section;

@@ -30,6 +30,7 @@ typedef struct {
     char **opt; /* options in options.csv order */
     size_t nopt;
     FILE *f;
+    char **prov_shown; /* per chart: the provenance line already written, or NULL */
 } S_rep;
 
 /* ---------------------------------------------------------------- text */
@@ -199,10 +200,26 @@ static char *S_slurp(const char *path, size_t *len)
     return b;
 }
 
-/* Copies gnuplot's SVG into the page: without the XML prolog, namespaces and fixed size,
- * with its own title, xlink:href as plain href, and every id (and reference to one) prefixed
- * by "cK-" so the charts' identical ids do not collide. */
-static int S_inline_svg(FILE *f, const char *path, size_t k, const char *title)
+/* Writes N bytes of B as base64 (RFC 4648), in lines of 76 characters. */
+static void S_base64(FILE *f, const unsigned char *b, size_t n)
+{
+    static const char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    for (size_t i = 0; i < n; i += 3) {
+        unsigned v = (unsigned)b[i] << 16;
+        if (i + 1 < n) v |= (unsigned)b[i + 1] << 8;
+        if (i + 2 < n) v |= b[i + 2];
+        char q[4] = {tab[v >> 18 & 63], tab[v >> 12 & 63], i + 1 < n ? tab[v >> 6 & 63] : '=',
+                     i + 2 < n ? tab[v & 63] : '='};
+        fwrite(q, 1, 4, f);
+        if ((i / 3 + 1) % 19 == 0 && i + 3 < n) fputc('\n', f);
+    }
+}
+
+/* Embeds the chart's SVG as an image, <img src="data:image/svg+xml;base64,...">: a browser
+ * runs no script and loads nothing for an SVG shown as an image, so whatever a (tampered)
+ * file of plots/ holds cannot act on the reader. 0 when the file is not a chart gnuplot could
+ * have written (no <svg element with a viewBox, or no closing </svg>). */
+static int S_embed_svg(FILE *f, const char *path, const char *title)
 {
     size_t len;
     char *s = S_slurp(path, &len);
@@ -210,48 +227,46 @@ static int S_inline_svg(FILE *f, const char *path, size_t k, const char *title)
     char *open = strstr(s, "<svg");
     char *close = open ? strchr(open, '>') : NULL;
     char *vb = open ? strstr(open, "viewBox=\"") : NULL;
-    if (!close || !vb || vb > close) {
+    if (!close || !vb || vb > close || !strstr(close, "</svg>")) {
         free(s);
         return 0;
     }
-    vb += 9;
-    size_t vblen = strcspn(vb, "\"");
-    fprintf(f, "<svg viewBox=\"%.*s\" role=\"img\" aria-label=\"", (int)vblen, vb);
+    fputs("<img alt=\"", f);
     S_esc(f, title);
-    fputs("\"><title>", f);
-    S_esc(f, title);
-    fputs("</title>", f);
-    static const char *const skip[] = {"<title>Gnuplot</title>", "<desc>Produced by GNUPLOT"};
-    static const char *const ref[] = {"id='", "id=\"", "href='#", "href=\"#", "url(#"};
-    static const char xlink[] = "xlink:href=";
-    char prefix[32];
-    snprintf(prefix, sizeof prefix, "c%zu-", k);
-    for (char *p = close + 1; *p;) {
-        int done = 0;
-        for (size_t i = 0; i < 2 && !done; i++)
-            if (strncmp(p, skip[i], strlen(skip[i])) == 0) {
-                char *end = strchr(p, '\n');
-                p = end ? end + 1 : p + strlen(p);
-                done = 1;
-            }
-        if (!done && strncmp(p, xlink, sizeof xlink - 1) == 0) {
-            p += 6; /* plain href (SVG 2): no namespace declaration needed */
-            continue;
-        }
-        for (size_t i = 0; i < 5 && !done; i++) {
-            size_t n = strlen(ref[i]);
-            if (strncmp(p, ref[i], n) == 0) {
-                fwrite(p, 1, n, f);
-                fputs(prefix, f);
-                p += n;
-                done = 1;
-            }
-        }
-        if (!done) fputc(*p++, f);
-    }
+    fputs("\" src=\"data:image/svg+xml;base64,", f);
+    S_base64(f, (const unsigned char *)s, len);
+    fputs("\">\n", f);
     free(s);
-    fputc('\n', f);
     return 1;
+}
+
+/* The provenance of chart K (plot_chart_provenance), once per distinct text: a line in grey,
+ * or a warning in red when its data is not part of the folder's set. Charts of the run's own
+ * files (ALWAYS 0) show it only when it differs from the summary's. */
+static void S_provenance(const S_rep *r, size_t k, int always)
+{
+    int foreign = 0;
+    hs_error e;
+    char *p = plot_chart_provenance(r->outdir, k, &foreign, &e);
+    const char *text = p ? p : e.msg;
+    for (size_t i = 0; i < plot_chart_count(); i++)
+        if (r->prov_shown[i] && strcmp(r->prov_shown[i], text) == 0 && (!always || i == k)) {
+            free(p);
+            return;
+        }
+    fprintf(r->f, "<p class=\"%s\" data-provenance=\"%s\">", foreign ? "note prov" : "prov",
+            plot_chart_get(k)->name);
+    S_esc(r->f, text);
+    fputs("</p>\n", r->f);
+    if (!r->prov_shown[k]) r->prov_shown[k] = strdup(text);
+    free(p);
+}
+
+static long S_chart_index(const char *name)
+{
+    for (size_t k = 0; k < plot_chart_count(); k++)
+        if (strcmp(plot_chart_get(k)->name, name) == 0) return (long)k;
+    return -1;
 }
 
 static void S_figure(const S_rep *r, size_t k, int *shown)
@@ -260,7 +275,7 @@ static void S_figure(const S_rep *r, size_t k, int *shown)
     char path[4096];
     snprintf(path, sizeof path, "%s/plots/%s.svg", r->outdir, c->name);
     fprintf(r->f, "<figure id=\"chart-%s\">\n", c->name);
-    if (!S_inline_svg(r->f, path, k, c->title)) {
+    if (!S_embed_svg(r->f, path, c->title)) {
         fprintf(r->f, "<p class=\"missing\">Chart not available (%s.svg was not rendered).</p>\n",
                 c->name);
     } else {
@@ -270,7 +285,9 @@ static void S_figure(const S_rep *r, size_t k, int *shown)
     S_esc(r->f, c->title);
     fputs(".</b> ", r->f);
     S_esc(r->f, c->about);
-    fputs("</figcaption>\n</figure>\n", r->f);
+    fputs("</figcaption>\n", r->f);
+    S_provenance(r, k, c->section == PLOT_SECTION_SENSITIVITY);
+    fputs("</figure>\n", r->f);
 }
 
 /* ---------------------------------------------------------------- sections */
@@ -287,8 +304,8 @@ static const char S_css[] =
     "th{background:#f2f2f2}td.num{text-align:right;white-space:nowrap}\n"
     ".range{color:#666;font-size:.88em}.swatch{display:inline-block;width:.9em;height:.9em;"
     "border-radius:2px;margin-right:.4em;vertical-align:-.1em}\n"
-    "tr.best td{background:#f5fbf7}figure{margin:1.2em 0}figure svg{width:100%;height:auto;"
-    "display:block;border:1px solid #eee}\n"
+    "tr.best td{background:#f5fbf7}figure{margin:1.2em 0}figure img{width:100%;height:auto;"
+    "display:block;border:1px solid #eee}\n.prov{color:#777;font-size:.85em;margin:.2em 0}\n"
     "figcaption{color:#444;font-size:.92em;margin-top:.3em}.missing,.note{color:#a33}\n"
     "footer{color:#888;font-size:.85em;margin-top:2em}\n"
     "@media print{body{max-width:none;padding:0;font-size:10pt}h2{break-after:avoid}"
@@ -495,7 +512,10 @@ static void S_summary_table(const S_rep *r)
         }
         fputs("</tr>\n", f);
     }
-    fputs("</tbody>\n</table>\n</section>\n", f);
+    fputs("</tbody>\n</table>\n", f);
+    long k = S_chart_index("cost_breakdown"); /* the chart of summary.csv alone: its provenance */
+    if (k >= 0) S_provenance(r, (size_t)k, 1);
+    fputs("</section>\n", f);
 }
 
 static void S_charts(const S_rep *r, const int *want, plot_section sec, int *shown)
@@ -546,6 +566,8 @@ static void S_tornado_table(const S_rep *r)
         fputs("</tr>\n", f);
     }
     fputs("</tbody>\n</table>\n", f);
+    long k = S_chart_index("tornado");
+    if (k >= 0) S_provenance(r, (size_t)k, 1);
 }
 
 static void S_crossover_table(const S_rep *r)
@@ -587,6 +609,8 @@ static void S_crossover_table(const S_rep *r)
         fputs("</td></tr>\n", f);
     }
     fputs("</tbody>\n</table>\n", f);
+    long k = S_chart_index("sweep");
+    if (k >= 0) S_provenance(r, (size_t)k, 1);
 }
 
 static void S_plain_table(FILE *f, const csvtable *t, const char *id, const char *rowattr)
@@ -713,6 +737,9 @@ static void S_rep_free(S_rep *r)
     csvtable_free(r->tornado);
     csvtable_free(r->crossover);
     plot_options_free(r->opt, r->nopt);
+    for (size_t k = 0; r->prov_shown && k < plot_chart_count(); k++)
+        free(r->prov_shown[k]);
+    free(r->prov_shown);
 }
 
 hs_status report_write(const char *outdir, int pdf, hs_error *e)
@@ -722,8 +749,9 @@ hs_status report_write(const char *outdir, int pdf, hs_error *e)
         return hs_error_set(e, HS_ERR_RUNTIME,
                             "cannot write report.pdf: chromium is missing (looked for "
                             "/usr/bin/chromium and chromium on PATH); install it, or omit --pdf");
-    S_rep r = {.outdir = outdir};
-    hs_status st = S_load(outdir, "summary.csv", &r.summary, e);
+    S_rep r = {.outdir = outdir, .prov_shown = calloc(plot_chart_count(), sizeof(char *))};
+    hs_status st = r.prov_shown ? S_load(outdir, "summary.csv", &r.summary, e)
+                                : hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
     if (st == HS_OK && !r.summary)
         st = hs_error_set(e, HS_ERR_INPUT, "%s: no summary.csv: not the output folder of a run",
                           outdir);

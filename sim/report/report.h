@@ -1,10 +1,15 @@
 /* report.h — the one-file report of an output folder: OUTDIR/report.html.
  *
- * Self-contained (the charts' SVGs inlined, no script, no external resource, print CSS):
+ * Self-contained (the charts' SVGs embedded as images, data:image/svg+xml;base64, so that no
+ * file of the folder can run script in the reader's browser; no script, no external resource,
+ * print CSS):
  * the question, the headline answer (cheapest option by median tco and how sure that is,
  * most available option), a summary table per option, the charts, the sensitivity results
  * (tornado, crossovers) when present, the input checks, the assumptions (params.csv) with
- * their sources, and the manifest. Every text taken from a CSV file is HTML-escaped.
+ * their sources, and the manifest. Every text taken from a CSV file is HTML-escaped. Every
+ * table and chart is labelled with its own provenance (plot_chart_provenance: the command, its
+ * N, seed and overrides), and one whose data is not part of the set manifest.csv describes is
+ * flagged in red as not from this run.
  * Charts missing or older than the CSV files are rendered first (plot_run, gnuplot on PATH);
  * without gnuplot the report says the charts were skipped.
  */

@@ -290,8 +290,8 @@ static void S_kv(outfile *f, const char *k, const char *v)
     outfile_csv_end(f);
 }
 
-static hs_status S_manifest(const aggregate *a, const output_info *info, outfile_set *set,
-                            const char *dir, hs_error *e)
+static hs_status S_manifest(const aggregate *a, const output_info *info, const output_analysis *an,
+                            outfile_set *set, const char *dir, hs_error *e)
 {
     outfile *f = outfile_set_open(set, dir, "manifest.csv", e);
     if (!f) return e->code;
@@ -299,6 +299,7 @@ static hs_status S_manifest(const aggregate *a, const output_info *info, outfile
     char buf[256];
     fputs("key,value\n", outfile_stream(f));
     S_kv(f, "version", HOSTSIM_VERSION);
+    S_kv(f, "command", an ? an->command : "run");
     S_kv(f, "scenario", info->scenario_dir);
     snprintf(buf, sizeof buf, "%016llx", (unsigned long long)sc->checksum);
     S_kv(f, "scenario_checksum", buf);
@@ -313,6 +314,8 @@ static hs_status S_manifest(const aggregate *a, const output_info *info, outfile
     S_kv(f, "currency", "CNY");
     S_kv(f, "overrides", sc->overrides);
     S_kv(f, "stop_reason", info->stop_reason);
+    for (int i = 0; an && i < an->nkeys; i++)
+        S_kv(f, an->keys[i][0], an->keys[i][1]);
     snprintf(buf, sizeof buf, "%d", info->threads);
     S_kv(f, "threads", buf);
     snprintf(buf, sizeof buf, "%.3f", info->wall_seconds);
@@ -373,6 +376,13 @@ done:
 hs_status output_write_all(const aggregate *a, const output_info *info, outfile_set *set,
                            const char *dir, hs_error *e)
 {
+    return output_write_analysis(a, info, NULL, set, dir, e);
+}
+
+hs_status output_write_analysis(const aggregate *a, const output_info *info,
+                                const output_analysis *an, outfile_set *set, const char *dir,
+                                hs_error *e)
+{
     HS_FORWARD(S_summary(a, set, dir, e));
     HS_FORWARD(S_compare(a, set, dir, e));
     HS_FORWARD(S_monthly(a, set, dir, e));
@@ -380,7 +390,7 @@ hs_status output_write_all(const aggregate *a, const output_info *info, outfile_
     HS_FORWARD(S_daily(a, info, set, dir, e));
     HS_FORWARD(S_profile_options_params(a, set, dir, e));
     HS_FORWARD(output_write_sensitivity(a, set, dir, e));
-    HS_FORWARD(S_manifest(a, info, set, dir, e));
+    HS_FORWARD(S_manifest(a, info, an, set, dir, e));
     return HS_OK;
 }
 

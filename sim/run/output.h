@@ -21,6 +21,19 @@ typedef struct {
 /* Opens and fills every output file into the set (committed by the caller). */
 hs_status output_write_all(const aggregate *a, const output_info *info, outfile_set *set,
                            const char *dir, hs_error *e);
+
+/* The command that writes a set, and the keys of its analysis (sweep, tornado, sobol), which
+ * manifest.csv lists after stop_reason (docs/outputs.md, "Provenance"). */
+typedef struct {
+    const char *command;
+    const char *const (*keys)[2]; /* {key, value} */
+    int nkeys;
+} output_analysis;
+
+/* output_write_all for the base run of an analysis: its manifest names the command and keys. */
+hs_status output_write_analysis(const aggregate *a, const output_info *info,
+                                const output_analysis *an, outfile_set *set, const char *dir,
+                                hs_error *e);
 /* Writes sensitivity.csv (Spearman of each uncertain input with tco, tco_npv, downtime). */
 hs_status output_write_sensitivity(const aggregate *a, outfile_set *set, const char *dir,
                                    hs_error *e);

@@ -128,7 +128,7 @@ wait $pid; rc=$?
 # 7. charts and the report from a real run; the report rendered by headless Chromium
 if "$bin" plot "$tmp/c" --quiet && "$bin" report "$tmp/c" >/dev/null; then
   n=$(ls "$tmp/c/plots/"*.png 2>/dev/null | wc -l)
-  [ "$n" -ge 8 ] && grep -q '<svg' "$tmp/c/report.html" && ! grep -qE 'https?://[a-z]' "$tmp/c/report.html" \
+  [ "$n" -ge 8 ] && grep -q 'src="data:image/svg+xml;base64,' "$tmp/c/report.html" && ! grep -qE 'https?://[a-z]' "$tmp/c/report.html" \
     && ok "plot ($n charts) and a self-contained report from a run" || ko "plot/report ($n charts)"
 else ko "plot/report exit status"; fi
 # the sensitivity commands on the default scenario (tiny N), their charts free of gnuplot warnings

@@ -251,6 +251,9 @@ Test(plot, renders_every_chart_of_a_real_output_folder_without_warnings)
     char *seed = tplot_manifest(out, "seed"), footer[64];
     snprintf(footer, sizeof footer, "seed %s", seed);
     free(seed);
+    /* the sensitivity files of the folder were copied in beside the run's (outdir.sh): not
+     * part of the set its manifest.csv describes, so their charts say so instead */
+    const char *flag = "NOT FROM THIS RUN";
     char *plots = tplot_path(out, "plots");
     for (size_t i = 0; i < plot_chart_count(); i++) {
         char name[128];
@@ -264,15 +267,71 @@ Test(plot, renders_every_chart_of_a_real_output_folder_without_warnings)
         cr_assert_not_null(svg, "no %s", svgp);
         cr_assert_not_null(strstr(svg, "<svg"), "%s is not an SVG", svgp);
         cr_assert_not_null(strstr(svg, "fill=\"#ffffff\""), "%s has no white background", svgp);
-        cr_assert_not_null(strstr(svg, footer), "%s has no footer with '%s'", svgp, footer);
+        const char *want = plot_chart_get(i)->section == PLOT_SECTION_SENSITIVITY ? flag : footer;
+        cr_assert_not_null(strstr(svg, want), "%s has no footer with '%s'", svgp, want);
         free(svg);
         free(svgp);
     }
     S_assert_no_temporaries(plots);
+    S_assert_no_temporaries(out);
     free(plots);
     tplot_rmtree(tmp);
     free(out);
     free(tmp);
+}
+
+/* The folder `hostsim tornado` (sobol, sweep) writes by itself: every chart's footer gives
+ * its own provenance from the folder's manifest: the base run's N for the run's charts, the
+ * analysis' runs and trajectories per run for its own. */
+static void S_assert_footers(const char *cmd, const char *chart, const char *own)
+{
+    tplot_use_repo_scripts();
+    char *tmp = tplot_tmpdir();
+    char from[512];
+    snprintf(from, sizeof from, "%s.parts/%s", tplot_outdir(), cmd);
+    tplot_copy_dir(from, tmp);
+    plot_opts o = {NULL, 1};
+    plot_result r;
+    hs_error e;
+    hs_error_clear(&e);
+    cr_assert_eq(plot_run(tmp, &o, NULL, &r, &e), HS_OK, "%s: %s", cmd, e.msg);
+    char name[128], base[128];
+    snprintf(name, sizeof name, "plots/%s.svg", chart);
+    char *p = tplot_path(tmp, name);
+    char *svg = tplot_slurp(p, NULL);
+    cr_assert_not_null(svg, "%s", p);
+    cr_assert_not_null(strstr(svg, own), "%s: no '%s' in its footer", name, own);
+    cr_assert_not_null(strstr(svg, "seed 42"), "%s", name);
+    cr_assert_null(strstr(svg, "NOT FROM THIS RUN"), "%s", name);
+    free(svg);
+    free(p);
+    p = tplot_path(tmp, "plots/tco_cdf.svg");
+    svg = tplot_slurp(p, NULL);
+    cr_assert_not_null(svg);
+    snprintf(base, sizeof base, "(base run of %s)", cmd);
+    cr_assert_not_null(strstr(svg, base), "tco_cdf.svg of %s: no '%s'", cmd, base);
+    free(svg);
+    free(p);
+    tplot_rmtree(tmp);
+    free(tmp);
+}
+
+Test(plot, each_command_s_charts_carry_their_own_n_seed_and_runs)
+{
+    char *runs = NULL;
+    char dir[512];
+    snprintf(dir, sizeof dir, "%s.parts/tornado", tplot_outdir());
+    runs = tplot_manifest(dir, "runs");
+    char want[128];
+    snprintf(want, sizeof want, "tornado: %s runs of 10 trajectories", runs);
+    S_assert_footers("tornado", "tornado", want);
+    free(runs);
+    snprintf(dir, sizeof dir, "%s.parts/sobol", tplot_outdir());
+    runs = tplot_manifest(dir, "runs");
+    snprintf(want, sizeof want, "Sobol: N = 8 samples, %s runs of 1 trajectory", runs);
+    S_assert_footers("sobol", "sobol", want);
+    free(runs);
+    S_assert_footers("sweep", "sweep", "sweep: 5 runs of 20 trajectories");
 }
 
 Test(plot, tornado_and_sweep_axes_take_the_unit_from_their_csv)
@@ -395,10 +454,10 @@ Test(plot, broken_script_is_a_runtime_error_naming_the_chart_and_leaves_no_file)
     cr_assert_not(S_exists(out, "plots/tco_cdf.png"));
     cr_assert_not(S_exists(out, "plots/tco_cdf.svg"));
     cr_assert_eq(r.failed, 1);
-    cr_assert_eq((size_t)r.rendered, plot_chart_count() - 1, "the other charts are rendered");
-    char *plots = tplot_path(out, "plots");
-    S_assert_no_temporaries(plots);
-    free(plots);
+    cr_assert_eq((size_t)r.rendered, plot_chart_count() - 1, "the other charts are drawn");
+    cr_assert_not(S_exists(out, "plots"), "but none is committed: the charts are one set");
+    cr_assert_not_null(strstr(e.msg, "no chart was replaced"), "%s", e.msg);
+    S_assert_no_temporaries(out);
     tplot_rmtree(tmp);
     free(bad);
     free(scripts);
@@ -451,6 +510,96 @@ Test(plot, failed_chart_keeps_the_previous_file)
     tplot_rmtree(tmp);
     free(prof);
     free(png);
+    free(tmp);
+}
+
+/* A gnuplot that exits 0 after writing a cut file (what a full disk does): the check of each
+ * file catches it, and the previous charts stay whole. */
+Test(plot, a_cut_chart_file_fails_the_set_and_keeps_every_previous_chart)
+{
+    tplot_use_repo_scripts();
+    char *tmp = tplot_tmpdir();
+    char *out = tplot_path(tmp, "out");
+    tplot_copy_dir(tplot_outdir(), out);
+    plot_opts o = {NULL, 1};
+    hs_error e;
+    hs_error_clear(&e);
+    cr_assert_eq(plot_all(out, &o, NULL, &e), HS_OK, "%s", e.msg);
+    char *png = tplot_path(out, "plots/tco_hist.png"),
+         *svgp = tplot_path(out, "plots/cost_fan.svg");
+    size_t png_before, svg_before, png_after, svg_after;
+    free(tplot_slurp(png, &png_before));
+    free(tplot_slurp(svgp, &svg_before));
+    for (int svg = 0; svg < 2; svg++) {
+        /* a fake gnuplot: for out='F' writes F as the previous chart of that name, but for
+         * one format a cut file: a PNG without its IEND chunk, or an SVG never closed */
+        char *fake = tplot_path(tmp, "gnuplot");
+        const char *cut = svg ? "*.svg) printf '<svg viewBox=\"0 0 1 1\"><g>' > \"$f\";;\n"
+                              : "*.png) printf '\\211PNG\\r\\n\\032\\nIHDR0123456789' > \"$f\";;\n";
+        char script[1024];
+        snprintf(script, sizeof script,
+                 "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in out=*) f=${a#out=\\'}; "
+                 "f=${f%%\\'};; esac; done\n"
+                 "case \"$f\" in\n%s*) cp \"plots/${f##*/}\" \"$f\";;\nesac\nexit 0\n",
+                 cut);
+        tplot_write(fake, script);
+        chmod(fake, 0755);
+        plot_opts bad = {fake, 1};
+        hs_error_clear(&e);
+        cr_assert_eq(plot_all(out, &bad, NULL, &e), HS_ERR_RUNTIME, "svg=%d", svg);
+        cr_assert_not_null(strstr(e.msg, svg ? "no closing </svg>" : "no IEND chunk"), "%s", e.msg);
+        free(tplot_slurp(png, &png_after));
+        free(tplot_slurp(svgp, &svg_after));
+        cr_assert_eq(png_before, png_after, "the previous PNG is intact");
+        cr_assert_eq(svg_before, svg_after, "the previous SVG is intact");
+        S_assert_png(png, 15000);
+        S_assert_no_temporaries(out);
+        free(fake);
+    }
+    tplot_rmtree(tmp);
+    free(png);
+    free(svgp);
+    free(out);
+    free(tmp);
+}
+
+Test(plot, a_folder_with_nothing_to_draw_is_an_input_error)
+{
+    tplot_use_repo_scripts();
+    char *tmp = tplot_tmpdir();
+    char *p = tplot_path(tmp, "notes.txt");
+    tplot_write(p, "not an output folder\n");
+    plot_opts o = {NULL, 1};
+    hs_error e;
+    hs_error_clear(&e);
+    cr_assert_eq(plot_all(tmp, &o, NULL, &e), HS_ERR_INPUT);
+    cr_assert_not_null(strstr(e.msg, "nothing to draw"), "%s", e.msg);
+    cr_assert_not(S_exists(tmp, "plots"));
+    tplot_rmtree(tmp);
+    free(p);
+    free(tmp);
+}
+
+/* The new set replaces the old one whole: a chart whose data is gone does not survive. */
+Test(plot, a_chart_the_data_no_longer_supports_is_removed)
+{
+    tplot_use_repo_scripts();
+    char *tmp = tplot_tmpdir();
+    tplot_copy_dir(tplot_outdir(), tmp);
+    plot_opts o = {NULL, 1};
+    hs_error e;
+    hs_error_clear(&e);
+    cr_assert_eq(plot_all(tmp, &o, NULL, &e), HS_OK, "%s", e.msg);
+    cr_assert(S_exists(tmp, "plots/tornado.png"));
+    char *p = tplot_path(tmp, "tornado.csv");
+    unlink(p);
+    cr_assert_eq(plot_all(tmp, &o, NULL, &e), HS_OK, "%s", e.msg);
+    cr_assert_not(S_exists(tmp, "plots/tornado.png"), "a stale chart survived");
+    cr_assert_not(S_exists(tmp, "plots/tornado.svg"));
+    cr_assert(S_exists(tmp, "plots/tco_hist.png"));
+    S_assert_no_temporaries(tmp);
+    tplot_rmtree(tmp);
+    free(p);
     free(tmp);
 }
 

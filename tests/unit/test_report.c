@@ -77,9 +77,10 @@ Test(report, renders_a_real_output_folder_into_one_self_contained_page)
     cr_assert_null(strstr(html, "http://"), "an http:// reference");
     cr_assert_null(strstr(html, "https://"), "an https:// reference");
     cr_assert_null(strstr(html, "<script"));
-    cr_assert_null(strstr(html, " src="));
+    cr_assert_eq(S_count(html, " src="), S_count(html, " src=\"data:image/svg+xml;base64,"),
+                 "the only sources are the charts, embedded");
     cr_assert_null(strstr(html, "<link"));
-    cr_assert_null(strstr(html, "<?xml"), "SVG prologs are stripped");
+    cr_assert_null(strstr(html, "<svg"), "no SVG markup in the page: the charts are images");
     cr_assert_not_null(strstr(html, "@media print"));
 
     /* a summary row per option */
@@ -91,13 +92,12 @@ Test(report, renders_a_real_output_folder_into_one_self_contained_page)
         cr_assert_eq(S_count(html, row), 1u, "%s", row);
     }
 
-    /* every chart inlined, once */
-    cr_assert_eq(S_count(html, "<svg "), plot_chart_count());
-    cr_assert_eq(S_count(html, "</svg>"), plot_chart_count());
+    /* every chart embedded, once */
+    cr_assert_eq(S_count(html, "<img "), plot_chart_count());
     for (size_t i = 0; i < plot_chart_count(); i++) {
         char fig[128];
-        snprintf(fig, sizeof fig, "<figure id=\"chart-%s\">\n<svg ", plot_chart_get(i)->name);
-        cr_assert_not_null(strstr(html, fig), "chart %s not inlined", plot_chart_get(i)->name);
+        snprintf(fig, sizeof fig, "<figure id=\"chart-%s\">\n<img alt=", plot_chart_get(i)->name);
+        cr_assert_not_null(strstr(html, fig), "chart %s not embedded", plot_chart_get(i)->name);
     }
 
     /* the assumptions (their escaping: text_from_the_csv_files_is_escaped_in_tables_and_charts) */
@@ -211,7 +211,7 @@ Test(report, text_from_the_csv_files_is_escaped_in_tables_and_charts)
     cr_assert_not_null(strstr(html, "study: 99.5 % &lt;guaranteed&gt;"));
     cr_assert_null(strstr(html, "<guaranteed>"));
     cr_assert_not_null(strstr(html, "study: RPO &lt; 5 min &amp; 3-2-1 &quot;copies&quot;"));
-    cr_assert_eq(S_count(html, "<svg "), plot_chart_count(), "the footer did not break a chart");
+    cr_assert_eq(S_count(html, "<img "), plot_chart_count(), "the footer did not break a chart");
     free(html);
     free(hp);
     free(p);
@@ -267,7 +267,7 @@ Test(report, optional_files_missing_leave_their_sections_out)
     cr_assert_null(strstr(html, "id=\"sensitivity\""));
     cr_assert_null(strstr(html, "tornado-table"));
     cr_assert_not_null(strstr(html, "params.csv is missing"));
-    cr_assert_eq(S_count(html, "<svg "), plot_chart_count() - 4);
+    cr_assert_eq(S_count(html, "<img "), plot_chart_count() - 4);
     free(html);
     free(hp);
     tplot_rmtree(dir);
@@ -282,7 +282,7 @@ Test(report, without_gnuplot_the_page_says_the_charts_were_skipped, .init = cr_r
     char *html = S_render(&dir, HS_OK);
     cr_assert_not_null(html);
     cr_assert_not_null(strstr(html, "gnuplot was not found"));
-    cr_assert_null(strstr(html, "<svg "));
+    cr_assert_null(strstr(html, "<img "));
     cr_assert_not_null(strstr(html, "id=\"summary-table\""));
     setenv("PATH", saved_path, 1);
     free(saved_path);
@@ -355,13 +355,15 @@ Test(report, fresh_charts_are_not_rendered_again)
     char *html = S_render(&dir, HS_OK);
     free(html);
     char *svg = tplot_path(dir, "plots/tco_hist.svg");
-    tplot_write(svg, "<svg viewBox=\"0 0 10 10\"><text>kept</text></svg>\n");
+    /* 36 bytes: base64 "PHN2ZyB2aWV3Qm94PSIwIDAgMTAgMTAiPjx0ZXh0PmtlcHQ8L3RleHQ+PC9zdmc+" */
+    tplot_write(svg, "<svg viewBox=\"0 0 10 10\"><text>kept</text></svg>");
     hs_error e;
     hs_error_clear(&e);
     cr_assert_eq(report_write(dir, 0, &e), HS_OK, "%s", e.msg);
     char *hp = tplot_path(dir, "report.html");
     html = tplot_slurp(hp, NULL);
-    cr_assert_not_null(strstr(html, "<text>kept</text>"), "an up-to-date chart is reused");
+    const char *kept = "PHN2ZyB2aWV3Qm94PSIwIDAgMTAgMTAiPjx0ZXh0PmtlcHQ8L3RleHQ+PC9zdmc+";
+    cr_assert_not_null(strstr(html, kept), "an up-to-date chart is reused");
     /* a newer CSV file makes the charts stale */
     sleep(1);
     char *cp = tplot_path(dir, "compare.csv");
@@ -370,12 +372,104 @@ Test(report, fresh_charts_are_not_rendered_again)
     cr_assert_eq(report_write(dir, 0, &e), HS_OK, "%s", e.msg);
     free(html);
     html = tplot_slurp(hp, NULL);
-    cr_assert_null(strstr(html, "<text>kept</text>"), "stale charts are rendered again");
+    cr_assert_null(strstr(html, kept), "stale charts are rendered again");
     free(data);
     free(cp);
     free(html);
     free(hp);
     free(svg);
+    tplot_rmtree(dir);
+    free(dir);
+}
+
+/* A tampered chart in plots/ (script, event handlers): the page holds it only as an image,
+ * which a browser shows without running anything; none of its markup is live in the page. */
+Test(report, a_tampered_chart_cannot_run_script_in_the_page)
+{
+    char *dir;
+    char *html = S_render(&dir, HS_OK);
+    free(html);
+    char *svg = tplot_path(dir, "plots/tco_hist.svg");
+    tplot_write(svg, "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
+                     "viewBox=\"0 0 10 10\" onload=\"alert(1)\"><script>alert(2)</script>"
+                     "<a href=\"javascript:alert(3)\"><text>x</text></a>"
+                     "<foreignObject><iframe src=\"https://example.com/\"></iframe>"
+                     "</foreignObject></svg>\n");
+    hs_error e;
+    hs_error_clear(&e);
+    cr_assert_eq(report_write(dir, 0, &e), HS_OK, "%s", e.msg);
+    char *hp = tplot_path(dir, "report.html");
+    html = tplot_slurp(hp, NULL);
+    cr_assert_not_null(html);
+    cr_assert_null(strstr(html, "<script"));
+    cr_assert_null(strstr(html, "onload"));
+    cr_assert_null(strstr(html, "javascript:"));
+    cr_assert_null(strstr(html, "<iframe"));
+    cr_assert_null(strstr(html, "example.com"));
+    const char *fig = strstr(html, "<figure id=\"chart-tco_hist\">\n<img alt=");
+    cr_assert_not_null(fig, "the chart is embedded as an image");
+    cr_assert_not_null(strstr(fig, "src=\"data:image/svg+xml;base64,PD94bWwg"));
+    free(html);
+    free(hp);
+    free(svg);
+    tplot_rmtree(dir);
+    free(dir);
+}
+
+/* Results copied in beside a run's (outdir.sh assembles such a folder) are not part of the
+ * set its manifest describes: the report flags each in red; the run's own carry its N, seed. */
+Test(report, results_not_of_the_folder_s_set_are_flagged)
+{
+    char *dir;
+    char *html = S_render(&dir, HS_OK);
+    cr_assert_not_null(html);
+    char *seed = tplot_manifest(dir, "seed"), *n = tplot_manifest(dir, "trajectories");
+    char want[256];
+    snprintf(want, sizeof want,
+             "<p class=\"prov\" data-provenance=\"cost_breakdown\">scenario inputs/default "
+             "\xC2\xB7 N = %s trajectories \xC2\xB7 seed %s",
+             n, seed);
+    cr_assert_not_null(strstr(html, want), "%s", want);
+    const char *flags[] = {"tornado.csv", "sobol.csv", "sweep.csv", "grid.csv"};
+    for (size_t i = 0; i < 4; i++) {
+        snprintf(want, sizeof want,
+                 "<p class=\"note prov\" data-provenance=\"%.*s\">NOT FROM THIS RUN: %s is not "
+                 "part of the set of manifest.csv (hostsim run)",
+                 (int)(strlen(flags[i]) - 4), flags[i], flags[i]);
+        cr_assert_not_null(strstr(html, want), "%s", want);
+    }
+    free(seed);
+    free(n);
+    free(html);
+    tplot_rmtree(dir);
+    free(dir);
+}
+
+/* The folder of `hostsim tornado`: the report's sensitivity section says how many runs of how
+ * many trajectories, with which seed, and the summary that it is the tornado's base run. */
+Test(report, an_analysis_folder_is_labelled_with_its_own_runs_and_seed)
+{
+    tplot_use_repo_scripts();
+    char *dir = tplot_tmpdir();
+    char from[512];
+    snprintf(from, sizeof from, "%s.parts/tornado", tplot_outdir());
+    tplot_copy_dir(from, dir);
+    hs_error e;
+    hs_error_clear(&e);
+    cr_assert_eq(report_write(dir, 0, &e), HS_OK, "%s", e.msg);
+    char *hp = tplot_path(dir, "report.html");
+    char *html = tplot_slurp(hp, NULL);
+    cr_assert_not_null(html);
+    char *runs = tplot_manifest(dir, "runs"), want[256];
+    snprintf(want, sizeof want, "tornado: %s runs of 10 trajectories \xC2\xB7 seed 42", runs);
+    const char *table = strstr(html, "id=\"tornado-table\"");
+    cr_assert_not_null(table);
+    cr_assert_not_null(strstr(table, want), "%s", want);
+    cr_assert_not_null(strstr(html, "N = 10 trajectories (base run of tornado) \xC2\xB7 seed 42"));
+    cr_assert_null(strstr(html, "NOT FROM THIS RUN"));
+    free(runs);
+    free(html);
+    free(hp);
     tplot_rmtree(dir);
     free(dir);
 }
