@@ -138,6 +138,7 @@ Test(report, headline_names_the_cheapest_and_the_most_available_option)
     double pmin = 2;
     for (size_t r = 0; r < csvtable_rows(c); r++)
         if (!strcmp(csvtable_getn(c, r, "option_a"), cheapest) &&
+            !strcmp(csvtable_getn(c, r, "metric"), "tco") &&
             csvtable_numn(c, r, "p_a_cheaper", &v) && v < pmin)
             pmin = v;
     char want[256];
