@@ -4,12 +4,17 @@
  * For month m, with S_m the messages the option served (capacity), V =
  * volume_month, v = the value of a message (revenue_year x
  * messaging_revenue_share / 12 V: traffic) and a_m the ramp share below:
- *   value.conversion    conversion_lift x sales_margin x S_m x v x a_m
- *                       (the margin on the extra sales of the messaging
- *                       channel's higher conversion rate)
- *   value.productivity  productivity_gain x agent_cost_month x S_m / V x a_m
- *                       (the customer-service hours saved, at the team's
- *                       pay, the team growing with the volume served)
+ *   value.conversion    conversion_share x conversion_lift x sales_margin
+ *                       x S_m x v x a_m (the margin on the extra sales of
+ *                       the messaging channel's higher conversion rate)
+ *   value.productivity  productivity_share x productivity_gain
+ *                       x agent_cost_month x S_m / V x a_m (the customer-
+ *                       service hours saved, at the team's pay, the team
+ *                       growing with the volume served)
+ * The study's figures (conversion_lift, productivity_gain) are global: one
+ * uncertain fact drawn once per trajectory, so two options that both get a
+ * gain get the same draw and their comparison is paired; each option says
+ * how much of it it gets (conversion_share, productivity_share).
  * The ramp: an option brings nothing before go-live (golive_days) and its
  * full value value_ramp_days later, linearly in between; a_m is the mean of
  *   f(t) = clamp((t - L) / R, 0, 1),  L = 24 golive_days, R = 24 value_ramp_days
@@ -17,7 +22,7 @@
  * No escalation: the margin is a share of revenue, which grows with the
  * volume already; the team's pay is held at its first-year level
  * (conservative, an assumption).
- * Sources (the French original, /work/shared/seed/000_*.txt; FIGURES.md
+ * Sources (the French original, ../shared/seed/000_*.txt; FIGURES.md
  * "latency" for the first): self-hosting sends 15-25 % faster, one firm's
  * response time 120 s -> 80 s and conversion +18 % (conversion_lift); SaaS
  * SCRM users' customer-service productivity +35 %, an AI auto-reply -25 %
@@ -51,8 +56,10 @@ static hs_status S_benefits(sim_work *w, opt_work *o, hs_error *e)
 {
     (void)e; /* cannot fail */
     const double *q = o->p, *g = w->g;
-    const double conv = q[PO_conversion_lift] * g[PG_sales_margin] * w->value_per_message;
-    const double prod = q[PO_productivity_gain] * g[PG_agent_cost_month] / g[PG_volume_month];
+    const double conv =
+        q[PO_conversion_share] * g[PG_conversion_lift] * g[PG_sales_margin] * w->value_per_message;
+    const double prod = q[PO_productivity_share] * g[PG_productivity_gain] *
+                        g[PG_agent_cost_month] / g[PG_volume_month];
     if (conv == 0 && prod == 0) return HS_OK;
     const sim_plan *p = w->plan;
     const double live = 24 * q[PO_golive_days];

@@ -94,11 +94,12 @@ static void S_run(int keep, sim_plan **plan, S_tap *t)
 {
     hs_error e = {0};
     char salary[] = "alpha.it_salary=uniform(120000,180000)";
-    char lift[] = "alpha.conversion_lift=uniform(0,0.2)", margin[] = "global.sales_margin=0.3";
-    char gain[] = "alpha.productivity_gain=uniform(-0.1,0.3)";
+    char lift[] = "global.conversion_lift=uniform(0,0.2)", margin[] = "global.sales_margin=0.3";
+    char gain[] = "global.productivity_gain=uniform(-0.1,0.3)";
     char team[] = "global.agent_cost_month=uniform(10000,40000)";
-    char *sets[] = {salary, lift, margin, gain, team};
-    scenario *sc = scenario_open(S_SCENARIO, sets, 5, &e);
+    char cs[] = "alpha.conversion_share=1", ps[] = "alpha.productivity_share=0.5";
+    char *sets[] = {salary, lift, margin, gain, team, cs, ps};
+    scenario *sc = scenario_open(S_SCENARIO, sets, 7, &e);
     cr_assert_not_null(sc, "%s", e.msg);
     const cal_date start = {2027, 1, 1};
     *plan = sim_plan_new(sc, start, 2, &e);

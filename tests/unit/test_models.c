@@ -285,10 +285,11 @@ Test(benefits, ramp_is_the_mean_of_the_clamped_line_over_the_hours)
 
 Test(benefits, value_lines_match_the_hand_calculation_month_by_month)
 {
-    const char *sets[] = {"alpha.conversion_lift=0.12", "global.sales_margin=0.3",
-                          "alpha.productivity_gain=0.2", "global.agent_cost_month=30000",
+    const char *sets[] = {"global.conversion_lift=0.12",   "alpha.conversion_share=0.75",
+                          "global.sales_margin=0.3",       "global.productivity_gain=0.2",
+                          "alpha.productivity_share=0.85", "global.agent_cost_month=30000",
                           "alpha.value_ramp_days=45"};
-    S_env v = S_env_new("tests/data/model_fixed", sets, 5, 2);
+    S_env v = S_env_new("tests/data/model_fixed", sets, 7, 2);
     S_traj(v.w, 7, 0, 0);
     const opt_work *o = &v.w->opt[0];
     /* value of a message 1,200,000 x 0.25 / (12 x 10,000) = 2.5; live from day 30 (golive_days),
@@ -298,9 +299,9 @@ Test(benefits, value_lines_match_the_hand_calculation_month_by_month)
     for (int m = 0; m < v.plan->months; m++) {
         const double S = o->month_served[m], share = m < 3 ? a[m] : 1;
         cr_assert_gt(S, 9000, "month %d served %g (seed 7)", m, S);
-        cr_assert_float_eq(S_val(&v, VAL_conversion, m), 0.12 * 0.3 * 2.5 * S * share, 1e-9 * S,
-                           "conversion, month %d", m);
-        cr_assert_float_eq(S_val(&v, VAL_productivity, m), 0.2 * 30000 / 10000.0 * S * share,
+        cr_assert_float_eq(S_val(&v, VAL_conversion, m), 0.75 * 0.12 * 0.3 * 2.5 * S * share,
+                           1e-9 * S, "conversion, month %d", m);
+        cr_assert_float_eq(S_val(&v, VAL_productivity, m), 0.85 * 0.2 * 30000 / 10000.0 * S * share,
                            1e-9 * S, "productivity, month %d", m);
         conv += S_val(&v, VAL_conversion, m), prod += S_val(&v, VAL_productivity, m);
     }
@@ -319,9 +320,10 @@ Test(benefits, value_lines_stay_off_the_cost_total_and_are_absent_without_parame
     const opt_work *p = &plain.w->opt[0];
     cr_assert_eq(p->met[MET_value], 0, "no value parameters, no value lines");
     cr_assert_eq(p->met[MET_net_cost], p->met[MET_tco]);
-    const char *sets[] = {"alpha.conversion_lift=-0.05", "global.sales_margin=0.4",
-                          "alpha.productivity_gain=0.1", "global.agent_cost_month=20000"};
-    S_env v = S_env_new("tests/data/model_fixed", sets, 4, 2);
+    const char *sets[] = {"global.conversion_lift=0.05", "alpha.conversion_share=-1",
+                          "global.sales_margin=0.4",     "global.productivity_gain=0.1",
+                          "alpha.productivity_share=1",  "global.agent_cost_month=20000"};
+    S_env v = S_env_new("tests/data/model_fixed", sets, 6, 2);
     S_traj(v.w, 7, 0, 0);
     const opt_work *o = &v.w->opt[0];
     /* the same trajectory: every cost and cost metric identical, to the bit */
@@ -330,7 +332,7 @@ Test(benefits, value_lines_stay_off_the_cost_total_and_are_absent_without_parame
             cr_assert_eq(o->met[m], p->met[m], "%s moved", metrics_defs[m].name);
     for (int m = 0; m < v.plan->months; m++)
         cr_assert_eq(ledger_month_total(o->led, m), ledger_month_total(p->led, m));
-    /* signed: a negative lift is a negative value line */
+    /* signed: an option that brings a negative share of the lift has a negative value line */
     cr_assert_lt(o->met[MET_VALUE(VAL_conversion)], 0);
     cr_assert_gt(o->met[MET_VALUE(VAL_productivity)], 0);
     cr_assert_float_eq(o->met[MET_net_cost], o->met[MET_tco] - o->met[MET_value], 1e-6);
