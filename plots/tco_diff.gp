@@ -1,7 +1,7 @@
 # tco_diff.gp — chart 6: distribution of the paired cost difference between the two options with
 # the lowest median tco. Variables `diff_a`, `diff_b`: the pair (hist.csv rows with metric
 # tco_diff, option = diff_a, other = diff_b). Reads hist.csv and compare.csv (p_a_cheaper,
-# mean_diff of the pair). Bins left of 0 (A cheaper) in A's colour, right of 0 in B's.
+# mean_diff of the pair's tco row). Bins left of 0 (A cheaper) in A's colour, right of 0 in B's.
 
 if (!exists("diff_a")) diff_a = word(options, 1)
 if (!exists("diff_b")) diff_b = word(options, 2)
@@ -14,7 +14,7 @@ set xlabel sprintf('tco(%s) - tco(%s), nominal (¥ thousand); negative: %s is ch
 set ylabel 'share of trajectories (% per ¥1,000)'
 
 is_d = 'strcol("metric") eq "tco_diff" && strcol("option") eq diff_a && strcol("other") eq diff_b'
-is_pair = 'strcol("option_a") eq diff_a && strcol("option_b") eq diff_b'
+is_pair = 'strcol("option_a") eq diff_a && strcol("option_b") eq diff_b && strcol("metric") eq "tco"'
 stats 'compare.csv' using (@is_pair ? column('p_a_cheaper') : 0) nooutput
 p = STATS_sum
 stats 'compare.csv' using (@is_pair ? column('mean_diff') : 0) nooutput

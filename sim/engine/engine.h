@@ -41,15 +41,16 @@ typedef struct {
     double p[PO_COUNT];                /* sampled parameters, canonical units */
     double price_index[SIM_MAX_YEARS]; /* (1 + price_escalation)^y (sim_plan_index):
                                           capacity, assets, costs */
-    /* cleared by the engine; security, capacity, assets and costs add; the
-     * engine totals it into met[], the runner into the record */
+    /* cleared by the engine; security, capacity, assets and costs add costs,
+     * benefits value lines; the engine totals it into met[], the runner into
+     * the record */
     ledger *led;
     sim_intervals outages;   /* interruptions, any order: pushed by security (breach,
                                 ransomware) and outages (its own); outages merges them */
     sim_intervals merged;    /* their union, sorted and disjoint: outages; read by capacity */
     sim_intervals disasters; /* times of equipment destruction: outages; read by assets */
     /* [months], written by one model each (cleared by the engine) */
-    double *month_served;        /* messages served: capacity; read by costs */
+    double *month_served;        /* messages served: capacity; read by costs, benefits */
     double *month_down;          /* downtime hours: outages; read by costs, engine */
     double *month_peak_msgs;     /* busiest hour's messages served: capacity; read by costs */
     double *month_overflow;      /* overflow hours: capacity; read by tests */
@@ -75,7 +76,7 @@ typedef struct sim_work {
     double g[PG_COUNT];       /* sampled global parameters: engine; read by every model */
     sim_demand_state *demand; /* the hourly demand: traffic writes it (demand.h); security,
                                  capacity read it; the runner reads day_total */
-    double value_per_message; /* CNY: traffic; read by security, costs */
+    double value_per_message; /* CNY: traffic; read by security, costs, benefits */
     float *down;              /* [H] share of each hour in outage, zero between options:
                                  outages writes it and clears it (option_end); capacity reads */
     int sample;               /* this is the sample trajectory (daily series wanted): engine */

@@ -1,6 +1,11 @@
-/* ledger.h — the cost ledger: named categories x months, for one option.
+/* ledger.h — the ledger: named cost categories and value lines x months, for one option.
  *
- * Every amount a model charges goes through ledger_add(category, month).
+ * Every amount a model charges goes through ledger_add(category, month);
+ * every value a model credits (a benefit the study attributes to an option,
+ * signed: positive is worth money to the firm) through
+ * ledger_add_value(line, month). Value lines are kept apart from the costs:
+ * ledger_month_total, ledger_npv and so tco, tco_npv and monthly.csv are
+ * costs only; net cost = costs - values (metrics net_cost, value).
  * Totals are sums over months (per-month sums in double: with at most 600
  * months and amounts below 1e9 the rounding error of a total is below
  * 600 * 1e9 * 2^-53 ~ 1e-4 CNY). NPV discounts month m by
@@ -35,15 +40,26 @@
     X(sla_credits, "SLA service credits (negative)")                                               \
     X(salvage, "resale value of equipment at the horizon (negative)")
 
+/* Value lines (models/benefits.c): each becomes the metric "value.<name>". */
+#define HS_LEDGER_VALUES(X)                                                                        \
+    X(conversion, "margin on the extra sales of a higher conversion rate (faster replies)")        \
+    X(productivity, "customer-service agent hours saved (productivity, AI replies)")
+
 #define HS_X_CAT_ENUM(id, help) CAT_##id,
 typedef enum { HS_LEDGER_CATEGORIES(HS_X_CAT_ENUM) CAT_COUNT } ledger_category;
 
+#define HS_X_VAL_ENUM(id, help) VAL_##id,
+typedef enum { HS_LEDGER_VALUES(HS_X_VAL_ENUM) VAL_COUNT } ledger_value;
+
 extern const char *const ledger_category_names[CAT_COUNT];
 extern const char *const ledger_category_help[CAT_COUNT];
+extern const char *const ledger_value_names[VAL_COUNT];
+extern const char *const ledger_value_help[VAL_COUNT];
 
 typedef struct {
     int months;
-    double *m; /* [CAT_COUNT][months], row-major by category */
+    double *m; /* [CAT_COUNT + VAL_COUNT][months], row-major: the cost categories,
+                  then the value lines */
 } ledger;
 
 /* Allocates a zeroed ledger for `months` months. NULL when out of memory. */
@@ -58,10 +74,20 @@ static inline void ledger_add(ledger *l, ledger_category c, int month, double am
     l->m[(long)c * l->months + month] += amount;
 }
 
+/* Adds a value (signed) to line v of month `month` (in [0, months): asserted). */
+static inline void ledger_add_value(ledger *l, ledger_value v, int month, double amount)
+{
+    assert((unsigned)month < (unsigned)l->months && (unsigned)v < VAL_COUNT);
+    l->m[(long)(CAT_COUNT + v) * l->months + month] += amount;
+}
+
 double ledger_category_total(const ledger *l, ledger_category c);
-/* Sum over categories of month m (in [0, months): asserted). */
+double ledger_value_total(const ledger *l, ledger_value v);
+/* Sum over cost categories of month m (in [0, months): asserted); no value line. */
 double ledger_month_total(const ledger *l, int month);
-/* NPV of all categories at yearly rate r, monthly discounting. */
+/* Sum over value lines of month m (in [0, months): asserted). */
+double ledger_month_value(const ledger *l, int month);
+/* NPV of all cost categories at yearly rate r, monthly discounting. */
 double ledger_npv(const ledger *l, double rate);
 /* NPV of a constant monthly payment c over n months (the annuity formula), for tests. */
 double ledger_annuity(double c, int n, double rate);

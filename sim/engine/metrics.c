@@ -5,8 +5,10 @@
 
 #define HS_X_MET_DEF(id, unit, keep) {#id, unit, keep},
 #define HS_X_MET_COST_DEF(id, help) {"cost." #id, "CNY", MET_KEEP_HIST},
+#define HS_X_MET_VALUE_DEF(id, help) {"value." #id, "CNY", MET_KEEP_HIST},
 
-const metric_def metrics_defs[MET_COUNT] = {HS_METRICS(HS_X_MET_DEF, HS_X_MET_COST_DEF)};
+const metric_def metrics_defs[MET_COUNT] = {
+    HS_METRICS(HS_X_MET_DEF, HS_X_MET_COST_DEF, HS_X_MET_VALUE_DEF)};
 
 int metrics_find(const char *name)
 {

@@ -63,8 +63,16 @@ static void S_finish_option(sim_work *w, opt_work *o)
         o->met[MET_COST(c)] = t;
         tco += t;
     }
+    double value = 0;
+    for (int v = 0; v < VAL_COUNT; v++) {
+        double t = ledger_value_total(o->led, (ledger_value)v);
+        o->met[MET_VALUE(v)] = t;
+        value += t;
+    }
     o->met[MET_tco] = tco;
     o->met[MET_tco_npv] = ledger_npv(o->led, w->g[PG_discount_rate]);
+    o->met[MET_value] = value;
+    o->met[MET_net_cost] = tco - value;
     double down = 0;
     for (int m = 0; m < p->months; m++)
         down += o->month_down[m];

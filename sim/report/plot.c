@@ -530,7 +530,7 @@ static int S_prep_downtime(S_ctx *c, S_vars *vs)
 static int S_prep_tco_diff(S_ctx *c, S_vars *vs)
 {
     csvtable *h = S_tab_with(c, S_HIST, "option other metric bin_lo bin_hi density");
-    csvtable *k = S_tab_with(c, S_COMPARE, "option_a option_b p_a_cheaper mean_diff");
+    csvtable *k = S_tab_with(c, S_COMPARE, "option_a option_b metric p_a_cheaper mean_diff");
     if (!h || !k) return 0;
     long r = csvtable_find(h, 0, csvtable_col(h, "metric"), "tco_diff");
     if (r < 0) return 0;

@@ -130,12 +130,25 @@ static const char *S_manifest(const S_rep *r, const char *key)
     return row < 0 ? "" : csvtable_getn(r->manifest, (size_t)row, "value");
 }
 
-static int S_p_cheaper(const S_rep *r, const char *a, const char *b, double *p)
+/* compare.csv: P(metric of A < metric of B); a file without a metric column (an older
+ * version's) compares tco only. */
+static int S_p_lower(const S_rep *r, const char *metric, const char *a, const char *b, double *p)
 {
     const csvtable *t = r->compare;
     if (!t) return 0;
-    long row = csvtable_find2(t, csvtable_col(t, "option_a"), a, csvtable_col(t, "option_b"), b);
-    return row >= 0 && csvtable_numn(t, (size_t)row, "p_a_cheaper", p);
+    const int ca = csvtable_col(t, "option_a"), cb = csvtable_col(t, "option_b"),
+              cm = csvtable_col(t, "metric");
+    if (ca < 0 || cb < 0 || (cm < 0 && strcmp(metric, "tco") != 0)) return 0;
+    for (size_t i = 0; i < csvtable_rows(t); i++)
+        if (strcmp(csvtable_get(t, i, ca), a) == 0 && strcmp(csvtable_get(t, i, cb), b) == 0 &&
+            (cm < 0 || strcmp(csvtable_get(t, i, cm), metric) == 0))
+            return csvtable_numn(t, i, "p_a_cheaper", p);
+    return 0;
+}
+
+static int S_p_cheaper(const S_rep *r, const char *a, const char *b, double *p)
+{
+    return S_p_lower(r, "tco", a, b, p);
 }
 
 static long S_option_index(const S_rep *r, const char *name)
@@ -373,6 +386,60 @@ static void S_head(const S_rep *r)
     fputs("</p>\n</header>\n", f);
 }
 
+/* The answer on net cost (cost minus the value lines), when summary.csv has it. */
+static void S_answer_net(const S_rep *r)
+{
+    FILE *f = r->f;
+    char b1[96], b2[96], b3[96];
+    long best = -1;
+    double bestv = 0, v;
+    int valued = 0;
+    for (size_t i = 0; i < r->nopt; i++) {
+        if (S_sum(r, r->opt[i], "net_cost", "p50", &v) && (best < 0 || v < bestv))
+            best = (long)i, bestv = v;
+        double mean;
+        if (S_sum(r, r->opt[i], "value", "mean", &mean) && mean != 0) valued = 1;
+    }
+    if (best < 0) return;
+    if (!valued) {
+        fputs("<p id=\"net\">No option has value lines in this scenario: net cost equals "
+              "cost.</p>\n",
+              f);
+        return;
+    }
+    const char *a = r->opt[best];
+    const char *unit = S_unit(r, "net_cost");
+    double p5 = NAN, p95 = NAN;
+    S_sum(r, a, "net_cost", "p5", &p5);
+    S_sum(r, a, "net_cost", "p95", &p95);
+    S_fmt_unit(b1, sizeof b1, bestv, unit);
+    S_fmt_unit(b2, sizeof b2, p5, unit);
+    S_fmt_unit(b3, sizeof b3, p95, unit);
+    fputs("<p id=\"net\">Counting the value the study attributes to each option (cost minus "
+          "value, the value lines in the summary table), <b>",
+          f);
+    S_esc(f, a);
+    fprintf(f, "</b> has the lowest median net cost: %s (90 %% between %s and %s).</p>\n", b1, b2,
+            b3);
+    int any = 0;
+    for (size_t i = 0; i < r->nopt; i++) {
+        if ((long)i == best || !S_p_lower(r, "net_cost", a, r->opt[i], &v)) continue;
+        if (!any++) fputs("<ul class=\"pairs\" id=\"net-pairs\">\n", f);
+        S_pct(b1, sizeof b1, v);
+        fputs("<li>P(", f);
+        S_esc(f, a);
+        fputs(" better than ", f);
+        S_esc(f, r->opt[i]);
+        fprintf(f, " on net cost) = %s", b1);
+        if (S_p_cheaper(r, a, r->opt[i], &v)) {
+            S_pct(b2, sizeof b2, v);
+            fprintf(f, "; on cost alone %s", b2);
+        }
+        fputs("</li>\n", f);
+    }
+    if (any) fputs("</ul>\n", f);
+}
+
 static void S_answer(const S_rep *r)
 {
     FILE *f = r->f;
@@ -446,6 +513,8 @@ static void S_answer(const S_rep *r)
         }
     }
 
+    S_answer_net(r);
+
     long avail = -1;
     double av = 0;
     for (size_t i = 0; i < r->nopt; i++)
@@ -470,9 +539,12 @@ static void S_summary_table(const S_rep *r)
     static const struct {
         const char *metric, *head;
     } cols[] = {{"tco", "Total cost, nominal"},
+                {"net_cost", "Net cost: cost \xE2\x88\x92 value"},
+                {"value", "Value lines"},
                 {"tco_npv", "Total cost, discounted (NPV)"},
                 {"downtime_hours", "Downtime over the horizon"},
                 {"messages_lost", "Messages lost"}};
+    const size_t ncols = sizeof cols / sizeof cols[0];
     FILE *f = r->f;
     long best = -1;
     double bestv = 0, v;
@@ -484,7 +556,7 @@ static void S_summary_table(const S_rep *r)
           "of them (p5 \xE2\x80\x93 p95).</p>\n<table "
           "id=\"summary-table\">\n<thead><tr><th>Option</th>",
           f);
-    for (size_t c = 0; c < 4; c++)
+    for (size_t c = 0; c < ncols; c++)
         fprintf(f, "<th>%s</th>", cols[c].head);
     fputs("</tr></thead>\n<tbody>\n", f);
     for (size_t i = 0; i < r->nopt; i++) {
@@ -492,7 +564,7 @@ static void S_summary_table(const S_rep *r)
                 (long)i == best ? " class=\"best\"" : "");
         S_option_cell(r, r->opt[i]);
         fputs("</td>", f);
-        for (size_t c = 0; c < 4; c++) {
+        for (size_t c = 0; c < ncols; c++) {
             const char *unit = S_unit(r, cols[c].metric);
             double med, lo, hi;
             char b1[96], b2[96], b3[96];

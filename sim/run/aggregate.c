@@ -26,6 +26,7 @@ void aggregate_free(aggregate *a)
     free(a->hist);
     free(a->month);
     free(a->month_mean);
+    free(a->month_vmean);
     free(a->inputs);
     free(a->sx);
     free(a->sy);
@@ -77,7 +78,8 @@ aggregate *aggregate_new(const sim_plan *plan, uint64_t expected, hs_error *e)
     a->hist = calloc((size_t)a->nopt * a->nh + 1, sizeof *a->hist);
     a->month = calloc((size_t)a->nopt * a->L.months, sizeof *a->month);
     a->month_mean = calloc((size_t)a->nopt * a->L.months, sizeof *a->month_mean);
-    if (!a->mean || !a->m2 || !a->hist || !a->month || !a->month_mean) goto oom;
+    a->month_vmean = calloc((size_t)a->nopt * a->L.months, sizeof *a->month_vmean);
+    if (!a->mean || !a->m2 || !a->hist || !a->month || !a->month_mean || !a->month_vmean) goto oom;
     for (int i = 0; i < a->nopt * a->nh; i++)
         if (loghist_init(&a->hist[i])) goto oom;
     for (int i = 0; i < a->nopt * a->L.months; i++)
@@ -144,10 +146,13 @@ hs_status aggregate_consume(void *va, uint64_t run, const double *rec, hs_error 
             if (a->hslot[m] >= 0) loghist_add(&a->hist[i * a->nh + a->hslot[m]], met[m]);
         }
         const double *cum = rec + a->L.cum + (size_t)i * a->L.months;
+        const double *vcum = rec + a->L.vcum + (size_t)i * a->L.months;
         for (int m = 0; m < a->L.months; m++) {
             loghist_add(&a->month[i * a->L.months + m], cum[m]);
             double *mu = &a->month_mean[i * a->L.months + m];
             *mu += (cum[m] - *mu) / k;
+            double *vmu = &a->month_vmean[i * a->L.months + m];
+            *vmu += (vcum[m] - *vmu) / k;
         }
         if (a->ns < AGG_SPEARMAN_MAX) {
             a->sy[((size_t)i * 3 + 0) * AGG_SPEARMAN_MAX + a->ns] = met[MET_tco];
@@ -248,4 +253,11 @@ double aggregate_se(const aggregate *a, int opt, int met)
     if (a->n < 2) return 0;
     double var = a->m2[opt * MET_COUNT + met] / (a->n - 1);
     return sqrt(var / a->n);
+}
+
+double aggregate_month_mean(const aggregate *a, int opt, int met, int m)
+{
+    assert((met == MET_tco || met == MET_net_cost) && m >= 0 && m < a->L.months);
+    const size_t k = (size_t)opt * a->L.months + (size_t)m;
+    return met == MET_tco ? a->month_mean[k] : a->month_mean[k] - a->month_vmean[k];
 }

@@ -4,8 +4,9 @@
  * metrics table says (engine/metrics.h): every value as a double (tco) or as
  * a float (the other core metrics, relative precision 6e-8), for exact
  * quantiles and paired comparisons; or in a fixed relative-width histogram
- * (the cost categories; loghist.h, quantiles within 0.1 %). Monthly
- * cumulative costs go to histograms too. Means and standard deviations are
+ * (the cost categories and value lines; loghist.h, quantiles within 0.1 %).
+ * Monthly cumulative costs go to histograms too; of the monthly cumulative
+ * value only the mean is kept (for the break-even on net cost). Means and standard deviations are
  * exact for every metric (Welford, in trajectory order). Memory per
  * trajectory and option is therefore bounded by the metrics kept per
  * trajectory. Rank correlations use the first AGG_SPEARMAN_MAX trajectories.
@@ -37,12 +38,13 @@ typedef struct {
      * as floats, as histograms, or -1 (see aggregate_keep) */
     int dslot[MET_COUNT], fslot[MET_COUNT], hslot[MET_COUNT];
     int nd, nf, nh;
-    double *keep_d;     /* [nopt][nd][cap] */
-    float *keep_f;      /* [nopt][nf][cap] */
-    loghist *hist;      /* [nopt][nh] */
-    double *mean, *m2;  /* [nopt][MET_COUNT] Welford */
-    loghist *month;     /* [nopt][months] */
-    double *month_mean; /* [nopt][months] Welford means */
+    double *keep_d;      /* [nopt][nd][cap] */
+    float *keep_f;       /* [nopt][nf][cap] */
+    loghist *hist;       /* [nopt][nh] */
+    double *mean, *m2;   /* [nopt][MET_COUNT] Welford */
+    loghist *month;      /* [nopt][months] */
+    double *month_mean;  /* [nopt][months] Welford means of the cumulative cost */
+    double *month_vmean; /* [nopt][months] Welford means of the cumulative value */
     int ninputs;
     agg_input *inputs; /* uncertain inputs */
     double *sx, *sy;   /* [ninputs][AGG_SPEARMAN_MAX], [nopt * 3][AGG_SPEARMAN_MAX] */
@@ -75,6 +77,9 @@ double *aggregate_values(const aggregate *a, int opt, int met);
 void aggregate_quantiles(const aggregate *a, int opt, int met, const double *q, int nq, double *out,
                          double *cvar95);
 double aggregate_se(const aggregate *a, int opt, int met);
+/* Mean over the trajectories of option opt's cumulative tco (met = MET_tco) or
+ * net cost (MET_net_cost) at the end of month m. */
+double aggregate_month_mean(const aggregate *a, int opt, int met, int m);
 
 /* Writes trajectories.csv's header (when a->traj_csv is set). */
 void aggregate_traj_header(aggregate *a);

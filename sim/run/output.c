@@ -53,49 +53,58 @@ static double S_median_tco(const aggregate *a, int o)
     return v;
 }
 
+/* The metrics compare.csv compares pairwise, in this order, one set of rows each: kept as
+ * doubles (aggregate_exact), with a monthly cumulative mean (aggregate_month_mean). */
+static const int S_compared[] = {MET_tco, MET_net_cost};
+
 static hs_status S_compare(const aggregate *a, outfile_set *set, const char *dir, hs_error *e)
 {
     outfile *f = outfile_set_open(set, dir, "compare.csv", e);
     if (!f) return e->code;
-    fputs("option_a,option_b,p_a_cheaper,mean_diff,se_diff,p5,p25,p50,p75,p95,breakeven_month\n",
+    fputs("option_a,option_b,metric,p_a_cheaper,mean_diff,se_diff,p5,p25,p50,p75,p95,"
+          "breakeven_month\n",
           outfile_stream(f));
     double *d = malloc((a->n ? a->n : 1) * sizeof *d);
     if (!d) return hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
     const int M = a->L.months;
-    for (int i = 0; i < a->nopt; i++)
-        for (int j = 0; j < a->nopt; j++) {
-            if (i == j) continue;
-            const double *ta = aggregate_exact(a, i, MET_tco), *tb = aggregate_exact(a, j, MET_tco);
-            uint64_t cheaper = 0;
-            for (uint64_t k = 0; k < a->n; k++) {
-                d[k] = ta[k] - tb[k];
-                cheaper += ta[k] < tb[k];
-            }
-            double mean = gsl_stats_mean(d, 1, a->n);
-            double sd = a->n > 1 ? gsl_stats_sd_m(d, 1, a->n, mean) : 0;
-            gsl_sort(d, 1, a->n);
-            const double qq[5] = {0.05, 0.25, 0.5, 0.75, 0.95};
-            outfile_csv_str(f, a->plan->sc->opt[i].name);
-            outfile_csv_str(f, a->plan->sc->opt[j].name);
-            outfile_csv_num(f, a->n ? (double)cheaper / a->n : 0);
-            outfile_csv_num(f, mean);
-            outfile_csv_num(f, a->n ? sd / sqrt((double)a->n) : 0);
-            for (int k = 0; k < 5; k++)
-                outfile_csv_num(f, gsl_stats_quantile_from_sorted_data(d, 1, a->n, qq[k]));
-            /* first month from which A's mean cumulative cost stays <= B's */
-            int be = -1;
-            for (int m = M - 1; m >= 0; m--) {
-                if (a->month_mean[i * M + m] <= a->month_mean[j * M + m])
-                    be = m;
+    for (size_t c = 0; c < sizeof S_compared / sizeof S_compared[0]; c++) {
+        const int met = S_compared[c];
+        for (int i = 0; i < a->nopt; i++)
+            for (int j = 0; j < a->nopt; j++) {
+                if (i == j) continue;
+                const double *ta = aggregate_exact(a, i, met), *tb = aggregate_exact(a, j, met);
+                uint64_t cheaper = 0;
+                for (uint64_t k = 0; k < a->n; k++) {
+                    d[k] = ta[k] - tb[k];
+                    cheaper += ta[k] < tb[k];
+                }
+                double mean = gsl_stats_mean(d, 1, a->n);
+                double sd = a->n > 1 ? gsl_stats_sd_m(d, 1, a->n, mean) : 0;
+                gsl_sort(d, 1, a->n);
+                const double qq[5] = {0.05, 0.25, 0.5, 0.75, 0.95};
+                outfile_csv_str(f, a->plan->sc->opt[i].name);
+                outfile_csv_str(f, a->plan->sc->opt[j].name);
+                outfile_csv_str(f, metrics_defs[met].name);
+                outfile_csv_num(f, a->n ? (double)cheaper / a->n : 0);
+                outfile_csv_num(f, mean);
+                outfile_csv_num(f, a->n ? sd / sqrt((double)a->n) : 0);
+                for (int k = 0; k < 5; k++)
+                    outfile_csv_num(f, gsl_stats_quantile_from_sorted_data(d, 1, a->n, qq[k]));
+                /* first month from which A's mean cumulative metric stays <= B's */
+                int be = -1;
+                for (int m = M - 1; m >= 0; m--) {
+                    if (aggregate_month_mean(a, i, met, m) <= aggregate_month_mean(a, j, met, m))
+                        be = m;
+                    else
+                        break;
+                }
+                if (be >= 0)
+                    outfile_csv_int(f, be + 1);
                 else
-                    break;
+                    outfile_csv_str(f, "");
+                outfile_csv_end(f);
             }
-            if (be >= 0)
-                outfile_csv_int(f, be + 1);
-            else
-                outfile_csv_str(f, "");
-            outfile_csv_end(f);
-        }
+    }
     free(d);
     return HS_OK;
 }
@@ -394,38 +403,60 @@ hs_status output_write_analysis(const aggregate *a, const output_info *info,
     return HS_OK;
 }
 
+/* The option with the lowest median of met (-1 if none) and the one after it (-1 if none). */
+static void S_best_two(const aggregate *a, int met, int *best, int *second)
+{
+    double bm = INFINITY, sm = INFINITY, q = 0.5, v, cv;
+    *best = *second = -1;
+    for (int o = 0; o < a->nopt; o++) {
+        aggregate_quantiles(a, o, met, &q, 1, &v, &cv);
+        if (v < bm)
+            *second = *best, sm = bm, *best = o, bm = v;
+        else if (v < sm)
+            *second = o, sm = v;
+    }
+}
+
+/* Share of trajectories in which option i has a lower met than option j. */
+static double S_p_lower(const aggregate *a, int met, int i, int j)
+{
+    uint64_t k = 0;
+    const double *ti = aggregate_exact(a, i, met), *tj = aggregate_exact(a, j, met);
+    for (uint64_t n = 0; n < a->n; n++)
+        k += ti[n] < tj[n];
+    return a->n ? (double)k / a->n : 0;
+}
+
 void output_print_summary(const aggregate *a, FILE *fp)
 {
     const scenario *sc = a->plan->sc;
     const double q[3] = {0.05, 0.5, 0.95};
-    fprintf(fp, "%llu trajectories of %d years (CNY, nominal)\n\n", (unsigned long long)a->n,
-            a->plan->years);
-    fprintf(fp, "%-16s %14s %14s %14s   %10s %10s %10s\n", "option", "cost p5", "cost median",
-            "cost p95", "down h p5", "down h p50", "down h p95");
-    int best = 0, second = -1;
-    double bm = INFINITY, sm = INFINITY;
+    fprintf(fp, "%llu trajectories of %d years (CNY, nominal; net = cost - value)\n\n",
+            (unsigned long long)a->n, a->plan->years);
+    fprintf(fp, "%-16s %14s %14s %14s %14s   %10s %10s %10s\n", "option", "cost p5", "cost median",
+            "cost p95", "net median", "down h p5", "down h p50", "down h p95");
     for (int o = 0; o < a->nopt; o++) {
-        double c[3], d[3], cv;
+        double c[3], d[3], net, cv;
         aggregate_quantiles(a, o, MET_tco, q, 3, c, &cv);
+        aggregate_quantiles(a, o, MET_net_cost, q + 1, 1, &net, &cv);
         aggregate_quantiles(a, o, MET_downtime_hours, q, 3, d, &cv);
-        char s0[32], s1[32], s2[32];
+        char s0[32], s1[32], s2[32], s3[32];
         hs_fmt_thousands(s0, sizeof s0, c[0], 0);
         hs_fmt_thousands(s1, sizeof s1, c[1], 0);
         hs_fmt_thousands(s2, sizeof s2, c[2], 0);
-        fprintf(fp, "%-16s %14s %14s %14s   %10.1f %10.1f %10.1f\n", sc->opt[o].name, s0, s1, s2,
-                d[0], d[1], d[2]);
-        if (c[1] < bm)
-            second = best, sm = bm, best = o, bm = c[1];
-        else if (c[1] < sm)
-            second = o, sm = c[1];
+        hs_fmt_thousands(s3, sizeof s3, net, 0);
+        fprintf(fp, "%-16s %14s %14s %14s %14s   %10.1f %10.1f %10.1f\n", sc->opt[o].name, s0, s1,
+                s2, s3, d[0], d[1], d[2]);
     }
-    if (second >= 0 && a->n) {
-        uint64_t k = 0;
-        const double *tb = aggregate_exact(a, best, MET_tco),
-                     *ts = aggregate_exact(a, second, MET_tco);
-        for (uint64_t i = 0; i < a->n; i++)
-            k += tb[i] < ts[i];
+    if (!a->n) return;
+    int best, second;
+    S_best_two(a, MET_tco, &best, &second);
+    if (second >= 0)
         fprintf(fp, "\ncheapest by median: %s; P(%s cheaper than %s) = %.3f\n", sc->opt[best].name,
-                sc->opt[best].name, sc->opt[second].name, (double)k / a->n);
-    }
+                sc->opt[best].name, sc->opt[second].name, S_p_lower(a, MET_tco, best, second));
+    S_best_two(a, MET_net_cost, &best, &second);
+    if (second >= 0)
+        fprintf(fp, "best by median net cost: %s; P(%s better than %s on net) = %.3f\n",
+                sc->opt[best].name, sc->opt[best].name, sc->opt[second].name,
+                S_p_lower(a, MET_net_cost, best, second));
 }

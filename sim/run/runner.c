@@ -26,7 +26,8 @@ runner_layout runner_layout_of(const sim_plan *p)
     L.months = p->months;
     L.met = 0;
     L.cum = (size_t)L.nopt * MET_COUNT;
-    L.g = L.cum + (size_t)L.nopt * L.months;
+    L.vcum = L.cum + (size_t)L.nopt * L.months;
+    L.g = L.vcum + (size_t)L.nopt * L.months;
     L.o = L.g + PG_COUNT;
     L.size = L.o + (size_t)L.nopt * PO_COUNT;
     return L;
@@ -91,8 +92,11 @@ static void S_record(const S_shared *sh, const sim_work *w, double *rec)
         const opt_work *o = &w->opt[i];
         memcpy(rec + L->met + (size_t)i * MET_COUNT, o->met, MET_COUNT * sizeof(double));
         double *cum = rec + L->cum + (size_t)i * L->months, s = 0;
-        for (int m = 0; m < L->months; m++)
+        double *vcum = rec + L->vcum + (size_t)i * L->months, v = 0;
+        for (int m = 0; m < L->months; m++) {
             cum[m] = s += ledger_month_total(o->led, m);
+            vcum[m] = v += ledger_month_value(o->led, m);
+        }
         memcpy(rec + L->o + (size_t)i * PO_COUNT, o->p, PO_COUNT * sizeof(double));
     }
     memcpy(rec + L->g, w->g, PG_COUNT * sizeof(double));

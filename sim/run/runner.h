@@ -10,7 +10,8 @@
  *
  * A record is runner_layout_of(plan).size doubles, at the offsets of runner_layout:
  *   met[nopt][MET_COUNT] | cumulative cost by month [nopt][months] |
- *   sampled g[PG_COUNT] | sampled o[nopt][PO_COUNT]
+ *   cumulative value by month [nopt][months] | sampled g[PG_COUNT] |
+ *   sampled o[nopt][PO_COUNT]
  */
 #ifndef HS_RUNNER_H
 #define HS_RUNNER_H
@@ -22,7 +23,7 @@
 
 typedef struct {
     int nopt, months;
-    size_t met, cum, g, o, size; /* offsets into a record */
+    size_t met, cum, vcum, g, o, size; /* offsets into a record */
 } runner_layout;
 
 runner_layout runner_layout_of(const sim_plan *p);

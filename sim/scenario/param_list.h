@@ -127,4 +127,19 @@
     X(training_cost, O, "CNY", 0, 1e9, 0, 0, "one-off training")                                   \
     X(trial_loss, O, "CNY", 0, 1e9, 0, 0, "business lost during the trial period")                 \
     X(price_escalation, O, "share/year", -0.5, 1, 0, 0,                                            \
-      "yearly escalation of every non-labour price (fees, licences, equipment, event costs)")
+      "yearly escalation of every non-labour price (fees, licences, equipment, event costs)")      \
+    /* ---- benefits (models/benefits.c): value lines, off the cost total ---- */                  \
+    X(sales_margin, G, "share", 0, 1, 0, 0,                                                        \
+      "share of a sale's revenue the firm keeps: what an extra sale is worth (value.conversion)")  \
+    X(agent_cost_month, G, "CNY/month", 0, 1e9, 0, 0,                                              \
+      "loaded monthly pay of the customer-service team at volume_month (value.productivity)")      \
+    X(conversion_lift, G, "share", -1, 10, 0, 0,                                                   \
+      "relative rise of the messaging channel's conversion rate from faster replies (signed)")     \
+    X(productivity_gain, G, "share", -1, 1, 0, 0,                                                  \
+      "share of the customer-service team's hours a SaaS SCRM's features save (signed)")           \
+    X(conversion_share, O, "share", -1, 1, 0, 0,                                                   \
+      "how much of conversion_lift the option brings (0 = none, signed)")                          \
+    X(productivity_share, O, "share", -1, 1, 0, 0,                                                 \
+      "how much of productivity_gain the option brings (0 = none, signed)")                        \
+    X(value_ramp_days, O, "days", 0, 3650, 0, 0,                                                   \
+      "days after go-live until the value lines reach their full level (linear ramp)")

@@ -38,6 +38,12 @@ typedef struct {
     char *dir; /* the files written by output_write_all */
 } S_fix;
 
+/* value of option i in trajectory k: none for option 0, more than any S_d for option 1 */
+static double S_value(int i, int k)
+{
+    return i == 0 ? 0 : 6000.25 * (k + 1);
+}
+
 /* The record of trajectory k, laid out as runner.h says. */
 static void S_record(const runner_layout *L, int k, double *rec)
 {
@@ -50,9 +56,15 @@ static void S_record(const runner_layout *L, int k, double *rec)
         met[MET_tco] = S_tco0[k] + (i == 1 ? S_d[k] : 0);
         met[MET_downtime_hours] = i == 0 ? S_down0[k] : 1.5;
         met[MET_COST(0)] = 2385.25 * (k + 1) + 1000 * i; /* cost of category 0 */
+        met[MET_value] = S_value(i, k);
+        met[MET_net_cost] = met[MET_tco] - met[MET_value];
         double *cum = rec + L->cum + (size_t)i * L->months;
-        for (int m = 0; m < L->months; m++) /* option 0 cheaper from month 10 on */
+        double *vcum = rec + L->vcum + (size_t)i * L->months;
+        for (int m = 0; m < L->months; m++) { /* option 0 cheaper from month 10 on */
             cum[m] = (i == 0 ? 50000 + 1000.0 * (m + 1) : 10000 + 5000.0 * (m + 1)) * (1 + k / 8.0);
+            /* net of value, option 1 stays below option 0 from month 1 */
+            vcum[m] = (i == 0 ? 0 : 4500.0 * (m + 1)) * (1 + k / 8.0);
+        }
     }
     for (int j = 0; j < PG_COUNT; j++)
         rec[L->g + j] = 1.5 + j + 0.25 * ((k * 3) % S_N);
@@ -125,6 +137,24 @@ static double S_cell(const csvtable *t, const char *k1, const char *v1, const ch
     double v;
     cr_assert(csvtable_numn(t, (size_t)r, col, &v), "%s/%s: %s is not a number", v1, v2, col);
     return v;
+}
+
+/* Column COL of compare.csv's row for (A, B) and metric MET, as a number. */
+static double S_pair(const csvtable *t, const char *a, const char *b, const char *met,
+                     const char *col)
+{
+    const int ca = csvtable_col(t, "option_a"), cb = csvtable_col(t, "option_b"),
+              cm = csvtable_col(t, "metric");
+    cr_assert(ca >= 0 && cb >= 0 && cm >= 0);
+    for (size_t r = 0; r < csvtable_rows(t); r++)
+        if (!strcmp(csvtable_get(t, r, ca), a) && !strcmp(csvtable_get(t, r, cb), b) &&
+            !strcmp(csvtable_get(t, r, cm), met)) {
+            double v;
+            if (!csvtable_numn(t, r, col, &v)) return NAN; /* an empty cell */
+            return v;
+        }
+    cr_assert_fail("no compare.csv row %s, %s, %s", a, b, met);
+    return NAN;
 }
 
 static void S_near(double got, double want, double rel, const char *what)
@@ -222,9 +252,9 @@ Test(aggregate, compare_counts_strict_wins_and_quantiles_of_the_paired_differenc
     S_fix f = S_fix_new();
     csvtable *t = S_table(&f, "compare.csv");
     /* A = on_prem is cheaper where S_d > 0 (3 of 7), saas_plan where S_d < 0 (3), one tie */
-    S_near(S_cell(t, "option_a", "on_prem", "option_b", "saas_plan", "p_a_cheaper"), 3.0 / 7, 1e-9,
+    S_near(S_pair(t, "on_prem", "saas_plan", "tco", "p_a_cheaper"), 3.0 / 7, 1e-9,
            "P(on_prem < saas_plan)");
-    S_near(S_cell(t, "option_a", "saas_plan", "option_b", "on_prem", "p_a_cheaper"), 3.0 / 7, 1e-9,
+    S_near(S_pair(t, "saas_plan", "on_prem", "tco", "p_a_cheaper"), 3.0 / 7, 1e-9,
            "P(saas_plan < on_prem)");
     /* on_prem - saas_plan = -S_d, sorted: -12345.75 -5000.5 -100.25 0 777.5 2500.25 3000 */
     double diff[S_N], s = 0;
@@ -270,6 +300,54 @@ Test(aggregate, breakeven_is_the_first_month_from_which_a_stays_cheaper)
     cr_assert(csvtable_numn(t, (size_t)row, "p50", &v));
     S_near(v, 60000 * (1 + 3 / 8.0), 1e-3, "monthly median, from the histogram");
     cr_assert_str_eq(csvtable_getn(t, (size_t)row, "date"), "2027-10-01");
+    csvtable_free(t);
+    S_fix_free(&f);
+}
+
+Test(aggregate, compare_has_one_set_of_rows_per_metric_with_net_cost_after_tco)
+{
+    S_fix f = S_fix_new();
+    csvtable *t = S_table(&f, "compare.csv");
+    cr_assert_eq(csvtable_rows(t), 4, "two ordered pairs, tco then net_cost");
+    cr_assert_str_eq(csvtable_getn(t, 0, "metric"), "tco");
+    cr_assert_str_eq(csvtable_getn(t, 1, "metric"), "tco");
+    cr_assert_str_eq(csvtable_getn(t, 2, "metric"), "net_cost");
+    cr_assert_str_eq(csvtable_getn(t, 3, "metric"), "net_cost");
+    /* net: on_prem - saas_plan = -S_d + S_value(1, k) > 0 in every trajectory */
+    cr_assert_eq(S_pair(t, "on_prem", "saas_plan", "net_cost", "p_a_cheaper"), 0.0);
+    cr_assert_eq(S_pair(t, "saas_plan", "on_prem", "net_cost", "p_a_cheaper"), 1.0);
+    double diff[S_N], s = 0;
+    for (int k = 0; k < S_N; k++)
+        diff[k] = -S_d[k] + S_value(1, k), s += diff[k];
+    qsort(diff, S_N, sizeof *diff, S_cmp);
+    S_near(S_pair(t, "on_prem", "saas_plan", "net_cost", "mean_diff"), s / S_N, 1e-9, "mean_diff");
+    S_near(S_pair(t, "on_prem", "saas_plan", "net_cost", "p50"), S_quantile(diff, S_N, 0.5), 1e-9,
+           "p50");
+    S_near(S_pair(t, "saas_plan", "on_prem", "net_cost", "p95"), -S_quantile(diff, S_N, 0.05), 1e-9,
+           "p95 of the reverse pair");
+    /* the break-even on mean cumulative net cost: saas_plan's 10000 + 500 m is below on_prem's
+     * 50000 + 1000 m from month 1; on tco, on_prem stays below from month 10 */
+    cr_assert_eq(S_pair(t, "saas_plan", "on_prem", "net_cost", "breakeven_month"), 1.0);
+    cr_assert(isnan(S_pair(t, "on_prem", "saas_plan", "net_cost", "breakeven_month")));
+    cr_assert_eq(S_pair(t, "on_prem", "saas_plan", "tco", "breakeven_month"), 10.0);
+    csvtable_free(t);
+    S_fix_free(&f);
+}
+
+Test(aggregate, summary_net_cost_is_kept_exactly_like_tco)
+{
+    S_fix f = S_fix_new();
+    csvtable *t = S_table(&f, "summary.csv");
+    double net[S_N], s = 0;
+    for (int k = 0; k < S_N; k++)
+        net[k] = S_tco0[k] + S_d[k] - S_value(1, k), s += net[k];
+    qsort(net, S_N, sizeof *net, S_cmp);
+    S_near(S_cell(t, "option", "saas_plan", "metric", "net_cost", "mean"), s / S_N, 1e-9, "mean");
+    const char *cols[3] = {"p5", "p50", "p95"};
+    const double qs[3] = {0.05, 0.5, 0.95};
+    for (int i = 0; i < 3; i++)
+        S_near(S_cell(t, "option", "saas_plan", "metric", "net_cost", cols[i]),
+               S_quantile(net, S_N, qs[i]), 1e-9, cols[i]);
     csvtable_free(t);
     S_fix_free(&f);
 }

@@ -18,7 +18,7 @@
 #include "test_env.h"
 
 extern const model_type model_traffic, model_security, model_outages, model_capacity, model_assets,
-    model_costs;
+    model_costs, model_benefits;
 
 #define S_SEED 2385u
 
@@ -47,12 +47,12 @@ static const model_type S_gsl_failing = {.name = "gsl_failing", .option = S_gsl}
 
 /* The registry with m between outages and capacity: outages has written
  * w->down when m fails. */
-static const model_type *const S_with_failing[] = {
-    &model_traffic,  &model_security, &model_outages, &S_failing,
-    &model_capacity, &model_assets,   &model_costs,   NULL};
-static const model_type *const S_with_gsl[] = {
-    &model_traffic,  &model_security, &model_outages, &S_gsl_failing,
-    &model_capacity, &model_assets,   &model_costs,   NULL};
+static const model_type *const S_with_failing[] = {&model_traffic, &model_security, &model_outages,
+                                                   &S_failing,     &model_capacity, &model_assets,
+                                                   &model_costs,   &model_benefits, NULL};
+static const model_type *const S_with_gsl[] = {&model_traffic, &model_security, &model_outages,
+                                               &S_gsl_failing, &model_capacity, &model_assets,
+                                               &model_costs,   &model_benefits, NULL};
 
 static sim_work *S_work(const S_env *v, const model_type *const *models)
 {

@@ -2,6 +2,7 @@
  * metric. Run from the repository root (the runs read tests/data/model_fixed). Helpers for
  * temporary folders come from test_plot.c. */
 #include <criterion/criterion.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,7 +31,7 @@ Test(metrics, names_are_unique_and_every_metric_has_a_unit)
     }
 }
 
-Test(metrics, cost_rows_close_the_table_in_ledger_order_in_cny_as_histograms)
+Test(metrics, cost_then_value_rows_close_the_table_in_ledger_order_in_cny_as_histograms)
 {
     for (int c = 0; c < CAT_COUNT; c++) {
         const metric_def *d = &metrics_defs[MET_COST(c)];
@@ -40,11 +41,22 @@ Test(metrics, cost_rows_close_the_table_in_ledger_order_in_cny_as_histograms)
         cr_assert_str_eq(d->unit, "CNY", "%s", d->name);
         cr_assert_eq(d->keep, MET_KEEP_HIST, "%s", d->name);
     }
-    cr_assert_eq(MET_COST(CAT_COUNT - 1), MET_COUNT - 1);
+    for (int v = 0; v < VAL_COUNT; v++) {
+        const metric_def *d = &metrics_defs[MET_VALUE(v)];
+        char want[64];
+        snprintf(want, sizeof want, "value.%s", ledger_value_names[v]);
+        cr_assert_str_eq(d->name, want);
+        cr_assert_str_eq(d->unit, "CNY", "%s", d->name);
+        cr_assert_eq(d->keep, MET_KEEP_HIST, "%s", d->name);
+    }
+    cr_assert_eq(MET_COST(CAT_COUNT - 1) + 1, MET_VALUE(0));
+    cr_assert_eq(MET_VALUE(VAL_COUNT - 1), MET_COUNT - 1);
     for (int m = 0; m < MET_COST(0); m++)
         cr_assert_neq(metrics_defs[m].keep, MET_KEEP_HIST, "core metric %s is kept per trajectory",
                       metrics_defs[m].name);
     cr_assert_eq(metrics_defs[MET_tco].keep, MET_KEEP_DOUBLE, "tco is compared pairwise exactly");
+    cr_assert_eq(metrics_defs[MET_net_cost].keep, MET_KEEP_DOUBLE,
+                 "net_cost is compared pairwise exactly, like tco");
 }
 
 Test(metrics, find_gives_the_row_of_each_name_and_minus_one_for_others)
@@ -53,6 +65,8 @@ Test(metrics, find_gives_the_row_of_each_name_and_minus_one_for_others)
         cr_assert_eq(metrics_find(metrics_defs[m].name), m, "%s", metrics_defs[m].name);
     cr_assert_eq(metrics_find("tco"), MET_tco);
     cr_assert_eq(metrics_find("cost.it_labour"), MET_COST(CAT_it_labour));
+    cr_assert_eq(metrics_find("value.conversion"), MET_VALUE(VAL_conversion));
+    cr_assert_eq(metrics_find("net_cost"), MET_net_cost);
     cr_assert_eq(metrics_find("it_labour"), -1);
     cr_assert_eq(metrics_find("cost."), -1);
     cr_assert_eq(metrics_find(""), -1);
@@ -75,13 +89,17 @@ static hs_status S_tap_consume(void *ctx, uint64_t run, const double *rec, hs_er
 }
 
 /* Runs S_N trajectories of the fixed test scenario with an uncertain IT salary (so that
- * cost.it_labour varies); keep >= 0: aggregate_keep(keep) first. */
+ * cost.it_labour varies) and uncertain value lines; keep >= 0: aggregate_keep(keep) first. */
 static void S_run(int keep, sim_plan **plan, S_tap *t)
 {
     hs_error e = {0};
     char salary[] = "alpha.it_salary=uniform(120000,180000)";
-    char *sets[] = {salary};
-    scenario *sc = scenario_open(S_SCENARIO, sets, 1, &e);
+    char lift[] = "global.conversion_lift=uniform(0,0.2)", margin[] = "global.sales_margin=0.3";
+    char gain[] = "global.productivity_gain=uniform(-0.1,0.3)";
+    char team[] = "global.agent_cost_month=uniform(10000,40000)";
+    char cs[] = "alpha.conversion_share=1", ps[] = "alpha.productivity_share=0.5";
+    char *sets[] = {salary, lift, margin, gain, team, cs, ps};
+    scenario *sc = scenario_open(S_SCENARIO, sets, 7, &e);
     cr_assert_not_null(sc, "%s", e.msg);
     const cal_date start = {2027, 1, 1};
     *plan = sim_plan_new(sc, start, 2, &e);
@@ -182,4 +200,27 @@ Test(metrics, keeping_a_metric_exactly_changes_none_of_its_summary_statistics)
     }
     S_done(p1, &t1);
     S_done(p2, &t2);
+}
+
+Test(metrics, net_cost_is_tco_minus_value_in_every_record)
+{
+    sim_plan *plan;
+    S_tap t;
+    S_run(-1, &plan, &t);
+    const int nopt = plan->sc->nopt;
+    int valued = 0;
+    for (int k = 0; k < S_N; k++)
+        for (int o = 0; o < nopt; o++) {
+            const double *met = t.rec_met + ((size_t)k * nopt + o) * MET_COUNT;
+            double value = 0;
+            for (int v = 0; v < VAL_COUNT; v++)
+                value += met[MET_VALUE(v)];
+            cr_assert_float_eq(met[MET_value], value, 1e-9 * (1 + fabs(value)),
+                               "trajectory %d: value is the sum of the value lines", k);
+            cr_assert_eq(met[MET_net_cost], met[MET_tco] - met[MET_value],
+                         "trajectory %d: net_cost = tco - value", k);
+            valued += met[MET_value] != 0;
+        }
+    cr_assert_eq(valued, S_N * nopt, "every trajectory has value lines");
+    S_done(plan, &t);
 }

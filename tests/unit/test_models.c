@@ -256,3 +256,86 @@ Test(assets, five_year_life_is_not_renewed_early_by_leap_days)
     sim_plan_free(p);
     scenario_free(sc);
 }
+
+/* ------------------------------------------------------------- benefits */
+
+/* Value line v of option 0 in month m. */
+static double S_val(const S_env *v, ledger_value line, int m)
+{
+    const ledger *l = v->w->opt[0].led;
+    return l->m[(long)(CAT_COUNT + line) * l->months + m];
+}
+
+Test(benefits, ramp_is_the_mean_of_the_clamped_line_over_the_hours)
+{
+    /* a step at 4 when there is no ramp */
+    cr_assert_float_eq(benefits_ramp(0, 10, 4, 0), 0.6, 1e-12);
+    cr_assert_float_eq(benefits_ramp(5, 10, 4, 0), 1, 1e-12);
+    cr_assert_float_eq(benefits_ramp(0, 4, 4, 0), 0, 1e-12);
+    /* live at hour 720 (day 30), full at 1800 (45 days later): January, February, March 2027 */
+    cr_assert_float_eq(benefits_ramp(0, 744, 720, 1080), 24.0 * 24 / 2160 / 744, 1e-15);
+    cr_assert_float_eq(benefits_ramp(744, 1416, 720, 1080), 1.0 / 3, 1e-12);
+    /* March: the ramp ends at 1800, 540 h of it integrated, then 360 full hours */
+    cr_assert_float_eq(benefits_ramp(1416, 2160, 720, 1080), (900 - 696.0 * 696 / 2160) / 744,
+                       1e-12);
+    cr_assert_float_eq(benefits_ramp(2160, 2880, 720, 1080), 1, 1e-12);
+    /* inside the ramp: the line's value at the middle */
+    cr_assert_float_eq(benefits_ramp(900, 1000, 720, 1080), (950 - 720) / 1080.0, 1e-12);
+}
+
+Test(benefits, value_lines_match_the_hand_calculation_month_by_month)
+{
+    const char *sets[] = {"global.conversion_lift=0.12",   "alpha.conversion_share=0.75",
+                          "global.sales_margin=0.3",       "global.productivity_gain=0.2",
+                          "alpha.productivity_share=0.85", "global.agent_cost_month=30000",
+                          "alpha.value_ramp_days=45"};
+    S_env v = S_env_new("tests/data/model_fixed", sets, 7, 2);
+    S_traj(v.w, 7, 0, 0);
+    const opt_work *o = &v.w->opt[0];
+    /* value of a message 1,200,000 x 0.25 / (12 x 10,000) = 2.5; live from day 30 (golive_days),
+     * full 45 days later: the ramp shares of January to March, then 1 */
+    const double a[3] = {24.0 * 24 / 2160 / 744, 1.0 / 3, (900 - 696.0 * 696 / 2160) / 744};
+    double conv = 0, prod = 0;
+    for (int m = 0; m < v.plan->months; m++) {
+        const double S = o->month_served[m], share = m < 3 ? a[m] : 1;
+        cr_assert_gt(S, 9000, "month %d served %g (seed 7)", m, S);
+        cr_assert_float_eq(S_val(&v, VAL_conversion, m), 0.75 * 0.12 * 0.3 * 2.5 * S * share,
+                           1e-9 * S, "conversion, month %d", m);
+        cr_assert_float_eq(S_val(&v, VAL_productivity, m), 0.85 * 0.2 * 30000 / 10000.0 * S * share,
+                           1e-9 * S, "productivity, month %d", m);
+        conv += S_val(&v, VAL_conversion, m), prod += S_val(&v, VAL_productivity, m);
+    }
+    cr_assert_float_eq(o->met[MET_VALUE(VAL_conversion)], conv, 1e-6);
+    cr_assert_float_eq(o->met[MET_VALUE(VAL_productivity)], prod, 1e-6);
+    cr_assert_float_eq(o->met[MET_value], conv + prod, 1e-6);
+    cr_assert_float_eq(o->met[MET_net_cost], o->met[MET_tco] - (conv + prod), 1e-6);
+    cr_assert_gt(conv, 0);
+    S_env_free(&v);
+}
+
+Test(benefits, value_lines_stay_off_the_cost_total_and_are_absent_without_parameters)
+{
+    S_env plain = S_env_new("tests/data/model_fixed", NULL, 0, 2);
+    S_traj(plain.w, 7, 0, 0);
+    const opt_work *p = &plain.w->opt[0];
+    cr_assert_eq(p->met[MET_value], 0, "no value parameters, no value lines");
+    cr_assert_eq(p->met[MET_net_cost], p->met[MET_tco]);
+    const char *sets[] = {"global.conversion_lift=0.05", "alpha.conversion_share=-1",
+                          "global.sales_margin=0.4",     "global.productivity_gain=0.1",
+                          "alpha.productivity_share=1",  "global.agent_cost_month=20000"};
+    S_env v = S_env_new("tests/data/model_fixed", sets, 6, 2);
+    S_traj(v.w, 7, 0, 0);
+    const opt_work *o = &v.w->opt[0];
+    /* the same trajectory: every cost and cost metric identical, to the bit */
+    for (int m = 0; m < MET_VALUE(0); m++)
+        if (m != MET_net_cost && m != MET_value)
+            cr_assert_eq(o->met[m], p->met[m], "%s moved", metrics_defs[m].name);
+    for (int m = 0; m < v.plan->months; m++)
+        cr_assert_eq(ledger_month_total(o->led, m), ledger_month_total(p->led, m));
+    /* signed: an option that brings a negative share of the lift has a negative value line */
+    cr_assert_lt(o->met[MET_VALUE(VAL_conversion)], 0);
+    cr_assert_gt(o->met[MET_VALUE(VAL_productivity)], 0);
+    cr_assert_float_eq(o->met[MET_net_cost], o->met[MET_tco] - o->met[MET_value], 1e-6);
+    S_env_free(&v);
+    S_env_free(&plain);
+}

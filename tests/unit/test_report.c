@@ -138,6 +138,7 @@ Test(report, headline_names_the_cheapest_and_the_most_available_option)
     double pmin = 2;
     for (size_t r = 0; r < csvtable_rows(c); r++)
         if (!strcmp(csvtable_getn(c, r, "option_a"), cheapest) &&
+            !strcmp(csvtable_getn(c, r, "metric"), "tco") &&
             csvtable_numn(c, r, "p_a_cheaper", &v) && v < pmin)
             pmin = v;
     char want[256];
@@ -150,6 +151,41 @@ Test(report, headline_names_the_cheapest_and_the_most_available_option)
     cr_assert_not_null(strstr(html, want), "%s", want);
     snprintf(want, sizeof want, "<tr data-option=\"%s\" class=\"best\">", cheapest);
     cr_assert_not_null(strstr(html, want), "%s", want);
+    csvtable_free(s);
+    csvtable_free(c);
+    free(html);
+    tplot_rmtree(dir);
+    free(dir);
+}
+
+Test(report, net_cost_stands_beside_cost_with_its_own_answer)
+{
+    char *dir;
+    char *html = S_render(&dir, HS_OK);
+    cr_assert_not_null(html);
+    csvtable *s = S_real("summary.csv");
+    csvtable *c = S_real("compare.csv");
+    const char *best = NULL;
+    double bestv = 0, v;
+    for (size_t r = 0; r < csvtable_rows(s); r++)
+        if (!strcmp(csvtable_getn(s, r, "metric"), "net_cost") && csvtable_numn(s, r, "p50", &v) &&
+            (!best || v < bestv))
+            best = csvtable_getn(s, r, "option"), bestv = v;
+    cr_assert_not_null(best, "the folder has net_cost rows");
+    cr_assert_not_null(strstr(html, "<th>Total cost, nominal</th><th>Net cost: cost"));
+    char want[256];
+    snprintf(want, sizeof want, "<b>%s</b> has the lowest median net cost: ", best);
+    cr_assert_not_null(strstr(html, want), "%s", want);
+    /* each pair's P(better on net) is compare.csv's net_cost row, not its tco row */
+    for (size_t r = 0; r < csvtable_rows(c); r++) {
+        if (strcmp(csvtable_getn(c, r, "option_a"), best) ||
+            strcmp(csvtable_getn(c, r, "metric"), "net_cost") ||
+            !csvtable_numn(c, r, "p_a_cheaper", &v) || v <= 0.005 || v >= 0.995)
+            continue;
+        snprintf(want, sizeof want, "<li>P(%s better than %s on net cost) = %.0f %%", best,
+                 csvtable_getn(c, r, "option_b"), 100 * v);
+        cr_assert_not_null(strstr(html, want), "%s", want);
+    }
     csvtable_free(s);
     csvtable_free(c);
     free(html);
