@@ -40,6 +40,9 @@
     X(THREADS, "threads", 't', "T", S_SIM, NULL,                                                   \
       "worker threads, 1 to 256 (default: online CPUs)")                                           \
     X(OUT, "out", 'o', "DIR", S_SIM, NULL, "output folder (default outputs/<scenario name>)")      \
+    X(OVERWRITE, "overwrite", 0, NULL, S_SIM | ARGS_PLOT | ARGS_REPORT, NULL,                      \
+      "use an output folder that holds files hostsim did not write: run deletes them, the other "  \
+      "commands keep them (without it such a folder is refused)")                                  \
     X(SET, "set", 0, "option.parameter=SPEC", S_SIM | S_SCENARIO, NULL,                            \
       "override a parameter (repeatable)")                                                         \
     X(TRAJ_OUT, "trajectories-out", 0, NULL, ARGS_RUN, NULL,                                       \
@@ -146,6 +149,9 @@ static hs_status S_apply(const S_option *o, const char *text, args_values *a, hs
         return HS_OK;
     case O_OUT:
         a->out = text;
+        return HS_OK;
+    case O_OVERWRITE:
+        a->overwrite = 1;
         return HS_OK;
     case O_SET:
         if (a->nsets == CLI_MAX_SETS)

@@ -86,6 +86,10 @@ int cmd_sobol(int argc, char **argv)
         goto fail;
     }
     if (scenario_check_horizon(sc, a.start, a.years, &e) != HS_OK) goto fail;
+    /* adds to the folder's set (the run's, by default) */
+    if (outfile_set_begin(&set, a.out, OUTFILE_KEEP | (a.overwrite ? OUTFILE_OVERWRITE : 0), &e) !=
+        HS_OK)
+        goto fail;
     signals_install();
     /* a small base run picks the default target */
     if (sens_simulate(sc, &so, NULL, NULL, 200, &base, &e) != HS_OK) goto fail;
@@ -125,7 +129,6 @@ int cmd_sobol(int argc, char **argv)
     free(idx);
     if (st != HS_OK) goto fail;
     qsort(rows, (size_t)n_in, sizeof *rows, S_by_st);
-    if (outfile_mkdirs(a.out, &e) != HS_OK) goto fail;
     outfile *o = outfile_set_open(&set, a.out, "sobol.csv", &e);
     if (!o) goto fail;
     fputs("input,metric,S1,S1_lo,S1_hi,ST,ST_lo,ST_hi\n", outfile_stream(o));

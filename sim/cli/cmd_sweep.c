@@ -174,9 +174,17 @@ int cmd_sweep(int argc, char **argv)
     for (int o = 0; o < nopt; o++)
         snprintf(names[o], sizeof names[o], "%s", sc->opt[o].name);
     scenario_free(sc);
+    /* adds to the folder's set (the run's, by default) */
+    outfile_set set = {0};
+    if (outfile_set_begin(&set, a.out, OUTFILE_KEEP | (a.overwrite ? OUTFILE_OVERWRITE : 0), &e) !=
+        HS_OK)
+        return cli_fail(&e);
     signals_install();
     S_point_result *res = calloc((size_t)n1 * n2, sizeof *res);
-    if (!res) return 1;
+    if (!res) {
+        outfile_set_abort(&set);
+        return 1;
+    }
     if (!a.quiet)
         fprintf(stderr, "hostsim sweep: %d points x %llu trajectories\n", n1 * n2,
                 (unsigned long long)a.trajectories);
@@ -187,17 +195,11 @@ int cmd_sweep(int argc, char **argv)
             scenario_free(sc);
             if (st != HS_OK) {
                 free(res);
-                if (st == HS_ERR_INTERRUPTED) {
-                    fprintf(stderr, "hostsim: interrupted; nothing written\n");
-                    return signals_exit_code();
-                }
-                return cli_fail(&e);
+                return cli_fail_outputs(&set, &e);
             }
             if (!a.quiet)
                 fprintf(stderr, "  %s = %.6g%s done\n", a.param, v1[i], a.param2 ? " (row)" : "");
         }
-    outfile_set set = {0};
-    if (outfile_mkdirs(a.out, &e) != HS_OK) goto fail;
     outfile *f = outfile_set_open(&set, a.out, a.param2 ? "grid.csv" : "sweep.csv", &e);
     if (!f) goto fail;
     if (a.param2) {

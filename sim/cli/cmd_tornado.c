@@ -76,6 +76,10 @@ int cmd_tornado(int argc, char **argv)
     int n = sens_inputs(sc, &inputs, &e);
     if (n < 0) goto fail;
     if (scenario_check_horizon(sc, a.start, a.years, &e) != HS_OK) goto fail;
+    /* adds to the folder's set (the run's, by default) */
+    if (outfile_set_begin(&set, a.out, OUTFILE_KEEP | (a.overwrite ? OUTFILE_OVERWRITE : 0), &e) !=
+        HS_OK)
+        goto fail;
     signals_install();
     /* the base run picks the default target and gives the base mean */
     if (sens_simulate(sc, &so, NULL, NULL, a.trajectories, &base, &e) != HS_OK) goto fail;
@@ -109,7 +113,6 @@ int cmd_tornado(int argc, char **argv)
         rows[j].swing = fabs(rows[j].hi_m - rows[j].lo_m);
     }
     qsort(rows, (size_t)n, sizeof *rows, S_by_swing);
-    if (outfile_mkdirs(a.out, &e) != HS_OK) goto fail;
     outfile *o = outfile_set_open(&set, a.out, "tornado.csv", &e);
     if (!o) goto fail;
     fputs("input,metric,unit,p10_value,p90_value,metric_at_p10,metric_at_p90,base,swing\n",
