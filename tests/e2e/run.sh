@@ -157,5 +157,68 @@ else
   echo "skip full disk: cannot mount a tmpfs here (the write-error path is the same as the unwritable folder's)"
 fi
 
+# 9. the output set (docs/outputs.md, "How a set is written")
+# a folder of the user's files (a scenario given to --out by mistake) is refused and untouched
+cp -r tests/data/model_fixed "$tmp/mine" && cp -r "$tmp/mine" "$tmp/mine-orig"
+run --out "$tmp/mine" 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ] && grep -q "holds files hostsim did not write" "$tmp/err" && grep -q -- "--overwrite" "$tmp/err" \
+  && diff -r "$tmp/mine" "$tmp/mine-orig" >/dev/null && ok "a folder of foreign files is refused (exit 2) and untouched" \
+  || ko "foreign folder refused ($rc)"
+run --out "$tmp/mine" --overwrite && [ ! -e "$tmp/mine/calendar.csv" ] && [ -s "$tmp/mine/summary.csv" ] \
+  && ok "--overwrite replaces it" || ko "--overwrite"
+# every file of a set is listed in its manifest, and nothing else is in the folder
+listed_only() {
+  local d=$1 f want have
+  want=$(grep '^files,' "$d/manifest.csv" | cut -d, -f2- | tr ' ' '\n' | sort)
+  have=$(cd "$d" && find . -type f ! -name .hostsim.lock | sed 's|^\./||' | sort)
+  [ -n "$want" ] && [ "$want" = "$have" ]
+}
+# a text cell that would run in a spreadsheet is neutralised
+cp -r tests/data/model_fixed "$tmp/evil"
+sed -i '0,/^global,/s/^\(global,[^,]*,[^,]*,[^,]*\),.*$/\1,=cmd|'"'"' \/C calc'"'"'!A0/' "$tmp/evil/params.csv"
+if "$bin" run --scenario "$tmp/evil" --trajectories 5 --years 1 --quiet --out "$tmp/evil-out"; then
+  grep -q ",'=cmd|' /C calc'!A0\$" "$tmp/evil-out/params.csv" && ! grep -q ',=cmd' "$tmp/evil-out/params.csv" \
+    && ok "a '=cmd' source comes out as \"'=cmd\"" || ko "CSV neutralisation"
+else ko "run of a scenario with a =cmd source"; fi
+# run, plot, report, tornado into one folder are one set; the next run replaces it whole
+run --out "$tmp/w" && "$bin" plot "$tmp/w" --quiet >/dev/null && "$bin" report "$tmp/w" >/dev/null \
+  && "$bin" tornado --scenario tests/data/model_fixed --trajectories 5 --years 1 --quiet --out "$tmp/w" \
+  && [ -s "$tmp/w/report.html" ] && [ -s "$tmp/w/tornado.csv" ] && [ -d "$tmp/w/plots" ] && listed_only "$tmp/w" \
+  && ok "run, plot, report, tornado add to one set, every file listed in manifest.csv" || ko "run/plot/report/tornado set"
+run --out "$tmp/w" --trajectories-out && [ ! -e "$tmp/w/plots" ] && [ ! -e "$tmp/w/report.html" ] \
+  && [ ! -e "$tmp/w/tornado.csv" ] && listed_only "$tmp/w" \
+  && ok "the next run removes the previous set's charts, report and tornado.csv" || ko "stale files of the replaced set"
+# stale leftovers of killed runs are removed by the next run
+dead=$(sh -c 'echo $$'); while kill -0 "$dead" 2>/dev/null; do dead=$((dead + 1)); done
+mkdir "$tmp/.w.new-$dead-XXXXXX" && head -c 1000000 /dev/zero >"$tmp/.w.new-$dead-XXXXXX/trajectories.csv"
+head -c 1000000 /dev/zero >"$tmp/w/.trajectories.csv.tmp.$dead"
+run --out "$tmp/w" && [ ! -e "$tmp/.w.new-$dead-XXXXXX" ] && [ ! -e "$tmp/w/.trajectories.csv.tmp.$dead" ] \
+  && ok "stale staging folders and temporaries of killed runs are removed" || ko "stale leftovers"
+# a second writer of the same folder is refused at once; the first's set is complete
+run --out "$tmp/w" && cp -r "$tmp/w" "$tmp/w-keep"
+"$bin" run --scenario inputs/default --trajectories 3000 --threads 1 --seed 5 --quiet --out "$tmp/w" 2>"$tmp/err1" &
+pid=$!
+for i in $(seq 100); do ls -a "$tmp" | grep -q '^\.w\.new-' && break; sleep 0.05; done
+run --out "$tmp/w" 2>"$tmp/err2"; rc2=$?
+wait $pid; rc1=$?
+[ $rc2 -eq 1 ] && grep -q "another hostsim command is writing into" "$tmp/err2" && [ $rc1 -eq 0 ] \
+  && grep -q '^seed,5$' "$tmp/w/manifest.csv" && grep -q '^trajectories,3000$' "$tmp/w/manifest.csv" && listed_only "$tmp/w" \
+  && ok "two runs into one folder: the second is refused (exit 1), the first's set is complete" \
+  || ko "concurrent runs ($rc1, $rc2)"
+# SIGKILL at any moment leaves one complete set: the old one or the new one, never a mix
+run --out "$tmp/k" --seed 1 && cp -r "$tmp/k" "$tmp/k-old"
+run --out "$tmp/k-new" --seed 2
+mixed=0
+for d in 0.05 0.1 0.15 0.2 0.25 0.3 0.35 0.4; do
+  "$bin" run --scenario tests/data/model_fixed --trajectories 150 --years 2 --seed 2 --quiet --out "$tmp/k" & pid=$!
+  sleep $d; kill -KILL $pid 2>/dev/null; wait $pid 2>/dev/null
+  if same_outputs "$tmp/k" "$tmp/k-old" >/dev/null; then :; elif same_outputs "$tmp/k" "$tmp/k-new" >/dev/null; then
+    rm -rf "$tmp/k" && cp -r "$tmp/k-old" "$tmp/k"
+  else mixed=1; fi
+  listed_only "$tmp/k" || mixed=1
+done
+run --out "$tmp/k" --seed 2 && ! ls -a "$tmp" | grep -q '^\.k\.new-' || mixed=1
+[ $mixed -eq 0 ] && ok "SIGKILL at 8 moments: always one complete set; the next run cleans up" || ko "SIGKILL mix"
+
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
