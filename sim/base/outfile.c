@@ -702,7 +702,6 @@ hs_status outfile_set_begin(outfile_set *s, const char *dir, unsigned flags, hs_
             s->stage = NULL;
         }
     }
-    if (st == HS_OK && stat(s->real, &sb) == 0) chmod(s->stage, sb.st_mode & 07777);
     if (st == HS_OK) {
         char *from = hs_path_join(s->real, OUTFILE_LOCK),
              *to = hs_path_join(s->stage, OUTFILE_LOCK);
@@ -893,6 +892,10 @@ hs_status outfile_set_commit(outfile_set *s, hs_error *e)
         *slash = '/';
     }
     S_names_free(&l);
+    /* private (mkdtemp's 0700) until now, so that nobody could plant a file or symlink in it;
+     * it takes the mode of the folder it replaces */
+    struct stat sb;
+    if (st == HS_OK && stat(s->real, &sb) == 0) chmod(s->stage, sb.st_mode & 07777);
     if (st == HS_OK && S_fsync_path(s->stage) != 0)
         st = hs_error_set(e, HS_ERR_RUNTIME, "cannot write '%s': %s", s->dir, strerror(errno));
     char *old = NULL;

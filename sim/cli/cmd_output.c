@@ -9,7 +9,7 @@
 
 static const args_command S_plot = {
     "plot", ARGS_PLOT, ARGS_POS_OUTDIR,
-    "usage: hostsim plot [OUTDIR] [--gnuplot PROGRAM] [--quiet]\n"
+    "usage: hostsim plot [OUTDIR] [--gnuplot PROGRAM] [--overwrite] [--quiet]\n"
     "\n"
     "Renders every chart the output folder's data supports into OUTDIR/plots/ as PNG\n"
     "(1200x700) and SVG, with gnuplot (an external program; without it the charts are\n"
@@ -19,7 +19,7 @@ static const args_command S_plot = {
 
 static const args_command S_report = {
     "report", ARGS_REPORT, ARGS_POS_OUTDIR,
-    "usage: hostsim report [OUTDIR] [--pdf]\n"
+    "usage: hostsim report [OUTDIR] [--pdf] [--overwrite]\n"
     "\n"
     "Writes OUTDIR/report.html: one self-contained file (charts inlined, no network)\n"
     "with the headline answer, the summary table, the charts, the assumptions with\n"

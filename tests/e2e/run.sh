@@ -97,6 +97,10 @@ fi
 "$bin" run --scenario tests/data/model_fixed --trajectories 5 --years 1 --out "$tmp/afile/sub" --quiet 2>"$tmp/err"; rc=$?
 [ $rc -eq 1 ] && grep -q "not a folder" "$tmp/err" && ok "a file where the output folder should be: exit 1" || ko "file in the way ($rc)"
 
+run --out '' 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ] && grep -q "expected an output folder name, got an empty one" "$tmp/err" \
+  && ok "--out '': exit 2, one message" || ko "--out '' ($rc)"
+
 # 5. a path with spaces and quotes
 "$bin" run --scenario tests/data/model_fixed --trajectories 5 --years 1 --out "$tmp/a b'c\"d" --quiet \
   && [ -s "$tmp/a b'c\"d/summary.csv" ] && ok "output path with spaces and quotes" || ko "path with spaces and quotes"
