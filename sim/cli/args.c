@@ -42,6 +42,10 @@
     X(OUT, "out", 'o', "DIR", S_SIM, NULL,                                                         \
       "output folder (default outputs/<scenario name>; sweep, tornado, sobol: "                    \
       "outputs/<scenario name>-<command>)")                                                        \
+    X(OVERWRITE, "overwrite", 0, NULL, S_SIM | ARGS_PLOT | ARGS_REPORT, NULL,                      \
+      "use an output folder that holds files hostsim did not write: run, sweep, tornado and "      \
+      "sobol "                                                                                     \
+      "delete them, plot and report keep them (without it such a folder is refused)")              \
     X(SET, "set", 0, "option.parameter=SPEC", S_SIM | S_SCENARIO, NULL,                            \
       "override a parameter (repeatable)")                                                         \
     X(TRAJ_OUT, "trajectories-out", 0, NULL, ARGS_RUN, NULL,                                       \
@@ -148,6 +152,9 @@ static hs_status S_apply(const S_option *o, const char *text, args_values *a, hs
         return HS_OK;
     case O_OUT:
         a->out = text;
+        return HS_OK;
+    case O_OVERWRITE:
+        a->overwrite = 1;
         return HS_OK;
     case O_SET:
         if (a->nsets == CLI_MAX_SETS)

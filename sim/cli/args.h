@@ -59,6 +59,7 @@ typedef struct {
     int threads;
     const char *out; /* --out, or outputs/<scenario name> (out_default) */
     char out_default[512];
+    int overwrite; /* --overwrite: a folder holding files hostsim did not write is used */
     char *sets[CLI_MAX_SETS];
     int nsets;
     int quiet;

@@ -12,6 +12,7 @@
 
 #include "base/hs_error.h"
 #include "base/outfile.h"
+#include "report/plot.h"
 #include "scenario/scenario.h"
 
 int cmd_validate(int argc, char **argv);
@@ -28,6 +29,10 @@ int cli_fail(const hs_error *e);
 /* Ends a command that failed while writing set: removes its temporaries, prints
  * the message (or "interrupted; nothing written") and returns the exit code. */
 int cli_fail_outputs(outfile_set *set, const hs_error *e);
+
+/* Draws the charts of output folder dir, added to its set as one atomic step (plot; run
+ * --plots). overwrite: --overwrite. *skipped is set when gnuplot is missing. */
+hs_status cli_plot(const char *dir, const plot_opts *po, int overwrite, int *skipped, hs_error *e);
 
 /* Strict number parsing for options: the whole text, in [lo, hi]. */
 hs_status cli_parse_u64(const char *opt, const char *text, uint64_t lo, uint64_t hi, uint64_t *out,

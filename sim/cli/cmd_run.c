@@ -62,7 +62,9 @@ static int S_simulate(const args_values *a)
                      "--precision runs in one process: drop it or run without mpirun");
         goto fail;
     }
-    if (root && outfile_mkdirs(a->out, &e) != HS_OK) goto fail;
+    /* the new set replaces the folder's whole (stale charts, report, tornado.csv go with it) */
+    if (root && outfile_set_begin(&set, a->out, a->overwrite ? OUTFILE_OVERWRITE : 0, &e) != HS_OK)
+        goto fail;
     if (root && a->traj_out) {
         ag->traj_csv = outfile_set_open(&set, a->out, "trajectories.csv", &e);
         if (!ag->traj_csv) goto fail;
@@ -124,7 +126,7 @@ static int S_simulate(const args_values *a)
     if (a->plots) {
         int skipped = 0;
         plot_opts po = {NULL, a->quiet};
-        if (plot_all(a->out, &po, &skipped, &e) != HS_OK) {
+        if (cli_plot(a->out, &po, 0, &skipped, &e) != HS_OK) {
             rc = cli_fail(&e);
             goto out;
         }

@@ -91,6 +91,8 @@ int cmd_sobol(int argc, char **argv)
         goto fail;
     }
     if (scenario_check_horizon(sc, a.start, a.years, &e) != HS_OK) goto fail;
+    /* its own set: it replaces the folder's (its own folder, by default) */
+    if (outfile_set_begin(&set, a.out, a.overwrite ? OUTFILE_OVERWRITE : 0, &e) != HS_OK) goto fail;
     signals_install();
     /* a small base run picks the default target */
     if (sens_simulate(sc, &so, NULL, NULL, 200, &base, &e) != HS_OK) goto fail;

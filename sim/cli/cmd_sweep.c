@@ -179,9 +179,16 @@ int cmd_sweep(int argc, char **argv)
     for (int o = 0; o < nopt; o++)
         snprintf(names[o], sizeof names[o], "%s", sc->opt[o].name);
     scenario_free(sc);
+    /* its own set: it replaces the folder's (its own folder, by default) */
+    outfile_set set = {0};
+    if (outfile_set_begin(&set, a.out, a.overwrite ? OUTFILE_OVERWRITE : 0, &e) != HS_OK)
+        return cli_fail(&e);
     signals_install();
     S_point_result *res = calloc((size_t)n1 * n2, sizeof *res);
-    if (!res) return 1;
+    if (!res) {
+        outfile_set_abort(&set);
+        return 1;
+    }
     if (!a.quiet)
         fprintf(stderr, "hostsim sweep: %d points x %llu trajectories\n", n1 * n2,
                 (unsigned long long)a.trajectories);
@@ -192,16 +199,11 @@ int cmd_sweep(int argc, char **argv)
             scenario_free(sc);
             if (st != HS_OK) {
                 free(res);
-                if (st == HS_ERR_INTERRUPTED) {
-                    fprintf(stderr, "hostsim: interrupted; nothing written\n");
-                    return signals_exit_code();
-                }
-                return cli_fail(&e);
+                return cli_fail_outputs(&set, &e);
             }
             if (!a.quiet)
                 fprintf(stderr, "  %s = %.6g%s done\n", a.param, v1[i], a.param2 ? " (row)" : "");
         }
-    outfile_set set = {0};
     /* the base run: the scenario without the swept values, for the folder's summary */
     sens_result base = {0};
     scenario *sc0 = scenario_open(a.scenario, a.sets, a.nsets, &e);

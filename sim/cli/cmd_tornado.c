@@ -79,6 +79,8 @@ int cmd_tornado(int argc, char **argv)
     int n = sens_inputs(sc, &inputs, &e);
     if (n < 0) goto fail;
     if (scenario_check_horizon(sc, a.start, a.years, &e) != HS_OK) goto fail;
+    /* its own set: it replaces the folder's (its own folder, by default) */
+    if (outfile_set_begin(&set, a.out, a.overwrite ? OUTFILE_OVERWRITE : 0, &e) != HS_OK) goto fail;
     signals_install();
     /* the base run picks the default target and gives the base mean */
     if (sens_simulate(sc, &so, NULL, NULL, a.trajectories, &base, &e) != HS_OK) goto fail;

@@ -15,10 +15,7 @@ void params_io_each(const scenario *sc, params_io_fn fn, void *ctx)
 
 static void S_field(FILE *fp, const char *s, int last)
 {
-    if (outfile_csv_needs_quotes(s))
-        csv_fwrite(fp, s, strlen(s));
-    else
-        fputs(s, fp);
+    outfile_csv_write_text(fp, s); /* neutralised and quoted as every output's text cells */
     fputc(last ? '\n' : ',', fp);
 }
 

@@ -97,6 +97,10 @@ fi
 "$bin" run --scenario tests/data/model_fixed --trajectories 5 --years 1 --out "$tmp/afile/sub" --quiet 2>"$tmp/err"; rc=$?
 [ $rc -eq 1 ] && grep -q "not a folder" "$tmp/err" && ok "a file where the output folder should be: exit 1" || ko "file in the way ($rc)"
 
+run --out '' 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ] && grep -q "expected an output folder name, got an empty one" "$tmp/err" \
+  && ok "--out '': exit 2, one message" || ko "--out '' ($rc)"
+
 # 5. a path with spaces and quotes
 "$bin" run --scenario tests/data/model_fixed --trajectories 5 --years 1 --out "$tmp/a b'c\"d" --quiet \
   && [ -s "$tmp/a b'c\"d/summary.csv" ] && ok "output path with spaces and quotes" || ko "path with spaces and quotes"
@@ -131,16 +135,18 @@ if "$bin" plot "$tmp/c" --quiet && "$bin" report "$tmp/c" >/dev/null; then
   [ "$n" -ge 8 ] && grep -q 'src="data:image/svg+xml;base64,' "$tmp/c/report.html" && ! grep -qE 'https?://[a-z]' "$tmp/c/report.html" \
     && ok "plot ($n charts) and a self-contained report from a run" || ko "plot/report ($n charts)"
 else ko "plot/report exit status"; fi
-# the sensitivity commands on the default scenario (tiny N), their charts free of gnuplot warnings
-if "$bin" tornado --trajectories 5 --years 1 --quiet --out "$tmp/c" && "$bin" sobol --samples 4 --years 1 --quiet --out "$tmp/c" \
-   && "$bin" sweep --param global.volume_month --values 20000:2000000:3:log --trajectories 20 --years 1 --quiet --out "$tmp/c" \
-   && [ -s "$tmp/c/tornado.csv" ] && [ -s "$tmp/c/sobol.csv" ] && [ -s "$tmp/c/sweep.csv" ] && [ -s "$tmp/c/crossover.csv" ]; then
+# the sensitivity commands on the default scenario (tiny N), each in a folder of its own (its
+# set replaces the folder's), their charts free of gnuplot warnings
+if "$bin" tornado --trajectories 5 --years 1 --quiet --out "$tmp/ct" && "$bin" sobol --samples 4 --years 1 --quiet --out "$tmp/cs" \
+   && "$bin" sweep --param global.volume_month --values 20000:2000000:3:log --trajectories 20 --years 1 --quiet --out "$tmp/cw" \
+   && [ -s "$tmp/ct/tornado.csv" ] && [ -s "$tmp/cs/sobol.csv" ] && [ -s "$tmp/cw/sweep.csv" ] && [ -s "$tmp/cw/crossover.csv" ]; then
   ok "tornado, sobol and sweep write their CSVs"
 else ko "tornado/sobol/sweep"; fi
-"$bin" plot "$tmp/c" 2>"$tmp/plot.err" >/dev/null
-! grep -qi warning "$tmp/plot.err" && [ -s "$tmp/c/plots/tornado.png" ] && [ -s "$tmp/c/plots/sobol.png" ] && [ -s "$tmp/c/plots/sweep.png" ] \
+: >"$tmp/plot.err"
+for d in ct cs cw; do "$bin" plot "$tmp/$d" 2>>"$tmp/plot.err" >/dev/null; done
+! grep -qi warning "$tmp/plot.err" && [ -s "$tmp/ct/plots/tornado.png" ] && [ -s "$tmp/cs/plots/sobol.png" ] && [ -s "$tmp/cw/plots/sweep.png" ] \
   && ok "sensitivity charts render without gnuplot warnings" || ko "sensitivity charts: $(head -2 "$tmp/plot.err")"
-"$bin" report "$tmp/c" >/dev/null && grep -q -i tornado "$tmp/c/report.html" && ok "the report includes the tornado" || ko "report with tornado"
+"$bin" report "$tmp/ct" >/dev/null && grep -q -i tornado "$tmp/ct/report.html" && ok "the report includes the tornado" || ko "report with tornado"
 out=$(tests/report/screenshot.sh "$tmp/c/report.html" 2>&1); rc=$?
 case "$out" in skipped*) echo "skip report screenshot: $out" ;; *) [ $rc -eq 0 ] && ok "report screenshot is not blank" || ko "report screenshot: $out" ;; esac
 
@@ -156,6 +162,72 @@ if [ "$(id -u)" = 0 ] && mkdir -p "$tmp/full" && mount -t tmpfs -o size=400k tmp
 else
   echo "skip full disk: cannot mount a tmpfs here (the write-error path is the same as the unwritable folder's)"
 fi
+
+# 9. the output set (docs/outputs.md, "How a set is written")
+# a folder of the user's files (a scenario given to --out by mistake) is refused and untouched
+cp -r tests/data/model_fixed "$tmp/mine" && cp -r "$tmp/mine" "$tmp/mine-orig"
+run --out "$tmp/mine" 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ] && grep -q "holds files hostsim did not write" "$tmp/err" && grep -q -- "--overwrite" "$tmp/err" \
+  && diff -r "$tmp/mine" "$tmp/mine-orig" >/dev/null && ok "a folder of foreign files is refused (exit 2) and untouched" \
+  || ko "foreign folder refused ($rc)"
+run --out "$tmp/mine" --overwrite && [ ! -e "$tmp/mine/calendar.csv" ] && [ -s "$tmp/mine/summary.csv" ] \
+  && ok "--overwrite replaces it" || ko "--overwrite"
+# every file of a set is listed in its manifest, and nothing else is in the folder
+listed_only() {
+  local d=$1 f want have
+  want=$(grep '^files,' "$d/manifest.csv" | cut -d, -f2- | tr ' ' '\n' | sort)
+  have=$(cd "$d" && find . -type f ! -name .hostsim.lock | sed 's|^\./||' | sort)
+  [ -n "$want" ] && [ "$want" = "$have" ]
+}
+# a text cell that would run in a spreadsheet is neutralised
+cp -r tests/data/model_fixed "$tmp/evil"
+sed -i '0,/^global,/s/^\(global,[^,]*,[^,]*,[^,]*\),.*$/\1,=cmd|'"'"' \/C calc'"'"'!A0/' "$tmp/evil/params.csv"
+if "$bin" run --scenario "$tmp/evil" --trajectories 5 --years 1 --quiet --out "$tmp/evil-out"; then
+  grep -q ",'=cmd|' /C calc'!A0\$" "$tmp/evil-out/params.csv" && ! grep -q ',=cmd' "$tmp/evil-out/params.csv" \
+    && ok "a '=cmd' source comes out as \"'=cmd\"" || ko "CSV neutralisation"
+else ko "run of a scenario with a =cmd source"; fi
+# run, plot, report into one folder are one set; a tornado into it replaces that set with its own
+run --out "$tmp/w" && "$bin" plot "$tmp/w" --quiet >/dev/null && "$bin" report "$tmp/w" >/dev/null \
+  && [ -s "$tmp/w/report.html" ] && [ -d "$tmp/w/plots" ] && listed_only "$tmp/w" \
+  && "$bin" tornado --scenario tests/data/model_fixed --trajectories 5 --years 1 --quiet --out "$tmp/w" \
+  && [ -s "$tmp/w/tornado.csv" ] && [ ! -e "$tmp/w/report.html" ] && [ ! -e "$tmp/w/plots" ] \
+  && grep -q '^command,tornado$' "$tmp/w/manifest.csv" && listed_only "$tmp/w" \
+  && ok "run, plot, report are one set, every file listed; a tornado replaces it with its own" || ko "run/plot/report/tornado set"
+"$bin" plot "$tmp/w" --quiet >/dev/null && "$bin" report "$tmp/w" >/dev/null \
+  && run --out "$tmp/w" --trajectories-out && [ ! -e "$tmp/w/plots" ] && [ ! -e "$tmp/w/report.html" ] \
+  && [ ! -e "$tmp/w/tornado.csv" ] && listed_only "$tmp/w" \
+  && ok "the next run removes the previous set's charts, report and tornado.csv" || ko "stale files of the replaced set"
+# stale leftovers of killed runs are removed by the next run
+dead=$(sh -c 'echo $$'); while kill -0 "$dead" 2>/dev/null; do dead=$((dead + 1)); done
+mkdir "$tmp/.w.new-$dead-XXXXXX" && head -c 1000000 /dev/zero >"$tmp/.w.new-$dead-XXXXXX/trajectories.csv"
+head -c 1000000 /dev/zero >"$tmp/w/.trajectories.csv.tmp.$dead"
+run --out "$tmp/w" && [ ! -e "$tmp/.w.new-$dead-XXXXXX" ] && [ ! -e "$tmp/w/.trajectories.csv.tmp.$dead" ] \
+  && ok "stale staging folders and temporaries of killed runs are removed" || ko "stale leftovers"
+# a second writer of the same folder is refused at once; the first's set is complete
+run --out "$tmp/w" && cp -r "$tmp/w" "$tmp/w-keep"
+"$bin" run --scenario inputs/default --trajectories 3000 --threads 1 --seed 5 --quiet --out "$tmp/w" 2>"$tmp/err1" &
+pid=$!
+for i in $(seq 100); do ls -a "$tmp" | grep -q '^\.w\.new-' && break; sleep 0.05; done
+run --out "$tmp/w" 2>"$tmp/err2"; rc2=$?
+wait $pid; rc1=$?
+[ $rc2 -eq 1 ] && grep -q "another hostsim command is writing into" "$tmp/err2" && [ $rc1 -eq 0 ] \
+  && grep -q '^seed,5$' "$tmp/w/manifest.csv" && grep -q '^trajectories,3000$' "$tmp/w/manifest.csv" && listed_only "$tmp/w" \
+  && ok "two runs into one folder: the second is refused (exit 1), the first's set is complete" \
+  || ko "concurrent runs ($rc1, $rc2)"
+# SIGKILL at any moment leaves one complete set: the old one or the new one, never a mix
+run --out "$tmp/k" --seed 1 && cp -r "$tmp/k" "$tmp/k-old"
+run --out "$tmp/k-new" --seed 2
+mixed=0
+for d in 0.05 0.1 0.15 0.2 0.25 0.3 0.35 0.4; do
+  "$bin" run --scenario tests/data/model_fixed --trajectories 150 --years 2 --seed 2 --quiet --out "$tmp/k" & pid=$!
+  sleep $d; kill -KILL $pid 2>/dev/null; wait $pid 2>/dev/null
+  if same_outputs "$tmp/k" "$tmp/k-old" >/dev/null; then :; elif same_outputs "$tmp/k" "$tmp/k-new" >/dev/null; then
+    rm -rf "$tmp/k" && cp -r "$tmp/k-old" "$tmp/k"
+  else mixed=1; fi
+  listed_only "$tmp/k" || mixed=1
+done
+run --out "$tmp/k" --seed 2 && ! ls -a "$tmp" | grep -q '^\.k\.new-' || mixed=1
+[ $mixed -eq 0 ] && ok "SIGKILL at 8 moments: always one complete set; the next run cleans up" || ko "SIGKILL mix"
 
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
