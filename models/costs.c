@@ -9,8 +9,10 @@
  * maintenance):
  *   it_labour            it_fte x it_salary / 12 x R_y x T_m
  *   operations_labour    ops_hours x ops_hour_cost x R_y x U_m
- *   software_licences    licence_upfront at m = 0; licence_year x E_y when m % 12 = 0
+ *   software_licences    licence_upfront + licence_oneoff at m = 0; licence_year x E_y
+ *                        when m % 12 = 0
  *   licence_maintenance  licence_upfront x licence_maint_share x E_y when m % 12 = 0, m >= 12
+ *                        (the maintained base is licence_upfront alone, not licence_oneoff)
  *   subscription         plan_fee x E_y
  *   usage_fees           (max(0, S_m - plan_quota) x overage_fee + S_m x message_fee) x E_y,
  *                        S_m the messages served in the month
@@ -131,7 +133,7 @@ static hs_status S_costs(sim_work *w, opt_work *o, hs_error *e)
             if (m >= p->months) break;
             ledger_add(L, CAT_upgrades, m, q[PO_overhaul_cost] * E[p->month_year[m]]);
         }
-    ledger_add(L, CAT_software_licences, 0, q[PO_licence_upfront]);
+    ledger_add(L, CAT_software_licences, 0, q[PO_licence_upfront] + q[PO_licence_oneoff]);
     ledger_add(L, CAT_golive_delay, 0,
                q[PO_golive_days] * 12 * g[PG_volume_month] / UNITS_DAYS_PER_YEAR *
                    q[PO_golive_missed_share] * value);

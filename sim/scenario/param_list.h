@@ -96,7 +96,10 @@
       "share of the IT FTEs' time that is maintenance, the part tech_debt_uplift grows")           \
     X(ops_hours, O, "hours/month", 0, 10000, 0, 0, "operations staff time")                        \
     X(ops_hour_cost, O, "CNY/hour", 0, 1e5, 0, 0, "loaded cost of an ops hour")                    \
-    X(licence_upfront, O, "CNY", 0, 1e9, 0, 0, "perpetual licences at go-live")                    \
+    X(licence_upfront, O, "CNY", 0, 1e9, 0, 0,                                                     \
+      "perpetual licences at go-live that carry yearly maintenance (licence_maint_share)")         \
+    X(licence_oneoff, O, "CNY", 0, 1e9, 0, 0,                                                      \
+      "licences bought at go-live that carry no maintenance (e.g. the WhatsApp Business API)")     \
     X(licence_maint_share, O, "share/year", 0, 1, 0, 0,                                            \
       "yearly maintenance from year 2, share of licence_upfront")                                  \
     X(licence_year, O, "CNY/year", 0, 1e9, 0, 0, "yearly licences (e.g. security)")                \
