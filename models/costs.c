@@ -3,11 +3,16 @@
  * For month m of horizon year y (m, y from 0), with escalation E_y =
  * (1 + price_escalation)^y on prices (o->price_index) and R_y = (1 +
  * salary_raise)^y on pay (both sim_plan_index),
- * and T_m = 1 + tech_debt_uplift when m >= 12 tech_debt_after, else 1:
+ * and, when m >= 12 tech_debt_after (else both 1), the technical-debt factors
+ * T_m = 1 + tech_debt_uplift x tech_debt_share on the FTEs (only their maintenance
+ * share of the time grows) and U_m = 1 + tech_debt_uplift on the ops hours (all
+ * maintenance):
  *   it_labour            it_fte x it_salary / 12 x R_y x T_m
- *   operations_labour    ops_hours x ops_hour_cost x R_y x T_m
- *   software_licences    licence_upfront at m = 0; licence_year x E_y when m % 12 = 0
+ *   operations_labour    ops_hours x ops_hour_cost x R_y x U_m
+ *   software_licences    licence_upfront + licence_oneoff at m = 0; licence_year x E_y
+ *                        when m % 12 = 0
  *   licence_maintenance  licence_upfront x licence_maint_share x E_y when m % 12 = 0, m >= 12
+ *                        (the maintained base is licence_upfront alone, not licence_oneoff)
  *   subscription         plan_fee x E_y
  *   usage_fees           (max(0, S_m - plan_quota) x overage_fee + S_m x message_fee) x E_y,
  *                        S_m the messages served in the month
@@ -79,9 +84,10 @@ static hs_status S_costs(sim_work *w, opt_work *o, hs_error *e)
     for (int m = 0; m < p->months; m++) {
         const int y = p->month_year[m];
         const double esc = E[y];
-        const double T = m >= debt_from ? 1 + q[PO_tech_debt_uplift] : 1;
+        const double up = m >= debt_from ? q[PO_tech_debt_uplift] : 0;
+        const double T = 1 + up * q[PO_tech_debt_share], U = 1 + up;
         ledger_add(L, CAT_it_labour, m, q[PO_it_fte] * q[PO_it_salary] / 12 * R[y] * T);
-        ledger_add(L, CAT_operations_labour, m, q[PO_ops_hours] * q[PO_ops_hour_cost] * R[y] * T);
+        ledger_add(L, CAT_operations_labour, m, q[PO_ops_hours] * q[PO_ops_hour_cost] * R[y] * U);
         if (m % 12 == 0) {
             ledger_add(L, CAT_software_licences, m, q[PO_licence_year] * esc);
             if (m >= 12)
@@ -127,7 +133,7 @@ static hs_status S_costs(sim_work *w, opt_work *o, hs_error *e)
             if (m >= p->months) break;
             ledger_add(L, CAT_upgrades, m, q[PO_overhaul_cost] * E[p->month_year[m]]);
         }
-    ledger_add(L, CAT_software_licences, 0, q[PO_licence_upfront]);
+    ledger_add(L, CAT_software_licences, 0, q[PO_licence_upfront] + q[PO_licence_oneoff]);
     ledger_add(L, CAT_golive_delay, 0,
                q[PO_golive_days] * 12 * g[PG_volume_month] / UNITS_DAYS_PER_YEAR *
                    q[PO_golive_missed_share] * value);

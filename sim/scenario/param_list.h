@@ -92,9 +92,14 @@
     X(salary_raise, O, "share/year", -0.5, 1, 0, 0, "yearly salary raise")                         \
     X(tech_debt_after, O, "years", 0, 50, 0, 3, "age after which maintenance effort grows")        \
     X(tech_debt_uplift, O, "share", 0, 10, 0, 0, "extra maintenance effort after tech_debt_after") \
+    X(tech_debt_share, O, "share", 0, 1, 0, 1,                                                     \
+      "share of the IT FTEs' time that is maintenance, the part tech_debt_uplift grows")           \
     X(ops_hours, O, "hours/month", 0, 10000, 0, 0, "operations staff time")                        \
     X(ops_hour_cost, O, "CNY/hour", 0, 1e5, 0, 0, "loaded cost of an ops hour")                    \
-    X(licence_upfront, O, "CNY", 0, 1e9, 0, 0, "perpetual licences at go-live")                    \
+    X(licence_upfront, O, "CNY", 0, 1e9, 0, 0,                                                     \
+      "perpetual licences at go-live that carry yearly maintenance (licence_maint_share)")         \
+    X(licence_oneoff, O, "CNY", 0, 1e9, 0, 0,                                                      \
+      "licences bought at go-live that carry no maintenance (e.g. the WhatsApp Business API)")     \
     X(licence_maint_share, O, "share/year", 0, 1, 0, 0,                                            \
       "yearly maintenance from year 2, share of licence_upfront")                                  \
     X(licence_year, O, "CNY/year", 0, 1e9, 0, 0, "yearly licences (e.g. security)")                \

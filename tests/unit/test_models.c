@@ -67,6 +67,41 @@ Test(models, fixed_parameters_give_the_hand_calculated_ledger)
     S_env_free(&v);
 }
 
+/* labour over 5 years at raise 1.05^y, x f from month 36 */
+static double S_labour_years(double f)
+{
+    return 12 * (S_geo(0.05, 0, 2) + f * (pow(1.05, 3) + pow(1.05, 4)));
+}
+
+Test(costs, tech_debt_grows_only_the_maintenance_share_of_the_fte)
+{
+    const char *sets[] = {"alpha.tech_debt_share=0.25"};
+    S_env v = S_env_new("tests/data/model_fixed", sets, 1, 5);
+    S_traj(v.w, 7, 0, 0);
+    /* the FTE: x (1 + 0.4 x 0.25) = 1.1 after 3 years; the ops hours are all maintenance: x 1.4 */
+    cr_assert_float_eq(S_cat(&v, 0, CAT_it_labour), 0.5 * 150000 / 12 * S_labour_years(1.1), 1e-6);
+    cr_assert_float_eq(S_cat(&v, 0, CAT_operations_labour), 10 * 80 * S_labour_years(1.4), 1e-6);
+    S_env_free(&v);
+    const char *none[] = {"alpha.tech_debt_share=0"};
+    v = S_env_new("tests/data/model_fixed", none, 1, 5);
+    S_traj(v.w, 7, 0, 0);
+    cr_assert_float_eq(S_cat(&v, 0, CAT_it_labour), 0.5 * 150000 / 12 * S_labour_years(1), 1e-6);
+    S_env_free(&v);
+}
+
+Test(costs, licence_maintenance_is_on_licence_upfront_not_on_the_oneoff_licence)
+{
+    const char *sets[] = {"alpha.licence_oneoff=20000"};
+    S_env v = S_env_new("tests/data/model_fixed", sets, 1, 5);
+    S_traj(v.w, 7, 0, 0);
+    /* both bought at m = 0; 15 % of the 80,000 alone from year 2, escalated 3 %/yr */
+    cr_assert_float_eq(S_cat(&v, 0, CAT_software_licences),
+                       80000 + 20000 + 24000 * S_geo(0.03, 0, 4), 1e-6);
+    cr_assert_float_eq(S_cat(&v, 0, CAT_licence_maintenance), 80000 * 0.15 * S_geo(0.03, 1, 4),
+                       1e-6);
+    S_env_free(&v);
+}
+
 Test(assets, residual_value_is_r3_at_month_36_and_zero_at_60)
 {
     cr_assert_float_eq(assets_residual(0, 0.275), 1, 1e-12);
