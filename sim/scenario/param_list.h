@@ -27,7 +27,8 @@
     X(messaging_revenue_share, G, "share", 0, 1, 0, 0,                                             \
       "share of revenue that flows through the messaging channel (prices a lost message)")         \
     X(messages_per_agent_hour, G, "messages/hour", 0.1, 1e6, 0, 60,                                \
-      "messages one agent handles per hour (seats needed at the month's peak hour)")               \
+      "messages one agent handles per hour (seats: each day staffed to its busiest expected "      \
+      "hour)")                                                                                     \
     X(discount_rate, G, "share/year", 0, 1, 0, 0.08, "discount rate for NPV")                      \
     X(fx_twd_cny, G, "x", 1e-6, 1e6, 0, 0.22, "CNY per TWD (fixed number)")                        \
     X(fx_usd_cny, G, "x", 1e-6, 1e6, 0, 7.1, "CNY per USD (fixed number)")                         \

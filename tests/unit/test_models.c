@@ -256,3 +256,27 @@ Test(assets, five_year_life_is_not_renewed_early_by_leap_days)
     sim_plan_free(p);
     scenario_free(sc);
 }
+
+Test(costs, seats_are_billed_by_agent_day_so_a_two_week_surge_costs_two_weeks)
+{
+    /* FIGURES.md "SaaS elasticity": agents 20 -> 80 for two weeks cost ¥1,200 extra. The
+     * scenario: 19.8 agents' worth in every hour (20 staffed, all included) but 79.2 (80)
+     * in 2027-06-01..14; a 30-day June bills 60 agents x 14 days x fee / 30. */
+    const double fee = 3000.0 / 70;
+    S_env v = S_env_new("tests/data/model_seats", NULL, 0, 2);
+    S_traj(v.w, 5, 0, 0);
+    const ledger *L = v.w->opt[0].led;
+    for (int m = 0; m < 24; m++) {
+        /* June of 2027 at E_0 = 1 and of 2028 at E_1 = 1.05 (2028: 790 messages, 79.01) */
+        const double expect = m == 5 ? 1200 : m == 17 ? 1200 * 1.05 : 0;
+        cr_assert_float_eq(L->m[(long)CAT_seats * L->months + m], expect, 1e-9, "month %d", m);
+    }
+    cr_assert_float_eq(60 * 14 * fee / 30, 1200, 1e-9);
+    S_env_free(&v);
+    /* no seat included: 20 agents every day of the year, 80 on the surge's 14 days */
+    const char *none[] = {"alpha.seats_included=0"};
+    v = S_env_new("tests/data/model_seats", none, 1, 1);
+    S_traj(v.w, 5, 0, 0);
+    cr_assert_float_eq(S_cat(&v, 0, CAT_seats), fee * (11 * 20 + (16 * 20 + 14 * 80) / 30.0), 1e-9);
+    S_env_free(&v);
+}
