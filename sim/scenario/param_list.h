@@ -43,6 +43,18 @@
     X(upgrade_lead_time, O, "days", 0, 365, 0, 30, "lead time of an upgrade")                      \
     X(upgrade_capacity_rps, O, "req/s", 0, 1e9, 0, 0, "capacity added by one upgrade")             \
     X(upgrade_cost, O, "CNY", 0, 1e9, 0, 0, "cost of one capacity upgrade")                        \
+    X(upgrade_life, O, "years", 0.1, 50, 0, 5,                                                     \
+      "life of an upgrade's equipment: replaced after it, depreciated over it (models/assets.c)")  \
+    X(upgrade_residual_3y, O, "share", 0, 1, 0, 0,                                                 \
+      "share of an upgrade's price it still fetches after 3 years (salvage at the horizon)")       \
+    X(upgrade_energy, O, "CNY/month", 0, 1e9, 0, 0,                                                \
+      "electricity of each upgrade, from its arrival")                                             \
+    X(upgrade_colocation, O, "CNY/month", 0, 1e9, 0, 0,                                            \
+      "rack space / colocation of each upgrade, from its arrival")                                 \
+    X(upgrade_licence_year, O, "CNY/year", 0, 1e9, 0, 0,                                           \
+      "yearly licences each upgrade adds (paid monthly from its arrival)")                         \
+    X(upgrade_maintenance, O, "CNY/year", 0, 1e9, 0, 0,                                            \
+      "yearly hardware upkeep of each upgrade (paid monthly from its arrival)")                    \
     X(bandwidth_fee, O, "CNY/month", 0, 1e9, 0, 0, "monthly bandwidth fee")                        \
     X(bandwidth_included_mbps, O, "Mbps", 0, 1e6, 0, 0,                                            \
       "bandwidth covered by the fee (0 = no step pricing)")                                        \
