@@ -34,6 +34,7 @@
  * Sources: FIGURES.md "Traffic and capacity" (150–200 req/s bought, SaaS
  * x5–x10, SMEs rarely above 50 req/s).
  */
+#include <assert.h>
 #include <math.h>
 
 #include "base/units.h"
@@ -150,6 +151,7 @@ static hs_status S_capacity(sim_work *w, opt_work *o, hs_error *e)
             long arrive = p->month_first_hour[m + 1] + (long)(q[PO_upgrade_lead_time] * 24);
             if (arrive < p->hours) { /* paid, depreciated, salvaged and run: assets.c */
                 next_change = arrive;
+                assert(o->nupgrades < p->months); /* one order a month at most */
                 o->upgrade_month[o->nupgrades] = m + 1;
                 o->upgrade_arrival[o->nupgrades++] = (double)arrive;
             }
