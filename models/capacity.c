@@ -12,11 +12,13 @@
  *   not served (down)  D_h x down_h (valued in costs.c).
  * Upgrade policy: when a month counts at least upgrade_after_hours overflow
  * hours (> 0), one upgrade of upgrade_capacity_rps is ordered at the end of
- * the month (upgrade_cost, hardware) and arrives upgrade_lead_time later;
- * one order at a time; its price follows price_escalation. (Upgrades are
- * cash only: they are not depreciated or salvaged.)
- * Monthly results: served messages (billing), the busiest hour (bandwidth
- * and seats), overflow hours.
+ * the month and arrives upgrade_lead_time later; one order at a time. The
+ * model lists the orders (o->upgrade_month, o->upgrade_arrival); assets.c
+ * pays them (upgrade_cost at price_escalation), replaces, depreciates and
+ * salvages them like the equipment of assets.csv and charges their running
+ * costs.
+ * Monthly results: served messages (billing), the busiest hour served
+ * (bandwidth), overflow hours.
  * Cost: a month whose busiest hour (from the traffic model) fits under the
  * capacity and is not in an outage needs no per-hour pass: no hour
  * overflows and its busiest hour is the month's peak; downtime comes from
@@ -27,10 +29,12 @@
  * those of a pass over every hour (tests/unit/test_perf_equivalence.c;
  * the demand scheme: sim/engine/demand.h).
  * Reads the demand (traffic) and w->down, o->merged (outages); writes the
- * option's monthly service figures for costs.
+ * option's monthly service figures for costs and its upgrade orders for
+ * assets.
  * Sources: FIGURES.md "Traffic and capacity" (150–200 req/s bought, SaaS
  * x5–x10, SMEs rarely above 50 req/s).
  */
+#include <assert.h>
 #include <math.h>
 
 #include "base/units.h"
@@ -145,10 +149,11 @@ static hs_status S_capacity(sim_work *w, opt_work *o, hs_error *e)
         down_msgs_total += down_msgs;
         if (K > 0 && ovh >= K && next_change < 0 && add > 0 && m + 1 < p->months) {
             long arrive = p->month_first_hour[m + 1] + (long)(q[PO_upgrade_lead_time] * 24);
-            if (arrive < p->hours) {
+            if (arrive < p->hours) { /* paid, depreciated, salvaged and run: assets.c */
                 next_change = arrive;
-                ledger_add(o->led, CAT_hardware, m + 1,
-                           q[PO_upgrade_cost] * o->price_index[p->month_year[m + 1]]);
+                assert(o->nupgrades < p->months); /* one order a month at most */
+                o->upgrade_month[o->nupgrades] = m + 1;
+                o->upgrade_arrival[o->nupgrades++] = (double)arrive;
             }
         }
     }

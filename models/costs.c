@@ -16,8 +16,10 @@
  *   subscription         plan_fee x E_y
  *   usage_fees           (max(0, S_m - plan_quota) x overage_fee + S_m x message_fee) x E_y,
  *                        S_m the messages served in the month
- *   seats                max(0, ceil(P_m / messages_per_agent_hour) - seats_included)
- *                        x seat_fee x E_y, P_m the month's busiest hour
+ *   seats                agent-days: sum over the days d of month m of
+ *                        max(0, ceil(F_d / messages_per_agent_hour) - seats_included)
+ *                        x seat_fee / days(m) x E_y, F_d the day's busiest expected hour
+ *                        (demand.h day_peak_rate: staffed to forecast, not to the draw)
  *   cloud_hosting        cloud_fee x E_y
  *   bandwidth            bandwidth_fee x (1 + bandwidth_step_share x X_m) x E_y, X_m =
  *                        max(0, P_m x req_per_message x burst_factor / 3600 x mbps_per_rps
@@ -66,6 +68,23 @@ static void S_events(sim_work *w, opt_work *o, const char *stream, ledger_catego
     }
 }
 
+/* Seats beyond the plan summed over the days of month m: each day staffed to
+ * its busiest expected hour (the traffic model's forecast, common to every
+ * option), so a two-week surge pays two weeks of extra agents. */
+static double S_agent_days(const sim_work *w, const opt_work *o, int m)
+{
+    const sim_plan *p = w->plan;
+    const double *F = w->demand->day_peak_rate;
+    const double per_agent = w->g[PG_messages_per_agent_hour], included = o->p[PO_seats_included];
+    const int d0 = p->month_first_hour[m] / 24, d1 = p->month_first_hour[m + 1] / 24;
+    double n = 0;
+    for (int d = d0; d < d1; d++) {
+        const double need = ceil(F[d] / per_agent) - included;
+        if (need > 0) n += need;
+    }
+    return n;
+}
+
 static hs_status S_costs(sim_work *w, opt_work *o, hs_error *e)
 {
     (void)e; /* cannot fail */
@@ -105,11 +124,12 @@ static hs_status S_costs(sim_work *w, opt_work *o, hs_error *e)
         usage *= esc;
         ledger_add(L, CAT_subscription, m, sub);
         ledger_add(L, CAT_usage_fees, m, usage);
-        const double P = o->month_peak_msgs[m];
         if (q[PO_seat_fee] > 0) {
-            double need = ceil(P / g[PG_messages_per_agent_hour]) - q[PO_seats_included];
-            if (need > 0) ledger_add(L, CAT_seats, m, need * q[PO_seat_fee] * esc);
+            const double agent_days = S_agent_days(w, o, m);
+            if (agent_days > 0)
+                ledger_add(L, CAT_seats, m, agent_days * q[PO_seat_fee] / p->month_days[m] * esc);
         }
+        const double P = o->month_peak_msgs[m];
         ledger_add(L, CAT_cloud_hosting, m, q[PO_cloud_fee] * esc);
         double bw = q[PO_bandwidth_fee];
         if (steps) {

@@ -13,7 +13,9 @@
  *           r + r^2/k about its day's rate).
  *   count of hour h:  D_h ~ Poisson(r_h), independent given the rates.
  *   value of a message: revenue_year x messaging_revenue_share / (12 V).
- * Also per month: the total demand, the busiest hour and its demand.
+ * Also per month: the total demand, the busiest hour and its demand; per
+ * day: the busiest expected hour, 12 V (1 + g)^(m/12) n_d max_h w_h (the
+ * largest r_h of the day without G_h: the forecast that staffs the seats).
  *
  * Which counts are drawn here (the scheme and why it is exact:
  * sim/engine/demand.h): per month, the hours with r_h >= 0.9 x the month's
@@ -82,6 +84,7 @@ static hs_status S_traffic(sim_work *w, hs_error *e)
             const double noise = cv > 0 ? exp(mu0 + s * gsl_ran_gaussian_ziggurat(r, 1.0)) : 1.0;
             scale[j] = gm * noise;
             const double t = scale[j] * p->day_top_weight[d0 + j];
+            dm->day_peak_rate[d0 + j] = t;
             if (t > top) top = t;
         }
         /* the rates; the busiest hours drawn on their own */

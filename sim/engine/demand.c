@@ -29,6 +29,7 @@ void sim_demand_free(sim_demand_state *d)
     free(d->month_total);
     free(d->month_peak);
     free(d->month_peak_hour);
+    free(d->day_peak_rate);
     free(d->day_total);
     free(d->own);
     free(d->own_stamp);
@@ -54,6 +55,7 @@ sim_demand_state *sim_demand_new(const sim_plan *p, hs_error *e)
     d->month_total = malloc(M * sizeof *d->month_total);
     d->month_peak = malloc(M * sizeof *d->month_peak);
     d->month_peak_hour = malloc(M * sizeof *d->month_peak_hour);
+    d->day_peak_rate = malloc(D * sizeof *d->day_peak_rate);
     d->day_total = malloc(D * sizeof *d->day_total);
     d->own = malloc(H * sizeof *d->own);
     d->own_stamp = calloc(H, sizeof *d->own_stamp);
@@ -62,8 +64,9 @@ sim_demand_state *sim_demand_new(const sim_plan *p, hs_error *e)
     d->own_rest_n = malloc(D * sizeof *d->own_rest_n);
     d->own_day_stamp = calloc(D, sizeof *d->own_day_stamp);
     if (!d->r || !d->rate || !d->count || !d->day_rest || !d->day_rest_rate || !d->day_rest_n ||
-        !d->month_total || !d->month_peak || !d->month_peak_hour || !d->day_total || !d->own ||
-        !d->own_stamp || !d->own_rest || !d->own_rest_rate || !d->own_rest_n || !d->own_day_stamp)
+        !d->month_total || !d->month_peak || !d->month_peak_hour || !d->day_peak_rate ||
+        !d->day_total || !d->own || !d->own_stamp || !d->own_rest || !d->own_rest_rate ||
+        !d->own_rest_n || !d->own_day_stamp)
         goto oom;
     return d;
 oom:

@@ -10,9 +10,10 @@
  *     count[h]. Of the other hours of day d it draws only the total,
  *     day_rest[d] ~ Poisson(day_rest_rate[d]) (the sum of their rates;
  *     day_rest_n[d] of them), and leaves their count[h] = SIM_UNDRAWN. It
- *     writes month_total, month_peak and month_peak_hour too, and day_total
- *     for the sample trajectory. All of that is common to every option and
- *     nobody writes it until the next trajectory.
+ *     writes month_total, month_peak and month_peak_hour too, day_peak_rate
+ *     (each day's busiest expected hour, which staffs the seats: costs) and
+ *     day_total for the sample trajectory. All of that is common to every
+ *     option and nobody writes it until the next trajectory.
  *  2. Before each option's models the engine calls sim_demand_begin(d, seed,
  *     traj, option): the option's own stream ("demand_hours", option) and a
  *     fresh copy of every day's rest (stamped: O(1)). At the start of each
@@ -71,6 +72,9 @@ typedef struct {
     double *month_total;   /* [months] messages demanded (exact: a sum of whole numbers) */
     double *month_peak;    /* [months] the busiest hour's count */
     int *month_peak_hour;  /* [months] the first hour of the month with that count */
+    double *day_peak_rate; /* [days] the day's busiest expected hour: its level (day noise
+                              included) x day_top_weight, the largest rate[h] of the day
+                              before the hourly gamma factors; read by costs (seats) */
     double *day_total;     /* [days] messages demanded: the sample trajectory only */
     /* the current option's own draws (demand.c only): own[h] is valid where
      * own_stamp[h] == stamp, own_rest*[d] where own_day_stamp[d] == stamp */

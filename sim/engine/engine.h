@@ -41,9 +41,8 @@ typedef struct {
     double p[PO_COUNT];                /* sampled parameters, canonical units */
     double price_index[SIM_MAX_YEARS]; /* (1 + price_escalation)^y (sim_plan_index):
                                           capacity, assets, costs */
-    /* cleared by the engine; security, capacity, assets and costs add costs,
-     * benefits value lines; the engine totals it into met[], the runner into
-     * the record */
+    /* cleared by the engine; security, assets and costs add costs, benefits
+     * value lines; the engine totals it into met[], the runner into the record */
     ledger *led;
     sim_intervals outages;   /* interruptions, any order: pushed by security (breach,
                                 ransomware) and outages (its own); outages merges them */
@@ -56,6 +55,12 @@ typedef struct {
     double *month_overflow;      /* overflow hours: capacity; read by tests */
     double *month_lost_outage;   /* messages demanded while down: capacity; read by costs */
     double *month_lost_overflow; /* messages lost to overflow: capacity; read by costs */
+    /* capacity upgrades ordered, at most one a month (capacity writes, cleared by the
+     * engine; assets reads: it buys, replaces, depreciates and salvages them and charges
+     * their running costs) */
+    int nupgrades;
+    int *upgrade_month;      /* [months] month the upgrade is ordered and paid */
+    double *upgrade_arrival; /* [months] hour its capacity arrives (in service from then) */
     /* security (incidents, breaches), capacity (overflow, lost, delayed), assets
      * (depreciation) add, the engine the rest (cleared by the engine); the runner copies */
     double met[MET_COUNT]; /* MET_* (metrics.h) */
@@ -113,7 +118,7 @@ typedef enum {
     SIM_DOWNTIME = 1u << 2,      /* o->merged, o->month_down, o->day_down, w->down (outages) */
     SIM_DISASTERS = 1u << 3,     /* o->disasters (outages) */
     SIM_SERVICE = 1u << 4        /* o->month_served, _peak_msgs, _overflow, _lost_*,
-                                    o->day_overflow (capacity) */
+                                    o->day_overflow, o->upgrade_* (capacity) */
 } sim_product;
 
 typedef struct model_type {

@@ -22,13 +22,13 @@
     X(licence_maintenance, "yearly licence maintenance from year 2")                               \
     X(subscription, "SaaS plan fees")                                                              \
     X(usage_fees, "overage and per-message fees")                                                  \
-    X(seats, "agent seats beyond the plan")                                                        \
+    X(seats, "agent-days of seats beyond the plan")                                                \
     X(cloud_hosting, "cloud instances")                                                            \
     X(bandwidth, "bandwidth, with step pricing above the included Mbps")                           \
     X(energy_colocation, "electricity and colocation")                                             \
     X(it_labour, "IT staff")                                                                       \
     X(operations_labour, "operations staff time")                                                  \
-    X(upgrades, "overhauls, feature changes, rewrites, obsolescence catch-up")                     \
+    X(upgrades, "overhauls, feature changes, rewrites, obsolescence catch-up, upgrades' upkeep")   \
     X(platform_api_changes, "module replacements forced by API changes")                           \
     X(compliance, "certification and audits")                                                      \
     X(security_incidents, "incident handling and ransomware data loss")                            \

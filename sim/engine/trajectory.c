@@ -45,6 +45,7 @@ static void S_reset_option(const sim_plan *p, opt_work *o)
     sim_plan_index(p, o->p[PO_price_escalation], o->price_index);
     ledger_clear(o->led);
     o->outages.n = o->merged.n = o->disasters.n = 0;
+    o->nupgrades = 0;
     memset(o->month_served, 0, M * sizeof(double));
     memset(o->month_down, 0, M * sizeof(double));
     memset(o->month_peak_msgs, 0, M * sizeof(double));

@@ -27,7 +27,8 @@
     X(messaging_revenue_share, G, "share", 0, 1, 0, 0,                                             \
       "share of revenue that flows through the messaging channel (prices a lost message)")         \
     X(messages_per_agent_hour, G, "messages/hour", 0.1, 1e6, 0, 60,                                \
-      "messages one agent handles per hour (seats needed at the month's peak hour)")               \
+      "messages one agent handles per hour (seats: each day staffed to its busiest expected "      \
+      "hour)")                                                                                     \
     X(discount_rate, G, "share/year", 0, 1, 0, 0.08, "discount rate for NPV")                      \
     X(fx_twd_cny, G, "x", 1e-6, 1e6, 0, 0.22, "CNY per TWD (fixed number)")                        \
     X(fx_usd_cny, G, "x", 1e-6, 1e6, 0, 7.1, "CNY per USD (fixed number)")                         \
@@ -42,6 +43,18 @@
     X(upgrade_lead_time, O, "days", 0, 365, 0, 30, "lead time of an upgrade")                      \
     X(upgrade_capacity_rps, O, "req/s", 0, 1e9, 0, 0, "capacity added by one upgrade")             \
     X(upgrade_cost, O, "CNY", 0, 1e9, 0, 0, "cost of one capacity upgrade")                        \
+    X(upgrade_life, O, "years", 0.1, 50, 0, 5,                                                     \
+      "life of an upgrade's equipment: replaced after it, depreciated over it (models/assets.c)")  \
+    X(upgrade_residual_3y, O, "share", 0, 1, 0, 0,                                                 \
+      "share of an upgrade's price it still fetches after 3 years (salvage at the horizon)")       \
+    X(upgrade_energy, O, "CNY/month", 0, 1e9, 0, 0,                                                \
+      "electricity of each upgrade, from its arrival")                                             \
+    X(upgrade_colocation, O, "CNY/month", 0, 1e9, 0, 0,                                            \
+      "rack space / colocation of each upgrade, from its arrival")                                 \
+    X(upgrade_licence_year, O, "CNY/year", 0, 1e9, 0, 0,                                           \
+      "yearly licences each upgrade adds (paid monthly from its arrival)")                         \
+    X(upgrade_maintenance, O, "CNY/year", 0, 1e9, 0, 0,                                            \
+      "yearly hardware upkeep of each upgrade (paid monthly from its arrival)")                    \
     X(bandwidth_fee, O, "CNY/month", 0, 1e9, 0, 0, "monthly bandwidth fee")                        \
     X(bandwidth_included_mbps, O, "Mbps", 0, 1e6, 0, 0,                                            \
       "bandwidth covered by the fee (0 = no step pricing)")                                        \

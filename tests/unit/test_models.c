@@ -374,3 +374,61 @@ Test(benefits, value_lines_stay_off_the_cost_total_and_are_absent_without_parame
     S_env_free(&v);
     S_env_free(&plain);
 }
+
+Test(costs, seats_are_billed_by_agent_day_so_a_two_week_surge_costs_two_weeks)
+{
+    /* FIGURES.md "SaaS elasticity": agents 20 -> 80 for two weeks cost ¥1,200 extra. The
+     * scenario: 19.8 agents' worth in every hour (20 staffed, all included) but 79.2 (80)
+     * in 2027-06-01..14; a 30-day June bills 60 agents x 14 days x fee / 30. */
+    const double fee = 3000.0 / 70;
+    S_env v = S_env_new("tests/data/model_seats", NULL, 0, 2);
+    S_traj(v.w, 5, 0, 0);
+    const ledger *L = v.w->opt[0].led;
+    for (int m = 0; m < 24; m++) {
+        /* June of 2027 at E_0 = 1 and of 2028 at E_1 = 1.05 (2028: 790 messages, 79.01) */
+        const double expect = m == 5 ? 1200 : m == 17 ? 1200 * 1.05 : 0;
+        cr_assert_float_eq(L->m[(long)CAT_seats * L->months + m], expect, 1e-9, "month %d", m);
+    }
+    cr_assert_float_eq(60 * 14 * fee / 30, 1200, 1e-9);
+    S_env_free(&v);
+    /* no seat included: 20 agents every day of the year, 80 on the surge's 14 days */
+    const char *none[] = {"alpha.seats_included=0"};
+    v = S_env_new("tests/data/model_seats", none, 1, 1);
+    S_traj(v.w, 5, 0, 0);
+    cr_assert_float_eq(S_cat(&v, 0, CAT_seats), fee * (11 * 20 + (16 * 20 + 14 * 80) / 30.0), 1e-9);
+    S_env_free(&v);
+}
+
+Test(assets, an_upgrade_is_depreciated_salvaged_and_run_from_its_arrival)
+{
+    /* 0.001 req/s carries 3.6 messages an hour against 13.7 demanded: month 0 overflows, one
+     * upgrade (+3,600 an hour) is ordered, paid in month 1 and, with no lead time, in service
+     * from its first hour (744); nothing overflows after it. */
+    const char *sets[] = {"alpha.capacity_rps=0.001",         "alpha.upgrade_after_hours=10",
+                          "alpha.upgrade_lead_time=0",        "alpha.upgrade_capacity_rps=1",
+                          "alpha.upgrade_cost=40000",         "alpha.upgrade_residual_3y=0.3",
+                          "alpha.upgrade_energy=1000",        "alpha.upgrade_colocation=900",
+                          "alpha.upgrade_licence_year=12000", "alpha.upgrade_maintenance=6000"};
+    S_env v = S_env_new("tests/data/model_fixed", sets, 10, 3);
+    S_traj(v.w, 7, 0, 0);
+    const opt_work *o = &v.w->opt[0];
+    cr_assert(o->month_overflow[0] >= 10 && o->month_overflow[1] == 0);
+    cr_assert_eq(o->nupgrades, 1);
+    cr_assert_eq(o->upgrade_month[0], 1);
+    cr_assert_float_eq(o->upgrade_arrival[0], 744, 1e-12);
+    /* 2027-2029: 26,304 h; the servers of assets.csv are 36.0 months old, the upgrade 35.0
+     * (under 36: v = 1 - (1 - 0.3) a / 36); both inside their 60-month life */
+    const double a0 = 26304 / UNITS_HOURS_PER_MONTH, a1 = (26304 - 744) / UNITS_HOURS_PER_MONTH;
+    cr_assert_float_eq(S_cat(&v, 0, CAT_hardware), 90000 + 40000, 1e-9);
+    cr_assert_float_eq(S_cat(&v, 0, CAT_salvage),
+                       -90000 * 0.275 * (60 - a0) / 24 - 40000 * (1 - 0.7 * a1 / 36), 1e-6);
+    cr_assert_float_eq(o->met[MET_depreciation], 90000 * a0 / 60 + 40000 * a1 / 60, 1e-6);
+    /* running costs in months 1..35 at E_y = 1.03^y: 11 + 12 x 1.03 + 12 x 1.03^2 months */
+    const double F = 11 + 12 * 1.03 + 12 * 1.03 * 1.03;
+    cr_assert_float_eq(S_cat(&v, 0, CAT_energy_colocation), 1900 * F, 1e-6);
+    cr_assert_float_eq(S_cat(&v, 0, CAT_software_licences),
+                       80000 + 24000 * S_geo(0.03, 0, 2) + 12000 / 12.0 * F, 1e-6);
+    /* overhauls in months 15 and 30 (model_fixed), plus the upkeep */
+    cr_assert_float_eq(S_cat(&v, 0, CAT_upgrades), 30000 * (1.03 + 1.03 * 1.03) + 500 * F, 1e-6);
+    S_env_free(&v);
+}
