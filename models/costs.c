@@ -3,15 +3,18 @@
  * For month m of horizon year y (m, y from 0), with escalation E_y =
  * (1 + price_escalation)^y on prices (o->price_index) and R_y = (1 +
  * salary_raise)^y on pay (both sim_plan_index),
- * and T_m = 1 + tech_debt_uplift when m >= 12 tech_debt_after, else 1:
+ * T_m = 1 + tech_debt_uplift when m >= 12 tech_debt_after, else 1, and the
+ * month's plan (o->month_terms, plans.c: a tier of plans.csv, or plan_fee,
+ * plan_quota, seats_included) of fee F_m, quota Q_m and seats_included_m:
  *   it_labour            it_fte x it_salary / 12 x R_y x T_m
  *   operations_labour    ops_hours x ops_hour_cost x R_y x T_m
  *   software_licences    licence_upfront at m = 0; licence_year x E_y when m % 12 = 0
  *   licence_maintenance  licence_upfront x licence_maint_share x E_y when m % 12 = 0, m >= 12
- *   subscription         plan_fee x E_y
- *   usage_fees           (max(0, S_m - plan_quota) x overage_fee + S_m x message_fee) x E_y,
- *                        S_m the messages served in the month
- *   seats                max(0, ceil(P_m / messages_per_agent_hour) - seats_included)
+ *   subscription         F_m x E_y
+ *   usage_fees           (max(0, S_m - Q_m) x overage_fee + S_m x message_fee) x E_y,
+ *                        S_m the messages served in the month (no quota, F_m = Q_m = 0:
+ *                        every message at overage_fee)
+ *   seats                max(0, ceil(P_m / messages_per_agent_hour) - seats_included_m)
  *                        x seat_fee x E_y, P_m the month's busiest hour
  *   cloud_hosting        cloud_fee x E_y
  *   bandwidth            bandwidth_fee x (1 + bandwidth_step_share x X_m) x E_y, X_m =
@@ -75,7 +78,6 @@ static hs_status S_costs(sim_work *w, opt_work *o, hs_error *e)
     const double debt_from = 12 * q[PO_tech_debt_after];
     const double rps_per_msg = g[PG_req_per_message] * g[PG_burst_factor] / UNITS_SECONDS_PER_HOUR;
     const int steps = q[PO_bandwidth_included_mbps] > 0;
-    const int has_quota = q[PO_plan_quota] > 0 || q[PO_plan_fee] > 0;
     for (int m = 0; m < p->months; m++) {
         const int y = p->month_year[m];
         const double esc = E[y];
@@ -90,10 +92,12 @@ static hs_status S_costs(sim_work *w, opt_work *o, hs_error *e)
             ledger_add(L, CAT_compliance, m, q[PO_compliance] * esc);
         }
         const double S = o->month_served[m];
-        const double sub = q[PO_plan_fee] * esc;
+        const sim_terms *plan = &o->month_terms[m];
+        const int has_quota = plan->quota > 0 || plan->fee > 0;
+        const double sub = plan->fee * esc;
         double usage = S * q[PO_message_fee];
-        if (has_quota && S > q[PO_plan_quota])
-            usage += (S - q[PO_plan_quota]) * q[PO_overage_fee];
+        if (has_quota && S > plan->quota)
+            usage += (S - plan->quota) * q[PO_overage_fee];
         else if (!has_quota)
             usage += S * q[PO_overage_fee];
         usage *= esc;
@@ -101,7 +105,7 @@ static hs_status S_costs(sim_work *w, opt_work *o, hs_error *e)
         ledger_add(L, CAT_usage_fees, m, usage);
         const double P = o->month_peak_msgs[m];
         if (q[PO_seat_fee] > 0) {
-            double need = ceil(P / g[PG_messages_per_agent_hour]) - q[PO_seats_included];
+            double need = ceil(P / g[PG_messages_per_agent_hour]) - plan->seats_included;
             if (need > 0) ledger_add(L, CAT_seats, m, need * q[PO_seat_fee] * esc);
         }
         ledger_add(L, CAT_cloud_hosting, m, q[PO_cloud_fee] * esc);
@@ -142,5 +146,6 @@ static hs_status S_costs(sim_work *w, opt_work *o, hs_error *e)
     return HS_OK;
 }
 
-const model_type model_costs = {
-    .name = "costs", .option = S_costs, .needs = SIM_DEMAND | SIM_DOWNTIME | SIM_SERVICE};
+const model_type model_costs = {.name = "costs",
+                                .option = S_costs,
+                                .needs = SIM_DEMAND | SIM_DOWNTIME | SIM_SERVICE | SIM_TERMS};

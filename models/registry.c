@@ -2,20 +2,16 @@
  *
  * Order matters: traffic (per trajectory) makes the demand; per option,
  * security and outages schedule interruptions, outages merges them into
- * per-hour shares, capacity sweeps the hours, assets and costs fill the
- * ledger from the monthly results. Each model declares what it needs and
- * provides (sim_product); sim_models_check asserts this order against
- * those declarations whenever a workspace is made.
+ * per-hour shares, plans sets each month's plan (tier), capacity sweeps the hours, assets and costs
+ * fill the ledger from the monthly results. Each model declares what it needs and provides
+ * (sim_product); sim_models_check asserts this order against those declarations whenever a
+ * workspace is made.
  */
 #include "engine/engine.h"
 
-extern const model_type model_traffic, model_security, model_outages, model_capacity, model_assets,
-    model_costs;
+extern const model_type model_traffic, model_security, model_outages, model_plans, model_capacity,
+    model_assets, model_costs;
 
-const model_type *const models_registry[] = {&model_traffic,
-                                             &model_security,
-                                             &model_outages,
-                                             &model_capacity,
-                                             &model_assets,
-                                             &model_costs,
-                                             NULL};
+const model_type *const models_registry[] = {
+    &model_traffic,  &model_security, &model_outages, &model_plans,
+    &model_capacity, &model_assets,   &model_costs,   NULL};
