@@ -808,7 +808,7 @@ hs_status scenario_set(scenario *sc, const char *assignment, hs_error *e)
     if (!eq || !dot || dot > eq)
         return hs_error_set(e, HS_ERR_INPUT,
                             "--set %s: expected option.parameter=SPEC (e.g. "
-                            "global.volume_month=120000 or saas.plan_fee='tri(300,800,1500)')",
+                            "global.volume_month=120000 or saas.overage_fee='uniform(0.01,0.03)')",
                             assignment);
     char oname[64], pname[64];
     snprintf(oname, sizeof oname, "%.*s", (int)(dot - assignment), assignment);
