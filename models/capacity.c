@@ -2,7 +2,8 @@
  *
  * The peak request rate of hour h is D_h x req_per_message x burst_factor
  * / 3600 s (requests/second at the busiest moment of the hour). The option
- * serves up to capacity_rps x elastic_factor at that moment, so per hour it
+ * serves up to capacity_rps x elastic_factor at that moment (capacity_rps:
+ * the month's plan, o->month_terms, from plans.c), so per hour it
  * can carry  C = capacity_rps x elastic_factor x 3600 / (req_per_message x
  * burst_factor)  messages at the hour's shape. With s_h = D_h (1 - down_h)
  * the messages that arrive while the service is up:
@@ -28,9 +29,11 @@
  * that could overflow or be the busiest (S_draw_needed); the results are
  * those of a pass over every hour (tests/unit/test_perf_equivalence.c;
  * the demand scheme: sim/engine/demand.h).
- * Reads the demand (traffic) and w->down, o->merged (outages); writes the
- * option's monthly service figures for costs and its upgrade orders for
- * assets.
+ * A change of plan tier moves the capacity by the tiers' difference from the
+ * tier's first month (upgrades stay on top).
+ * Reads the demand (traffic), w->down, o->merged (outages) and the month's
+ * plan (plans); writes the option's monthly service figures for costs and
+ * its upgrade orders for assets.
  * Sources: FIGURES.md "Traffic and capacity" (150–200 req/s bought, SaaS
  * x5–x10, SMEs rarely above 50 req/s).
  */
@@ -100,7 +103,8 @@ static hs_status S_capacity(sim_work *w, opt_work *o, hs_error *e)
     const double *q = o->p;
     const double per_msg =
         w->g[PG_req_per_message] * w->g[PG_burst_factor] / UNITS_SECONDS_PER_HOUR;
-    double cap = q[PO_capacity_rps] * q[PO_elastic_factor] / per_msg;
+    const sim_terms *terms = o->month_terms; /* the plan's capacity_rps of each month */
+    double cap = terms[0].capacity_rps * q[PO_elastic_factor] / per_msg;
     const double add = q[PO_upgrade_capacity_rps] * q[PO_elastic_factor] / per_msg;
     const double lost_share = q[PO_overflow_lost_share];
     const double K = q[PO_upgrade_after_hours];
@@ -112,6 +116,9 @@ static hs_status S_capacity(sim_work *w, opt_work *o, hs_error *e)
 
     for (int m = 0; m < p->months; m++) {
         const int h0 = p->month_first_hour[m], h1 = p->month_first_hour[m + 1];
+        if (m > 0 && terms[m].capacity_rps != terms[m - 1].capacity_rps) /* another tier */
+            cap += (terms[m].capacity_rps - terms[m - 1].capacity_rps) * q[PO_elastic_factor] /
+                   per_msg;
         const double down_msgs = S_down_msgs(w, o, &iv, &next_h, h0, h1);
         double peak = 0, ovh = 0, excess = 0;
         if (dm->month_peak[m] <= cap && down[dm->month_peak_hour[m]] == 0) {
@@ -167,5 +174,5 @@ static hs_status S_capacity(sim_work *w, opt_work *o, hs_error *e)
 
 const model_type model_capacity = {.name = "capacity",
                                    .option = S_capacity,
-                                   .needs = SIM_DEMAND | SIM_DOWNTIME,
+                                   .needs = SIM_DEMAND | SIM_DOWNTIME | SIM_TERMS,
                                    .provides = SIM_SERVICE};

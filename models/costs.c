@@ -6,18 +6,21 @@
  * and, when m >= 12 tech_debt_after (else both 1), the technical-debt factors
  * T_m = 1 + tech_debt_uplift x tech_debt_share on the FTEs (only their maintenance
  * share of the time grows) and U_m = 1 + tech_debt_uplift on the ops hours (all
- * maintenance):
+ * maintenance),
+ * and the month's plan (o->month_terms, plans.c: a tier of plans.csv, or plan_fee,
+ * plan_quota, seats_included) of fee F_m, quota Q_m and seats_included_m:
  *   it_labour            it_fte x it_salary / 12 x R_y x T_m
  *   operations_labour    ops_hours x ops_hour_cost x R_y x U_m
  *   software_licences    licence_upfront + licence_oneoff at m = 0; licence_year x E_y
  *                        when m % 12 = 0
  *   licence_maintenance  licence_upfront x licence_maint_share x E_y when m % 12 = 0, m >= 12
  *                        (the maintained base is licence_upfront alone, not licence_oneoff)
- *   subscription         plan_fee x E_y
- *   usage_fees           (max(0, S_m - plan_quota) x overage_fee + S_m x message_fee) x E_y,
- *                        S_m the messages served in the month
+ *   subscription         F_m x E_y
+ *   usage_fees           (max(0, S_m - Q_m) x overage_fee + S_m x message_fee) x E_y,
+ *                        S_m the messages served in the month (no quota, F_m = Q_m = 0:
+ *                        every message at overage_fee)
  *   seats                agent-days: sum over the days d of month m of
- *                        max(0, ceil(F_d / messages_per_agent_hour) - seats_included)
+ *                        max(0, ceil(F_d / messages_per_agent_hour) - seats_included_m)
  *                        x seat_fee / days(m) x E_y, F_d the day's busiest expected hour
  *                        (demand.h day_peak_rate: staffed to forecast, not to the draw)
  *   cloud_hosting        cloud_fee x E_y
@@ -68,14 +71,14 @@ static void S_events(sim_work *w, opt_work *o, const char *stream, ledger_catego
     }
 }
 
-/* Seats beyond the plan summed over the days of month m: each day staffed to
+/* Seats beyond the month's plan (`included`) summed over the days of month m: each day staffed to
  * its busiest expected hour (the traffic model's forecast, common to every
  * option), so a two-week surge pays two weeks of extra agents. */
-static double S_agent_days(const sim_work *w, const opt_work *o, int m)
+static double S_agent_days(const sim_work *w, double included, int m)
 {
     const sim_plan *p = w->plan;
     const double *F = w->demand->day_peak_rate;
-    const double per_agent = w->g[PG_messages_per_agent_hour], included = o->p[PO_seats_included];
+    const double per_agent = w->g[PG_messages_per_agent_hour];
     const int d0 = p->month_first_hour[m] / 24, d1 = p->month_first_hour[m + 1] / 24;
     double n = 0;
     for (int d = d0; d < d1; d++) {
@@ -99,7 +102,6 @@ static hs_status S_costs(sim_work *w, opt_work *o, hs_error *e)
     const double debt_from = 12 * q[PO_tech_debt_after];
     const double rps_per_msg = g[PG_req_per_message] * g[PG_burst_factor] / UNITS_SECONDS_PER_HOUR;
     const int steps = q[PO_bandwidth_included_mbps] > 0;
-    const int has_quota = q[PO_plan_quota] > 0 || q[PO_plan_fee] > 0;
     for (int m = 0; m < p->months; m++) {
         const int y = p->month_year[m];
         const double esc = E[y];
@@ -115,17 +117,19 @@ static hs_status S_costs(sim_work *w, opt_work *o, hs_error *e)
             ledger_add(L, CAT_compliance, m, q[PO_compliance] * esc);
         }
         const double S = o->month_served[m];
-        const double sub = q[PO_plan_fee] * esc;
+        const sim_terms *plan = &o->month_terms[m];
+        const int has_quota = plan->quota > 0 || plan->fee > 0;
+        const double sub = plan->fee * esc;
         double usage = S * q[PO_message_fee];
-        if (has_quota && S > q[PO_plan_quota])
-            usage += (S - q[PO_plan_quota]) * q[PO_overage_fee];
+        if (has_quota && S > plan->quota)
+            usage += (S - plan->quota) * q[PO_overage_fee];
         else if (!has_quota)
             usage += S * q[PO_overage_fee];
         usage *= esc;
         ledger_add(L, CAT_subscription, m, sub);
         ledger_add(L, CAT_usage_fees, m, usage);
         if (q[PO_seat_fee] > 0) {
-            const double agent_days = S_agent_days(w, o, m);
+            const double agent_days = S_agent_days(w, plan->seats_included, m);
             if (agent_days > 0)
                 ledger_add(L, CAT_seats, m, agent_days * q[PO_seat_fee] / p->month_days[m] * esc);
         }
@@ -168,5 +172,6 @@ static hs_status S_costs(sim_work *w, opt_work *o, hs_error *e)
     return HS_OK;
 }
 
-const model_type model_costs = {
-    .name = "costs", .option = S_costs, .needs = SIM_DEMAND | SIM_DOWNTIME | SIM_SERVICE};
+const model_type model_costs = {.name = "costs",
+                                .option = S_costs,
+                                .needs = SIM_DEMAND | SIM_DOWNTIME | SIM_SERVICE | SIM_TERMS};

@@ -56,7 +56,7 @@
     X(MAX_TRAJ, "max-trajectories", 0, "N", ARGS_RUN, "1000000", "cap for --precision")            \
     X(PLOTS, "plots", 0, NULL, ARGS_RUN, NULL, "draw the charts after the run (needs gnuplot)")    \
     X(PARAM, "param", 0, "P", ARGS_SWEEP, NULL,                                                    \
-      "the parameter, e.g. global.volume_month or saas.plan_fee")                                  \
+      "the parameter, e.g. global.volume_month or saas.overage_fee")                               \
     X(VALUES, "values", 0, "V", ARGS_SWEEP, NULL, "a list 1000,2000,5000 or FROM:TO:STEPS[:log]")  \
     X(PARAM2, "param2", 0, "P", ARGS_SWEEP, NULL,                                                  \
       "a second parameter: a grid (grid.csv: cheapest option per cell and its probability)")       \

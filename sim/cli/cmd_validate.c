@@ -46,14 +46,15 @@ int cmd_validate(int argc, char **argv)
         given += v->present;
         uncertain += !spec_is_const(&v->s);
     }
-    int assets = 0;
+    int assets = 0, tiers = 0;
     for (int o = 0; o < sc->nopt; o++)
-        assets += sc->opt[o].nassets;
+        assets += sc->opt[o].nassets, tiers += sc->opt[o].ntiers;
     printf("%s: valid: %d options (", a.scenario, sc->nopt);
     for (int o = 0; o < sc->nopt; o++)
         printf("%s%s", o ? ", " : "", sc->opt[o].name);
-    printf("), %d parameters given (%d uncertain), %d peak windows, %d asset items\n", given,
-           uncertain, sc->npeaks, assets);
+    printf("), %d parameters given (%d uncertain), %d peak windows, %d asset items, %d plan "
+           "tiers\n",
+           given, uncertain, sc->npeaks, assets, tiers);
     scenario_free(sc);
     return 0;
 }

@@ -34,6 +34,17 @@
 #include "scenario/scenario.h"
 
 /* ------------------------------------------------ per-option workspace */
+
+/* The plan an option is on in one month (models/plans.c): a tier of
+ * plans.csv, or the option's own plan parameters. */
+typedef struct {
+    double fee;            /* CNY/month, before price escalation */
+    double quota;          /* messages included */
+    double capacity_rps;   /* req/s, before elastic_factor */
+    double seats_included; /* seats */
+    int tier;              /* index in so->tiers; -1: the option's parameters */
+} sim_terms;
+
 typedef struct {
     int index; /* option index in the scenario */
     const scenario_option *so;
@@ -48,6 +59,7 @@ typedef struct {
                                 ransomware) and outages (its own); outages merges them */
     sim_intervals merged;    /* their union, sorted and disjoint: outages; read by capacity */
     sim_intervals disasters; /* times of equipment destruction: outages; read by assets */
+    sim_terms *month_terms;  /* [months] the month's plan: plans; read by capacity, costs */
     /* [months], written by one model each (cleared by the engine) */
     double *month_served;        /* messages served: capacity; read by costs, benefits */
     double *month_down;          /* downtime hours: outages; read by costs, engine */
@@ -117,8 +129,9 @@ typedef enum {
     SIM_INTERRUPTIONS = 1u << 1, /* other models' intervals on o->outages (security) */
     SIM_DOWNTIME = 1u << 2,      /* o->merged, o->month_down, o->day_down, w->down (outages) */
     SIM_DISASTERS = 1u << 3,     /* o->disasters (outages) */
-    SIM_SERVICE = 1u << 4        /* o->month_served, _peak_msgs, _overflow, _lost_*,
+    SIM_SERVICE = 1u << 4,       /* o->month_served, _peak_msgs, _overflow, _lost_*,
                                     o->day_overflow, o->upgrade_* (capacity) */
+    SIM_TERMS = 1u << 5          /* o->month_terms (plans) */
 } sim_product;
 
 typedef struct model_type {

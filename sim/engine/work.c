@@ -18,6 +18,7 @@ void sim_work_free(sim_work *w)
             free(o->outages.v);
             free(o->merged.v);
             free(o->disasters.v);
+            free(o->month_terms);
             free(o->month_served);
             free(o->month_down);
             free(o->month_peak_msgs);
@@ -54,6 +55,7 @@ sim_work *sim_work_new(const sim_plan *plan, const model_type *const *models, hs
         o->index = i;
         o->so = &plan->sc->opt[i];
         o->led = ledger_new((int)M);
+        o->month_terms = malloc(M * sizeof *o->month_terms);
         o->month_served = malloc(M * sizeof(double));
         o->month_down = malloc(M * sizeof(double));
         o->month_peak_msgs = malloc(M * sizeof(double));
@@ -64,9 +66,10 @@ sim_work *sim_work_new(const sim_plan *plan, const model_type *const *models, hs
         o->upgrade_arrival = malloc(M * sizeof(double));
         o->day_down = malloc(D * sizeof(double));
         o->day_overflow = malloc(D * sizeof(double));
-        if (!o->led || !o->month_served || !o->month_down || !o->month_peak_msgs ||
-            !o->month_overflow || !o->month_lost_outage || !o->month_lost_overflow ||
-            !o->upgrade_month || !o->upgrade_arrival || !o->day_down || !o->day_overflow)
+        if (!o->led || !o->month_terms || !o->month_served || !o->month_down ||
+            !o->month_peak_msgs || !o->month_overflow || !o->month_lost_outage ||
+            !o->month_lost_overflow || !o->upgrade_month || !o->upgrade_arrival || !o->day_down ||
+            !o->day_overflow)
             goto oom;
         /* the lists' first storage, so that a trajectory rarely allocates */
         if (sim_intervals_push(&o->outages, 0, 0, 0, e) ||

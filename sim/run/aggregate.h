@@ -26,7 +26,7 @@ typedef struct {
     param_scope scope;
     int opt;       /* -1 for global */
     int index;     /* PG_* / PO_* */
-    char name[80]; /* "global.volume_month", "saas.plan_fee" */
+    char name[80]; /* "global.volume_month", "saas.overage_fee" */
 } agg_input;
 
 typedef struct {

@@ -122,6 +122,8 @@
     X(message_fee, O, "CNY/message", 0, 1e3, 0, 0, "pay-per-message price")                        \
     X(seat_fee, O, "CNY/month", 0, 1e6, 0, 0, "monthly price of a seat over the plan")             \
     X(seats_included, O, "seats", 0, 1e6, 0, 0, "seats included in the plan")                      \
+    X(plan_review_months, O, "months", 1, 120, 0, 12,                                              \
+      "months of bills the buyer re-prices on every plan tier before each month (plans.csv)")      \
     X(cloud_fee, O, "CNY/month", 0, 1e9, 0, 0, "cloud instances")                                  \
     X(energy, O, "CNY/month", 0, 1e9, 0, 0, "electricity")                                         \
     X(colocation, O, "CNY/month", 0, 1e9, 0, 0, "rack space / colocation")                         \

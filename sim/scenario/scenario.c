@@ -519,6 +519,85 @@ static hs_status S_assets_row(void *vctx, const csvin_row *row, hs_error *e)
     return HS_OK;
 }
 
+/* -------------------------------------------------------------- plans.csv */
+
+static const char *const S_plans_cols[] = {
+    "option",       "tier",           "fee_cny_month", "included_messages",
+    "capacity_rps", "seats_included", "source"};
+
+static hs_status S_plans_row(void *vctx, const csvin_row *row, hs_error *e)
+{
+    S_ctx *c = vctx;
+    scenario *sc = c->sc;
+    if (!c->header_seen) {
+        c->header_seen = 1;
+        c->header_line = row->line;
+        return S_header(row, S_plans_cols, 7, e);
+    }
+    c->rows++;
+    HS_FORWARD(S_columns(row, S_plans_cols, 7, e));
+    if (row->field[0][0] == '\0')
+        return csvin_error(e, row, 0, "expected an option name, got an empty cell");
+    int opt = scenario_option_index(sc, row->field[0]);
+    if (opt < 0) {
+        const char *s = S_suggest_option(sc, row->field[0]);
+        if (s && strcmp(s, "global") != 0)
+            return csvin_error(e, row, 0, "unknown option '%s' (did you mean '%s'?)", row->field[0],
+                               s);
+        return csvin_error(e, row, 0,
+                           "unknown option '%s': expected an option that params.csv declares",
+                           row->field[0]);
+    }
+    scenario_option *o = &sc->opt[opt];
+    if (!S_valid_name(row->field[1]))
+        return csvin_error(e, row, 1,
+                           "expected a tier name of lower-case letters, digits and '_', starting "
+                           "with a letter, at most %d characters, got '%s'",
+                           SCENARIO_NAME_MAX - 1, row->field[1]);
+    for (int i = 0; i < o->ntiers; i++)
+        if (strcmp(o->tiers[i].name, row->field[1]) == 0)
+            return csvin_error(e, row, 1,
+                               "duplicate row: expected %s tier '%s' once, got it again (first on "
+                               "line %zu)",
+                               o->name, row->field[1], o->tiers[i].line);
+    if (o->ntiers == SCENARIO_MAX_TIERS)
+        return csvin_error(e, row, 1, "expected at most %d tiers for %s, got a %dth: '%s'",
+                           SCENARIO_MAX_TIERS, o->name, SCENARIO_MAX_TIERS + 1, row->field[1]);
+    plan_tier t;
+    memset(&t, 0, sizeof t);
+    snprintf(t.name, sizeof t.name, "%s", row->field[1]);
+    char msg[512];
+    int col;
+    if (spec_parse(row->field[2], &t.fee, &col, msg, sizeof msg) != 0)
+        return csvin_error_at(e, row->path, row->fline[2], row->fcol[2] + (size_t)col, row->text,
+                              row->text_len, "fee_cny_month: %s", msg);
+    double lo, hi;
+    spec_truncate(&t.fee, 0, INFINITY);
+    spec_support(&t.fee, &lo, &hi);
+    if (lo < 0)
+        return csvin_error(e, row, 2, "expected a monthly fee of at least 0 CNY, got '%s'",
+                           row->field[2]);
+    const plan_tier *prev = o->ntiers ? &o->tiers[o->ntiers - 1] : NULL;
+    HS_FORWARD(S_number(row, 3, 0, 1e12, "included_messages (messages a month)", &t.quota, e));
+    if (prev && !(t.quota > prev->quota))
+        return csvin_error(e, row, 3,
+                           "expected %s's tiers in increasing order of included_messages, got %s "
+                           "after %g for '%s' (line %zu): list the tiers from the smallest up",
+                           o->name, row->field[3], prev->quota, prev->name, prev->line);
+    HS_FORWARD(S_number(row, 4, 0.001, 1e9, "capacity_rps (req/s)", &t.capacity_rps, e));
+    if (prev && t.capacity_rps < prev->capacity_rps)
+        return csvin_error(e, row, 4,
+                           "expected a capacity_rps at least the tier below's, got %s after %g "
+                           "for '%s' (line %zu): a larger plan does not serve fewer requests",
+                           row->field[4], prev->capacity_rps, prev->name, prev->line);
+    HS_FORWARD(S_number(row, 5, 0, 1e6, "seats_included", &t.seats_included, e));
+    if (t.seats_included != floor(t.seats_included))
+        return csvin_error(e, row, 5, "expected a whole number of seats, got '%s'", row->field[5]);
+    t.line = row->line;
+    o->tiers[o->ntiers++] = t;
+    return HS_OK;
+}
+
 /* ------------------------------------------------------------ file table */
 
 typedef struct {
@@ -602,6 +681,9 @@ static const S_file S_files[] = {
     {"calendar.csv", 0, "name,start,end,multiplier,source", S_calendar_row, sizeof(S_ctx),
      S_calendar_done},
     {"assets.csv", 0, "option,item,unit_cost_cny,count,life_years,residual_3y,source", S_assets_row,
+     sizeof(S_ctx), NULL},
+    {"plans.csv", 0,
+     "option,tier,fee_cny_month,included_messages,capacity_rps,seats_included,source", S_plans_row,
      sizeof(S_ctx), NULL},
 };
 
@@ -726,7 +808,7 @@ hs_status scenario_set(scenario *sc, const char *assignment, hs_error *e)
     if (!eq || !dot || dot > eq)
         return hs_error_set(e, HS_ERR_INPUT,
                             "--set %s: expected option.parameter=SPEC (e.g. "
-                            "global.volume_month=120000 or saas.plan_fee='tri(300,800,1500)')",
+                            "global.volume_month=120000 or saas.overage_fee='uniform(0.01,0.03)')",
                             assignment);
     char oname[64], pname[64];
     snprintf(oname, sizeof oname, "%.*s", (int)(dot - assignment), assignment);
@@ -853,6 +935,40 @@ static hs_status S_finalize_one(scenario *sc, const char *oname, param_value *v,
     return HS_OK;
 }
 
+/* The parameters an option's plan tiers (plans.csv) replace. */
+static int S_tier_param(const param_def *d)
+{
+    return d->scope == PARAM_OPTION &&
+           (d->index == PO_plan_fee || d->index == PO_plan_quota || d->index == PO_capacity_rps ||
+            d->index == PO_seats_included);
+}
+
+/* Whether option opt (-1: global) takes d from its plan tiers. */
+static int S_from_tiers(const scenario *sc, int opt, const param_def *d)
+{
+    return opt >= 0 && S_tier_param(d) && sc->opt[opt].ntiers > 0;
+}
+
+/* An option with plan tiers must not also set what they replace (no precedence to guess). */
+static hs_status S_tier_conflicts(scenario *sc, hs_error *e)
+{
+    PARAM_SLOTS_FOREACH (s, sc->nopt, PARAM_SLOTS_BY_OWNER) {
+        if (s.opt < 0 || !S_tier_param(s.d)) continue;
+        const scenario_option *o = &sc->opt[s.opt];
+        const param_value *v = &o->p[s.d->index];
+        if (!o->ntiers || !v->present) continue;
+        char what[768];
+        snprintf(what, sizeof what,
+                 "%s.%s: expected no %s for an option with plan tiers, got '%s': the tiers of "
+                 "plans.csv (lines %zu-%zu) give %s's fee, included messages, capacity and "
+                 "seats month by month; remove this value or %s's rows in plans.csv",
+                 o->name, s.d->name, s.d->name, v->text, o->tiers[0].line,
+                 o->tiers[o->ntiers - 1].line, o->name, o->name);
+        return S_value_error(e, sc, o->name, s.d, v, what);
+    }
+    return HS_OK;
+}
+
 /* Lists every missing required parameter in e; returns how many. */
 static int S_missing(const scenario *sc, hs_error *e)
 {
@@ -862,6 +978,7 @@ static int S_missing(const scenario *sc, hs_error *e)
         const param_def *d = s.d;
         const int o = s.opt;
         if (!d->required || PARAM_SLOT_OF(s, sc->g, sc->opt[o].p)->present) continue;
+        if (S_from_tiers(sc, o, d)) continue; /* plans.csv gives it */
         missing++;
         char one[512];
         size_t k = strlen(lines);
@@ -892,6 +1009,7 @@ hs_status scenario_finalize(scenario *sc, hs_error *e)
 {
     if (sc->finalized) return HS_OK;
     hs_error_clear(e);
+    HS_FORWARD(S_tier_conflicts(sc, e));
     if (S_missing(sc, e)) return HS_ERR_INPUT;
 
     /* exchange rates first: fixed numbers */
@@ -924,8 +1042,10 @@ hs_status scenario_finalize(scenario *sc, hs_error *e)
             snprintf(v->text, sizeof v->text, "%.10g", d->def);
             snprintf(v->unit, sizeof v->unit, "%s", d->unit);
             snprintf(v->source, sizeof v->source, "%s",
-                     d->def == 0 ? "built-in default 0: does not apply to this option"
-                                 : "built-in default (docs/model.md gives the reason)");
+                     S_from_tiers(sc, s.opt, d)
+                         ? "not used: the option's plan tiers in plans.csv give it per month"
+                     : d->def == 0 ? "built-in default 0: does not apply to this option"
+                                   : "built-in default (docs/model.md gives the reason)");
             snprintf(v->origin, sizeof v->origin, "default");
             continue;
         }

@@ -5,6 +5,9 @@
  *   profile.csv   weekday,hour,weight                         (optional: flat week)
  *   calendar.csv  name,start,end,multiplier,source            (optional: no peaks)
  *   assets.csv    option,item,unit_cost_cny,count,life_years,residual_3y,source (optional)
+ *   plans.csv     option,tier,fee_cny_month,included_messages,capacity_rps,seats_included,source
+ *                 (optional: an option with tiers takes its plan from them, not from its
+ *                 plan_fee, plan_quota, capacity_rps and seats_included)
  * A new file is one more entry in the loader's table (scenario.c, S_files).
  *
  * Life cycle: scenario_load reads and checks every file; scenario_set applies
@@ -24,6 +27,7 @@
 
 #define SCENARIO_MAX_OPTIONS 16
 #define SCENARIO_NAME_MAX 32
+#define SCENARIO_MAX_TIERS 16
 
 typedef struct {
     spec s;         /* canonical unit once finalized */
@@ -54,11 +58,24 @@ typedef struct {
     size_t line;
 } asset_item;
 
+/* A plan tier of plans.csv: an option's tiers are in increasing order of
+ * included messages, with capacity that never falls (the loader checks). */
+typedef struct {
+    char name[SCENARIO_NAME_MAX];
+    spec fee;              /* CNY/month, sampled per trajectory */
+    double quota;          /* messages/month included */
+    double capacity_rps;   /* req/s, before elastic_factor */
+    double seats_included; /* seats */
+    size_t line;
+} plan_tier;
+
 typedef struct {
     char name[SCENARIO_NAME_MAX];
     param_value p[PO_COUNT];
     asset_item *assets;
     int nassets;
+    plan_tier tiers[SCENARIO_MAX_TIERS]; /* plans.csv; none: the plan is the parameters */
+    int ntiers;
     size_t first_line;
 } scenario_option;
 

@@ -17,8 +17,8 @@
 #include "run/runner.h"
 #include "test_env.h"
 
-extern const model_type model_traffic, model_security, model_outages, model_capacity, model_assets,
-    model_costs, model_benefits;
+extern const model_type model_traffic, model_security, model_outages, model_plans, model_capacity,
+    model_assets, model_costs, model_benefits;
 
 #define S_SEED 2385u
 
@@ -47,12 +47,12 @@ static const model_type S_gsl_failing = {.name = "gsl_failing", .option = S_gsl}
 
 /* The registry with m between outages and capacity: outages has written
  * w->down when m fails. */
-static const model_type *const S_with_failing[] = {&model_traffic, &model_security, &model_outages,
-                                                   &S_failing,     &model_capacity, &model_assets,
-                                                   &model_costs,   &model_benefits, NULL};
-static const model_type *const S_with_gsl[] = {&model_traffic, &model_security, &model_outages,
-                                               &S_gsl_failing, &model_capacity, &model_assets,
-                                               &model_costs,   &model_benefits, NULL};
+static const model_type *const S_with_failing[] = {
+    &model_traffic,  &model_security, &model_outages, &S_failing,      &model_plans,
+    &model_capacity, &model_assets,   &model_costs,   &model_benefits, NULL};
+static const model_type *const S_with_gsl[] = {
+    &model_traffic,  &model_security, &model_outages, &S_gsl_failing,  &model_plans,
+    &model_capacity, &model_assets,   &model_costs,   &model_benefits, NULL};
 
 static sim_work *S_work(const S_env *v, const model_type *const *models)
 {
@@ -203,32 +203,22 @@ Test(engine, the_registry_is_in_an_order_its_models_accept)
 
 Test(engine, capacity_before_outages_aborts, .signal = SIGABRT)
 {
-    const model_type *const bad[] = {&model_traffic,
-                                     &model_security,
-                                     &model_capacity,
-                                     &model_outages,
-                                     &model_assets,
-                                     &model_costs,
-                                     NULL};
+    const model_type *const bad[] = {&model_traffic, &model_security, &model_plans, &model_capacity,
+                                     &model_outages, &model_assets,   &model_costs, NULL};
     sim_models_check(bad);
 }
 
 Test(engine, security_after_outages_aborts, .signal = SIGABRT)
 {
     /* security's breach outages would be pushed after outages merged the list */
-    const model_type *const bad[] = {&model_traffic,
-                                     &model_outages,
-                                     &model_security,
-                                     &model_capacity,
-                                     &model_assets,
-                                     &model_costs,
-                                     NULL};
+    const model_type *const bad[] = {&model_traffic,  &model_outages, &model_security, &model_plans,
+                                     &model_capacity, &model_assets,  &model_costs,    NULL};
     sim_models_check(bad);
 }
 
 Test(engine, a_model_whose_product_nobody_makes_aborts, .signal = SIGABRT)
 {
-    const model_type *const bad[] = {&model_security, &model_outages, &model_capacity,
+    const model_type *const bad[] = {&model_security, &model_outages, &model_plans, &model_capacity,
                                      &model_assets,   &model_costs,   NULL}; /* no traffic */
     sim_models_check(bad);
 }
@@ -249,13 +239,8 @@ Test(engine, a_model_with_both_hooks_aborts, .signal = SIGABRT)
 Test(engine, a_workspace_for_models_out_of_order_is_never_made, .signal = SIGABRT)
 {
     S_env v = S_env_new("inputs/default", NULL, 0, 1);
-    const model_type *const bad[] = {&model_traffic,
-                                     &model_security,
-                                     &model_capacity,
-                                     &model_outages,
-                                     &model_assets,
-                                     &model_costs,
-                                     NULL};
+    const model_type *const bad[] = {&model_traffic, &model_security, &model_plans, &model_capacity,
+                                     &model_outages, &model_assets,   &model_costs, NULL};
     hs_error e = {0};
     sim_work_new(v.plan, bad, &e);
 }

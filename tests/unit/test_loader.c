@@ -456,7 +456,7 @@ Test(loader, set_rejects_an_assignment_without_equals)
 {
     S_set_fails("on_prem.energy",
                 "--set on_prem.energy: expected option.parameter=SPEC (e.g. "
-                "global.volume_month=120000 or saas.plan_fee='tri(300,800,1500)')");
+                "global.volume_month=120000 or saas.overage_fee='uniform(0.01,0.03)')");
 }
 
 /* ---------------------------------------------------------------- horizon */

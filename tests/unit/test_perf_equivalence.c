@@ -8,7 +8,8 @@
  * intervals, hour by hour, the way the model did before it learnt to skip:
  * per-hour down shares accumulated in float as models/outages.c does, then
  * s_h = D_h - D_h down_h, overflow if s_h > capacity, upgrades ordered and
- * arriving as in the model. Everything must agree exactly (==), except
+ * arriving as in the model, the capacity moving with the month's plan tier
+ * (o->month_terms). Everything must agree exactly (==), except
  * that served messages, which the model computes as sum D_h - sum D_h
  * down_h (one rounding) where the hour-by-hour sum rounds at each hour:
  * those must equal the same formula exactly and the hour-by-hour sum to
@@ -71,7 +72,8 @@ static void S_reference(const sim_work *w, const opt_work *o, const uint32_t *de
     const double *q = o->p;
     const double per_msg =
         w->g[PG_req_per_message] * w->g[PG_burst_factor] / UNITS_SECONDS_PER_HOUR;
-    double cap = q[PO_capacity_rps] * q[PO_elastic_factor] / per_msg;
+    const sim_terms *terms = o->month_terms; /* the plan's capacity of each month */
+    double cap = terms[0].capacity_rps * q[PO_elastic_factor] / per_msg;
     const double add = q[PO_upgrade_capacity_rps] * q[PO_elastic_factor] / per_msg;
     const double K = q[PO_upgrade_after_hours];
     long next_change = -1;
@@ -81,6 +83,9 @@ static void S_reference(const sim_work *w, const opt_work *o, const uint32_t *de
     memset(ref->day_overflow, 0, (size_t)p->days * sizeof *ref->day_overflow);
     for (int m = 0; m < p->months; m++) {
         const int h0 = p->month_first_hour[m], h1 = p->month_first_hour[m + 1];
+        if (m > 0 && terms[m].capacity_rps != terms[m - 1].capacity_rps) /* another tier */
+            cap += (terms[m].capacity_rps - terms[m - 1].capacity_rps) * q[PO_elastic_factor] /
+                   per_msg;
         double served = 0, demand = 0, peak = 0, ovh = 0, excess = 0, down_msgs = 0;
         double busiest = -1;
         int busiest_h = h0;
@@ -270,7 +275,7 @@ Test(perf_equivalence, capacity_matches_the_hourly_reference_with_hourly_gamma_b
 {
     /* overdispersion_k > 0: the rates carry a gamma factor per hour */
     const char *const sets[] = {"global.overdispersion_k=5", "self_hosted.outage_rate=10",
-                                "saas.capacity_rps=8"};
+                                "payg.capacity_rps=2"};
     S_ref cover;
     S_compare("inputs/default", sets, (int)(sizeof sets / sizeof sets[0]), 6, &cover);
     cr_expect(cover.months_peak_down > 0 && cover.months_overflowing > 0,

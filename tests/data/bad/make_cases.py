@@ -190,6 +190,36 @@ def _(d): sub(d,'assets.csv','on_prem,switch,21000,1,','on_prem,switch,21000,1.5
 def _(d): append(d,'assets.csv','on_prem,server,45000,1,5,0.275,test: a second row')
 @case('asset_residual_as_percent')
 def _(d): sub(d,'assets.csv','on_prem,switch,21000,1,5,0.25,','on_prem,switch,21000,1,5,25,')
+# ---- plans (saas_plan on tiers: its capacity_rps and plan_fee rows go, as the tiers replace them)
+PLANS_HEADER='option,tier,fee_cny_month,included_messages,capacity_rps,seats_included,source\n'
+PLANS_ROWS=('saas_plan,starter,"tri(300,500,800)",10000,10,2,test\n'
+            'saas_plan,growth,"uniform(800,1500)",50000,30,5,test\n')
+def plans(d, extra='', keep_params=False, rows=PLANS_ROWS):
+    if not keep_params:
+        dropline(d,'params.csv','saas_plan,capacity_rps'); dropline(d,'params.csv','saas_plan,plan_fee')
+    wr(d,'plans.csv',(PLANS_HEADER+rows+extra).encode())
+@case('plans_unknown_option')
+def _(d): plans(d,'saas_plna,business,2200,150000,60,10,test\n')
+@case('plans_quota_not_increasing')
+def _(d): plans(d,'saas_plan,business,2200,40000,60,10,test\n')
+@case('plans_capacity_falls')
+def _(d): plans(d,'saas_plan,business,2200,150000,20,10,test\n')
+@case('plans_bad_number')
+def _(d): plans(d,'saas_plan,business,2200,"150,000",60,10,test\n')
+@case('plans_bad_fee')
+def _(d): plans(d,'saas_plan,business,"tri(1500,3000,2200)",150000,60,10,test\n')
+@case('plans_negative_fee')
+def _(d): plans(d,'saas_plan,business,-2200,150000,60,10,test\n')
+@case('plans_fractional_seats')
+def _(d): plans(d,'saas_plan,business,2200,150000,60,7.5,test\n')
+@case('plans_duplicate_tier')
+def _(d): plans(d,'saas_plan,growth,2200,150000,60,10,test: a second row\n')
+@case('plans_wrong_header')
+def _(d):
+    plans(d); sub(d,'plans.csv','included_messages','quota')
+@case('plans_and_plan_fee')
+def _(d): # the tiers replace plan_fee: giving both is an error, not a precedence to guess
+    plans(d); append(d,'params.csv','saas_plan,plan_fee,1200,CNY/month,test: also in plans.csv')
 
 if __name__=='__main__':
     only = sys.argv[1:]

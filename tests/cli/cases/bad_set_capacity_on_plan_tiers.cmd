@@ -1,0 +1,4 @@
+validate
+inputs/default
+--set
+saas.capacity_rps=60
