@@ -15,6 +15,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "base/hs_file.h"
 #include "base/suggest.h"
 #include "base/units.h"
 #include "csvin.h"
@@ -653,7 +654,7 @@ scenario *scenario_load(const char *dir, hs_error *e)
             return NULL;
         }
         snprintf(path, plen, "%s/%s", dir, f->name);
-        if (stat(path, &sb) != 0) {
+        if (hs_file_exists(path) == HS_FILE_ABSENT) { /* a dangling link is present */
             free(path);
             if (!f->required) continue;
             hs_error_set(e, HS_ERR_INPUT,
@@ -665,7 +666,7 @@ scenario *scenario_load(const char *dir, hs_error *e)
         }
         char *buf;
         size_t len;
-        hs_status st = csvin_slurp(path, &buf, &len, e);
+        hs_status st = csvin_slurp(path, dir, &buf, &len, e);
         if (st == HS_OK) {
             if (len == 0) {
                 st = csvin_error_at(e, path, 1, 1, NULL, 0,
@@ -800,7 +801,7 @@ static hs_status S_error_in_file(hs_error *e, const scenario *sc, const char *fi
     hs_error ignore;
     const char *text = NULL;
     size_t n = 0;
-    if (csvin_slurp(path, &buf, &len, &ignore) == HS_OK) S_line_text(buf, len, line, &text, &n);
+    if (csvin_slurp(path, sc->dir, &buf, &len, &ignore) == HS_OK) S_line_text(buf, len, line, &text, &n);
     hs_status st = csvin_error_at(e, path, line, col, text, n, "%s", what);
     free(buf);
     return st;

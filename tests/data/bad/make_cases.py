@@ -43,6 +43,14 @@ def _(d): sub(d,'params.csv','saas_plan,plan_fee,"tri(800,1500,3000)",CNY/month,
 def _(d): sub(d,'params.csv',b'saas_plan,capacity_rps',b'\xef\xbb\xbfsaas_plan,capacity_rps')
 @case('unterminated_quote')
 def _(d): sub(d,'params.csv','saas_plan,overage_fee,0.0235,CNY/message,test','saas_plan,overage_fee,0.0235,CNY/message,"FIGURES.md overage')
+@case('quote_typos_cancel_out')
+def _(d): # a quote opened on line 12 and a stray one on line 13 would close it: row 13 vanished
+    sub(d,'params.csv','on_prem,ddos_minutes,22.5,minutes,test','on_prem,ddos_minutes,22.5,minutes,"FIGURES.md DDoS')
+    sub(d,'params.csv','on_prem,it_fte,1,FTE,test','on_prem,it_fte,1,FTE,test"')
+@case('unclosed_quote_reported_where_it_opens')
+def _(d): sub(d,'params.csv','"uniform(150,200)",req/s','"uniform(150,200),req/s')
+@case('spec_split_over_two_lines')
+def _(d): sub(d,'params.csv','"tri(800,1500,3000)"','"tri(800,\n1500,3000)"')
 @case('stray_quote')
 def _(d): sub(d,'params.csv','on_prem,it_fte,1,FTE,test','on_prem,it_fte,1,FTE,one 19" rack admin')
 @case('text_after_closing_quote')
@@ -67,6 +75,20 @@ def _(d):
     wr(d,'params.csv',rd(d,'params.csv').replace(b'\n',b'\r\n'))
 @case('header_missing')
 def _(d): dropline(d,'params.csv','option,parameter,value')
+# ---- the files themselves (a FIFO and a 2 GB sparse file are generated at test time)
+@case('file_dangling_symlink')
+def _(d):
+    os.remove(os.path.join(d,'profile.csv')); os.symlink('profile-2027.csv',os.path.join(d,'profile.csv'))
+@case('file_symlink_loop')
+def _(d):
+    os.remove(os.path.join(d,'profile.csv')); os.symlink('profile.csv',os.path.join(d,'profile.csv'))
+@case('file_symlink_outside')
+def _(d):
+    os.remove(os.path.join(d,'calendar.csv')); os.symlink('../../good/calendar.csv',os.path.join(d,'calendar.csv'))
+@case('file_is_a_folder')
+def _(d):
+    os.remove(os.path.join(d,'params.csv')); os.mkdir(os.path.join(d,'params.csv'))
+    wr(os.path.join(d,'params.csv'),'README',b'a folder named like the parameter file\n')
 # ---- names
 @case('unknown_option_in_assets')
 def _(d): append(d,'assets.csv','on_prm,rack,3500,1,10,0.3,test')
