@@ -35,7 +35,6 @@ double assets_residual(double age_months, double r3)
 
 static hs_status S_assets(sim_work *w, opt_work *o, hs_error *e)
 {
-    (void)e; /* cannot fail */
     const sim_plan *p = w->plan;
     const double *q = o->p;
     const double H = (double)p->hours, *E = o->price_index;
@@ -45,6 +44,11 @@ static hs_status S_assets(sim_work *w, opt_work *o, hs_error *e)
     for (int i = 0; i < o->so->nassets; i++) {
         const asset_item *a = &o->so->assets[i];
         double price = spec_sample(r, &a->unit_cost) * a->count;
+        if (!isfinite(price)) /* the loader bounds the cost (SCENARIO_ASSET_COST_MAX) */
+            return hs_error_set(e, HS_ERR_RUNTIME,
+                                "assets.csv:%zu: item '%s' drew a cost of %g: please report this "
+                                "with the scenario",
+                                a->line, a->item, price);
         if (price <= 0) continue;
         /* life in calendar months: an item bought in month m is replaced at the
          * start of month m + 12 L, whatever the leap days */
