@@ -134,18 +134,24 @@ leakcheck: hostsim
 	valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect -q \
 	  ./hostsim validate tests/data/bad/missing_required >/dev/null 2>&1; test $$? -eq 2
 
-# Coverage-guided fuzzing of the scenario loader and SPEC parser (clang's libFuzzer,
-# ASan, UBSan) for FUZZ_SECONDS, seeded from inputs/ and tests/data/.
+# Coverage-guided fuzzing (clang's libFuzzer, ASan, UBSan), seeded from inputs/ and tests/data/:
+# fuzz_scenario (the loader and the SPEC parser) and fuzz_run (--set values, the scenario, then
+# one trajectory of one year through every model), FUZZ_SECONDS in all, half each.
 FUZZ_SECONDS ?= 60
+FUZZ_CC   = clang -std=c11 -D_POSIX_C_SOURCE=200809L -DHOSTSIM_VERSION='"fuzz"' -g -O1 -Isim -I. \
+            -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+FUZZ_RUN  = ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 fuzz:
 	@command -v clang >/dev/null || { echo "make fuzz needs clang: apt-get install -y --no-install-recommends clang libclang-rt-14-dev"; exit 1; }
-	@mkdir -p $(BUILD)/fuzz tests/fuzz/corpus-run
-	clang -std=c11 -D_POSIX_C_SOURCE=200809L -DHOSTSIM_VERSION='"fuzz"' -g -O1 -Isim -I. \
-	  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-	  -o $(BUILD)/fuzz/fuzz_scenario tests/fuzz/fuzz_scenario.c $(LIB_SRC) $(LDLIBS)
+	@mkdir -p $(BUILD)/fuzz tests/fuzz/corpus-run tests/fuzz/corpus-sim
+	$(FUZZ_CC) -o $(BUILD)/fuzz/fuzz_scenario tests/fuzz/fuzz_scenario.c $(LIB_SRC) $(LDLIBS)
+	$(FUZZ_CC) -o $(BUILD)/fuzz/fuzz_run tests/fuzz/fuzz_run.c $(LIB_SRC) $(LDLIBS)
 	tests/fuzz/seed.sh tests/fuzz/corpus-run
-	ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 $(BUILD)/fuzz/fuzz_scenario -max_total_time=$(FUZZ_SECONDS) \
+	tests/fuzz/seed.sh tests/fuzz/corpus-sim run
+	$(FUZZ_RUN) $(BUILD)/fuzz/fuzz_scenario -max_total_time=$$(( $(FUZZ_SECONDS) / 2 )) \
 	  -max_len=65536 -timeout=10 -rss_limit_mb=2048 -artifact_prefix=tests/fuzz/crash- tests/fuzz/corpus-run
+	$(FUZZ_RUN) $(BUILD)/fuzz/fuzz_run -max_total_time=$$(( ($(FUZZ_SECONDS) + 1) / 2 )) \
+	  -max_len=65536 -timeout=10 -rss_limit_mb=2048 -artifact_prefix=tests/fuzz/crash-run- tests/fuzz/corpus-sim
 
 bench: hostsim
 	tests/bench/run.sh
