@@ -36,8 +36,9 @@ TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 LIB      := $(BUILD)/libhostsim.a
 FORMAT_SRC = $(sort $(wildcard sim/*/*.[ch] models/*.[ch] tests/unit/*.[ch] tests/bench/*.c tests/fuzz/*.c))
 
-# Debian packages the two commands need (see README "Set-up").
-PKGS     := gcc make pkg-config libgsl-dev libcsv-dev libcriterion-dev gnuplot-nox
+# Debian packages the two commands need (see README "The two commands"); python3 checks the
+# outputs in the end-to-end tests (tests/e2e/run.sh), so that `make test` skips none of them.
+PKGS     := gcc make pkg-config libgsl-dev libcsv-dev libcriterion-dev gnuplot-nox python3
 APT_LINE := apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(PKGS)
 
 .PHONY: all run test unit cli e2e mpicheck fuzz deps asan leakcheck clean install format format-check bench plots mpi lint golden golden-update

@@ -18,8 +18,8 @@
 #include "base/hs_error.h"
 
 #define CSVIN_MAX_FIELDS 64
-#define CSVIN_MAX_LINE (1u << 20) /* 1 MiB */
-#define CSVIN_MAX_ROWS 10000      /* the largest real file, params.csv, has ~1,500 */
+#define CSVIN_MAX_LINE (1u << 20)   /* 1 MiB */
+#define CSVIN_MAX_ROWS 10000        /* the largest real file, params.csv, has ~1,500 */
 #define CSVIN_MAX_BYTES (16u << 20) /* 16 MiB: the largest real file is ~40 kB */
 
 typedef struct {

@@ -820,8 +820,8 @@ hs_status scenario_set_as(scenario *sc, const char *assignment, const char *labe
     nv.present = 1;
     snprintf(nv.text, sizeof nv.text, "%s", text);
     snprintf(nv.unit, sizeof nv.unit, "%s", unit);
-    snprintf(nv.source, sizeof nv.source, "%.*s on the command line (was: %.200s)", (int)flen,
-             flag, v->present ? v->text : "default");
+    snprintf(nv.source, sizeof nv.source, "%.*s on the command line (was: %.200s)", (int)flen, flag,
+             v->present ? v->text : "default");
     snprintf(nv.origin, sizeof nv.origin, "%.*s", (int)flen, flag);
     *v = nv;
     size_t n = strlen(sc->overrides);
@@ -847,7 +847,8 @@ static hs_status S_error_in_file(hs_error *e, const scenario *sc, const char *fi
     hs_error ignore;
     const char *text = NULL;
     size_t n = 0;
-    if (csvin_slurp(path, sc->dir, &buf, &len, &ignore) == HS_OK) S_line_text(buf, len, line, &text, &n);
+    if (csvin_slurp(path, sc->dir, &buf, &len, &ignore) == HS_OK)
+        S_line_text(buf, len, line, &text, &n);
     hs_status st = csvin_error_at(e, path, line, col, text, n, "%s", what);
     free(buf);
     return st;
@@ -896,8 +897,8 @@ static hs_status S_finalize_one(scenario *sc, const char *oname, param_value *v,
         else
             snprintf(what, sizeof what,
                      "%s.%s: expected values from %g to %g %s%s, got '%s', which reaches %g %s",
-                     oname, d->name, ulo, uhi, v->unit, or0, v->text,
-                     lo < d->lo ? lo / f : hi / f, v->unit);
+                     oname, d->name, ulo, uhi, v->unit, or0, v->text, lo < d->lo ? lo / f : hi / f,
+                     v->unit);
         return S_value_error(e, sc, oname, d, v, what);
     }
     return HS_OK;

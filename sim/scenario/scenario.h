@@ -32,10 +32,10 @@
 #define SCENARIO_SPEC_MAX 1024
 
 typedef struct {
-    spec s;         /* canonical unit once finalized */
-    int present;    /* given by a file or --set (else the table default) */
+    spec s;                       /* canonical unit once finalized */
+    int present;                  /* given by a file or --set (else the table default) */
     char text[SCENARIO_SPEC_MAX]; /* the SPEC as written */
-    char unit[32];  /* the unit as written */
+    char unit[32];                /* the unit as written */
     char source[320];
     char origin[64];  /* "params.csv:12" or "--set" or "default" */
     const char *file; /* for messages; NULL for --set / default */

@@ -243,7 +243,8 @@ Test(badinputs, a_fifo_named_params_csv_is_refused_without_blocking, .init = S_c
     cr_assert_eq(mkfifo(path, 0600), 0);
     hs_error e;
     cr_expect_eq(S_validate(S_tmp, &e), 2);
-    S_check_message("FIFO", e.msg, "*/params.csv: expected a regular file, got a FIFO (named pipe)");
+    S_check_message("FIFO", e.msg,
+                    "*/params.csv: expected a regular file, got a FIFO (named pipe)");
 }
 
 Test(badinputs, a_2_gb_sparse_file_is_refused_before_it_is_read, .init = S_copy_good,
@@ -256,7 +257,8 @@ Test(badinputs, a_2_gb_sparse_file_is_refused_before_it_is_read, .init = S_copy_
     clock_t t0 = clock();
     cr_expect_eq(S_validate(S_tmp, &e), 2);
     double cpu = (double)(clock() - t0) / CLOCKS_PER_SEC;
-    S_check_message("2 GB", e.msg,
-                    "*/profile.csv: expected a file of at most 16 MiB, got one of 2147483648 bytes");
+    S_check_message(
+        "2 GB", e.msg,
+        "*/profile.csv: expected a file of at most 16 MiB, got one of 2147483648 bytes");
     cr_expect_lt(cpu, 0.5, "%.2f s of CPU: the file was read", cpu);
 }
