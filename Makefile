@@ -36,8 +36,9 @@ TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 LIB      := $(BUILD)/libhostsim.a
 FORMAT_SRC = $(sort $(wildcard sim/*/*.[ch] models/*.[ch] tests/unit/*.[ch] tests/bench/*.c tests/fuzz/*.c))
 
-# Debian packages the two commands need (see README "Set-up").
-PKGS     := gcc make pkg-config libgsl-dev libcsv-dev libcriterion-dev gnuplot-nox
+# Debian packages the two commands need (see README "The two commands"); python3 checks the
+# outputs in the end-to-end tests (tests/e2e/run.sh), so that `make test` skips none of them.
+PKGS     := gcc make pkg-config libgsl-dev libcsv-dev libcriterion-dev gnuplot-nox python3
 APT_LINE := apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(PKGS)
 
 .PHONY: all run test unit cli e2e mpicheck fuzz deps asan leakcheck clean install format format-check bench plots mpi lint golden golden-update
@@ -135,18 +136,24 @@ leakcheck: hostsim
 	valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect -q \
 	  ./hostsim validate tests/data/bad/missing_required >/dev/null 2>&1; test $$? -eq 2
 
-# Coverage-guided fuzzing of the scenario loader and SPEC parser (clang's libFuzzer,
-# ASan, UBSan) for FUZZ_SECONDS, seeded from inputs/ and tests/data/.
+# Coverage-guided fuzzing (clang's libFuzzer, ASan, UBSan), seeded from inputs/ and tests/data/:
+# fuzz_scenario (the loader and the SPEC parser) and fuzz_run (--set values, the scenario, then
+# one trajectory of one year through every model), FUZZ_SECONDS in all, half each.
 FUZZ_SECONDS ?= 60
+FUZZ_CC   = clang -std=c11 -D_POSIX_C_SOURCE=200809L -DHOSTSIM_VERSION='"fuzz"' -g -O1 -Isim -I. \
+            -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+FUZZ_RUN  = ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 fuzz:
 	@command -v clang >/dev/null || { echo "make fuzz needs clang: apt-get install -y --no-install-recommends clang libclang-rt-14-dev"; exit 1; }
-	@mkdir -p $(BUILD)/fuzz tests/fuzz/corpus-run
-	clang -std=c11 -D_POSIX_C_SOURCE=200809L -DHOSTSIM_VERSION='"fuzz"' -g -O1 -Isim -I. \
-	  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-	  -o $(BUILD)/fuzz/fuzz_scenario tests/fuzz/fuzz_scenario.c $(LIB_SRC) $(LDLIBS)
+	@mkdir -p $(BUILD)/fuzz tests/fuzz/corpus-run tests/fuzz/corpus-sim
+	$(FUZZ_CC) -o $(BUILD)/fuzz/fuzz_scenario tests/fuzz/fuzz_scenario.c $(LIB_SRC) $(LDLIBS)
+	$(FUZZ_CC) -o $(BUILD)/fuzz/fuzz_run tests/fuzz/fuzz_run.c $(LIB_SRC) $(LDLIBS)
 	tests/fuzz/seed.sh tests/fuzz/corpus-run
-	ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 $(BUILD)/fuzz/fuzz_scenario -max_total_time=$(FUZZ_SECONDS) \
+	tests/fuzz/seed.sh tests/fuzz/corpus-sim run
+	$(FUZZ_RUN) $(BUILD)/fuzz/fuzz_scenario -max_total_time=$$(( $(FUZZ_SECONDS) / 2 )) \
 	  -max_len=65536 -timeout=10 -rss_limit_mb=2048 -artifact_prefix=tests/fuzz/crash- tests/fuzz/corpus-run
+	$(FUZZ_RUN) $(BUILD)/fuzz/fuzz_run -max_total_time=$$(( ($(FUZZ_SECONDS) + 1) / 2 )) \
+	  -max_len=65536 -timeout=10 -rss_limit_mb=2048 -artifact_prefix=tests/fuzz/crash-run- tests/fuzz/corpus-sim
 
 bench: hostsim
 	tests/bench/run.sh

@@ -105,7 +105,6 @@ static void S_upgrades(opt_work *o, const sim_plan *p)
 
 static hs_status S_assets(sim_work *w, opt_work *o, hs_error *e)
 {
-    (void)e; /* cannot fail */
     const sim_plan *p = w->plan;
     const double *q = o->p, *E = o->price_index;
     sim_stream(w, "assets", o->so->name);
@@ -114,6 +113,11 @@ static hs_status S_assets(sim_work *w, opt_work *o, hs_error *e)
     for (int i = 0; i < o->so->nassets; i++) {
         const asset_item *a = &o->so->assets[i];
         double price = spec_sample(r, &a->unit_cost) * a->count;
+        if (!isfinite(price)) /* the loader bounds the cost (SCENARIO_ASSET_COST_MAX) */
+            return hs_error_set(e, HS_ERR_RUNTIME,
+                                "assets.csv:%zu: item '%s' drew a cost of %g: please report this "
+                                "with the scenario",
+                                a->line, a->item, price);
         if (price > 0) S_hold(o, p, price, 0, 0, S_life_months(a->life_years), a->residual_3y);
     }
     S_upgrades(o, p);

@@ -151,8 +151,8 @@ static hs_status S_costs(sim_work *w, opt_work *o, hs_error *e)
                 ledger_add(L, CAT_sla_credits, m, -q[PO_sla_credit_share] * (sub + usage));
         }
     }
-    if (q[PO_overhaul_interval] > 0)
-        for (int k = 1;; k++) {
+    if (q[PO_overhaul_interval] > 0) /* at least 1 month (param_list.h): at most one a month */
+        for (int k = 1; k <= p->months; k++) {
             int m = (int)lround(k * q[PO_overhaul_interval]);
             if (m >= p->months) break;
             ledger_add(L, CAT_upgrades, m, q[PO_overhaul_cost] * E[p->month_year[m]]);

@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hs_file.h"
+
 struct csvtable {
     char **head; /* ncols header names */
     size_t ncols;
@@ -122,11 +124,8 @@ void csvtable_free(csvtable *t)
 
 csvtable *csvtable_load(const char *path, hs_error *e)
 {
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
-        hs_error_set(e, HS_ERR_RUNTIME, "cannot read '%s': %s", path, strerror(errno));
-        return NULL;
-    }
+    FILE *fp = hs_file_open(path, NULL, CSVTABLE_MAX_BYTES, HS_ERR_RUNTIME, e);
+    if (!fp) return NULL;
     csvtable *t = calloc(1, sizeof *t);
     struct csv_parser p;
     int pinit = csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) == 0;

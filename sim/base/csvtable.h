@@ -14,7 +14,11 @@
 
 typedef struct csvtable csvtable;
 
-/* Reads PATH. NULL on failure, with e set: a missing or unreadable file is HS_ERR_RUNTIME,
+/* The largest file read back (the tables of an output folder are megabytes). */
+#define CSVTABLE_MAX_BYTES ((size_t)1 << 30)
+
+/* Reads PATH (a regular file of at most CSVTABLE_MAX_BYTES: hs_file_open). NULL on failure,
+ * with e set: a missing, unreadable, non-regular or too large file is HS_ERR_RUNTIME,
  * malformed CSV (bad quoting, a row of the wrong width, no header) HS_ERR_INPUT.
  * Caller frees with csvtable_free. */
 csvtable *csvtable_load(const char *path, hs_error *e);

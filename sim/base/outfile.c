@@ -257,7 +257,7 @@ void outfile_abort(outfile *f)
 
 hs_status outfile_mkdirs(const char *dir, hs_error *e)
 {
-    if (!dir[0])
+    if (!*dir) /* p + 1 below would read past the end */
         return hs_error_set(e, HS_ERR_INPUT, "expected an output folder name, got an empty one");
     char *p = strdup(dir);
     if (!p) return hs_error_set(e, HS_ERR_RUNTIME, "out of memory");

@@ -83,17 +83,22 @@ static scenario *S_point(const args_values *a, const char *p1, double v1, const 
                          hs_error *e)
 {
     char *sets[CLI_MAX_SETS + 2];
-    char s1[256], s2[256];
+    const char *labels[CLI_MAX_SETS + 2] = {NULL}; /* errors name the option the user typed */
+    char s1[256], s2[256], l1[300], l2[300];
     int n = 0;
     for (int i = 0; i < a->nsets; i++)
         sets[n++] = a->sets[i];
     snprintf(s1, sizeof s1, "%s=%.10g", p1, v1);
+    snprintf(l1, sizeof l1, "--param %s (at %.10g)", p1, v1);
+    labels[n] = l1;
     sets[n++] = s1;
     if (p2) {
         snprintf(s2, sizeof s2, "%s=%.10g", p2, v2);
+        snprintf(l2, sizeof l2, "--param2 %s (at %.10g)", p2, v2);
+        labels[n] = l2;
         sets[n++] = s2;
     }
-    return scenario_open(a->scenario, sets, n, e);
+    return scenario_open_as(a->scenario, sets, labels, n, e);
 }
 
 typedef struct {

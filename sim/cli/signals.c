@@ -19,6 +19,7 @@ void signals_install(void)
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = S_on_signal;
+    sa.sa_flags = SA_RESETHAND; /* the first asks the run to stop; a second ends it at once */
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);

@@ -51,6 +51,7 @@
 #include "counts.h"
 
 #include <assert.h>
+#include <float.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
 #include <pthread.h>
@@ -259,7 +260,13 @@ double counts_poisson_cutoff(double t, double log_eps)
         if (fabs(step) < 1e-14) break;
     }
     c = exp(u) * (1.0 - 1e-10);
-    while (c > 0.0 && -c + t + t * (log(c) - lt) - log_eps > 0.0)
+    /* A few steps at most from Newton's root. Below the normal range (a tiny t: the root of
+     * t = 0.047 at log_eps = -34 is about e^-727), c (1 - 1e-9) rounds back to c and the loop
+     * would never end: there, and should the steps not suffice, 0, the cut-off that skips no
+     * hour, is returned (always a valid bound). */
+    for (int i = 0; c >= DBL_MIN && -c + t + t * (log(c) - lt) - log_eps > 0.0; i++) {
+        if (i == 1000) return 0.0;
         c *= 1.0 - 1e-9;
-    return c;
+    }
+    return c >= DBL_MIN ? c : 0.0;
 }

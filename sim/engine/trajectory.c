@@ -27,16 +27,29 @@ static double S_fixed(const sim_work *w, const param_slot *s)
     return f ? f[s->d->index] : NAN;
 }
 
-static void S_sample_params(sim_work *w)
+/* Every value a model reads is finite and inside its parameter's bounds (param_list.h), which
+ * keep the models finite and their loops short: the loader checked the distributions, and
+ * this catches, where it is made and with the parameter that made it, any value that still
+ * is not (a quantile at the edge of a Sobol design, a sampler's rounding). */
+static hs_status S_sample_params(sim_work *w, hs_error *e)
 {
     const scenario *sc = w->plan->sc;
     PARAM_SLOTS_FOREACH (s, w->nopt, PARAM_SLOTS_BY_PARAM) {
         const double f = S_fixed(w, &s);
-        *PARAM_SLOT_OF(s, w->g, w->opt[s.opt].p) =
-            isnan(f) ? S_sample(w, PARAM_SLOT_OF(s, sc->g, sc->opt[s.opt].p),
-                                param_slot_owner(sc, &s), s.d->name)
-                     : f;
+        const param_value *v = PARAM_SLOT_OF(s, sc->g, sc->opt[s.opt].p);
+        const char *owner = param_slot_owner(sc, &s);
+        const double x = isnan(f) ? S_sample(w, v, owner, s.d->name) : f;
+        const double slack = 1e-9 * (fabs(s.d->lo) + fabs(s.d->hi)); /* rounding of a + (c-a) u */
+        if (!(x >= s.d->lo - slack && x <= s.d->hi + slack) &&
+            !(x == 0 && s.d->def == 0 && !s.d->required))
+            return hs_error_set(e, HS_ERR_RUNTIME,
+                                "trajectory %llu: %s.%s = '%s' gave %g %s, outside its bounds "
+                                "[%g, %g]: please report this with the scenario",
+                                (unsigned long long)w->traj, owner, s.d->name, v->text, x,
+                                s.d->unit, s.d->lo, s.d->hi);
+        *PARAM_SLOT_OF(s, w->g, w->opt[s.opt].p) = x;
     }
+    return HS_OK;
 }
 
 static void S_reset_option(const sim_plan *p, opt_work *o)
@@ -55,7 +68,7 @@ static void S_reset_option(const sim_plan *p, opt_work *o)
     memset(o->met, 0, sizeof o->met);
 }
 
-static void S_finish_option(sim_work *w, opt_work *o)
+static hs_status S_finish_option(sim_work *w, opt_work *o, hs_error *e)
 {
     const sim_plan *p = w->plan;
     double tco = 0;
@@ -72,6 +85,15 @@ static void S_finish_option(sim_work *w, opt_work *o)
     }
     o->met[MET_tco] = tco;
     o->met[MET_tco_npv] = ledger_npv(o->led, w->g[PG_discount_rate]);
+    if (!isfinite(tco) || !isfinite(o->met[MET_tco_npv])) { /* never past the engine */
+        int c = 0;
+        while (c + 1 < CAT_COUNT && isfinite(o->met[MET_COST(c)]))
+            c++;
+        return hs_error_set(e, HS_ERR_RUNTIME,
+                            "option %s: the cost '%s' is not a finite number: please report "
+                            "this with the scenario",
+                            o->so->name, ledger_category_names[c]);
+    }
     o->met[MET_value] = value;
     o->met[MET_net_cost] = tco - value;
     double down = 0;
@@ -80,6 +102,7 @@ static void S_finish_option(sim_work *w, opt_work *o)
     o->met[MET_downtime_hours] = down;
     o->met[MET_downtime_hours_per_year] = down / p->years;
     o->met[MET_availability] = 1 - down / (double)p->hours;
+    return HS_OK;
 }
 
 /* After a hook of model m (for option o, or NULL): its status, else a GSL
@@ -110,7 +133,7 @@ static hs_status S_run_option(sim_work *w, opt_work *o, hs_error *e)
     if (st == HS_OK && w->option_done) w->option_done(w->option_done_ctx, w, o);
     for (const model_type *const *m = w->models; *m; m++)
         if ((*m)->option_end) (*m)->option_end(w, o);
-    if (st == HS_OK) S_finish_option(w, o);
+    if (st == HS_OK) st = S_finish_option(w, o, e);
     return st;
 }
 
@@ -120,8 +143,8 @@ hs_status sim_trajectory(sim_work *w, uint64_t seed, uint64_t traj, int sample_d
     w->traj = traj;
     w->sample = sample_days;
     hs_gsl_clear(); /* only what this trajectory raises counts */
-    S_sample_params(w);
-    hs_status st = hs_gsl_take(e);
+    hs_status st = S_sample_params(w, e);
+    if (st == HS_OK) st = hs_gsl_take(e);
     if (st != HS_OK) {
         hs_error_prefix(e, "sampling the parameters");
         return st;

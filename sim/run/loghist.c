@@ -1,6 +1,7 @@
 /* loghist.c — relative-width histogram (see loghist.h). */
 #include "loghist.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 
@@ -36,6 +37,7 @@ static int S_index(const loghist *h, double v)
 
 void loghist_add(loghist *h, double v)
 {
+    assert(isfinite(v)); /* S_index's cast; the engine lets no NaN or infinity through */
     h->count[S_index(h, v)]++;
     h->n++;
     if (v < h->min) h->min = v;

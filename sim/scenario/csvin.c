@@ -7,11 +7,12 @@
 #include "csvin.h"
 
 #include <csv.h>
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "base/hs_file.h"
 
 typedef struct {
     const char *path;
@@ -30,6 +31,7 @@ typedef struct {
     hs_error *e;
     hs_status st;
     int too_many_fields;
+    int header_fields; /* fields of the first row, the header (0 until it is read) */
 } S_state;
 
 static size_t S_line_len(const char *buf, size_t len, size_t start)
@@ -109,6 +111,7 @@ static void S_on_row(int c, void *vs)
         s->row.line = s->row.nfields ? s->row.fline[0] : s->line;
         s->row.text = s->buf + s->row_line_start;
         s->row.text_len = S_line_len(s->buf, s->len, s->row_line_start);
+        if (s->header_fields == 0) s->header_fields = s->row.nfields;
         if (s->too_many_fields)
             s->st = csvin_error(s->e, &s->row, -1, "expected at most %d columns, got more",
                                 CSVIN_MAX_FIELDS);
@@ -194,6 +197,43 @@ static int S_is_space(unsigned char c)
     return c == ' ' || c == '\t';
 }
 
+/* At a line end inside a quoted field (buf[i]). Only free text, the last column (the source),
+ * may span lines, and no line it runs over may look like a row: a quote left open, or two
+ * stray quotes, would otherwise swallow the rows after it into one cell without a word, or
+ * an error would show rows later, where its effect does. Reported where the quote opens. */
+static hs_status S_open_quote(S_state *s, size_t i)
+{
+    const char *why = NULL;
+    char what[160];
+    size_t j = i + 1 + (s->buf[i] == '\r' && i + 1 < s->len && s->buf[i + 1] == '\n');
+    size_t k = j, commas = 0, rest = 0; /* the next line's commas; bytes after it but blanks */
+    while (k < s->len && s->buf[k] != '\n' && s->buf[k] != '\r') {
+        commas += s->buf[k] == ',';
+        rest += !S_is_space((unsigned char)s->buf[k++]);
+    }
+    for (; k < s->len && !rest; k++)
+        rest += s->buf[k] != '\n' && s->buf[k] != '\r' && !S_is_space((unsigned char)s->buf[k]);
+    if (!rest)
+        why = "got the end of the file";
+    else if (s->header_fields == 0 || s->row.nfields != s->header_fields - 1)
+        why = "got the end of the line: only the last column, the source text, may run over "
+              "several lines";
+    else if (commas + 1 >= (size_t)s->header_fields) {
+        snprintf(what, sizeof what,
+                 "got the end of the line, and line %zu after it looks like a row (%zu commas): "
+                 "is a quote missing here, or one too many there",
+                 s->line + 1, commas);
+        why = what;
+    }
+    if (!why) return HS_OK;
+    return csvin_error_at(s->e, s->path, s->fstart_line, s->fstart_col > 1 ? s->fstart_col - 1 : 1,
+                          s->buf + s->fstart_line_start,
+                          S_line_len(s->buf, s->len, s->fstart_line_start),
+                          "malformed CSV: expected a closing quote for the field opened here, %s "
+                          "(a quote inside a quoted field is written twice: \"\")",
+                          why);
+}
+
 hs_status csvin_read_buffer(const char *path, const char *buf, size_t len, csvin_row_fn fn,
                             void *ctx, hs_error *e)
 {
@@ -237,6 +277,13 @@ hs_status csvin_read_buffer(const char *path, const char *buf, size_t len, csvin
             s.fstart_col = i - s.line_start + 1 + (c == '"');
             s.fstart_line_start = s.line_start;
         }
+        if ((c == '\n' || c == '\r') && p.pstate == 2 /* FIELD_BEGUN */ && p.quoted) {
+            hs_status st = S_open_quote(&s, i);
+            if (st != HS_OK) {
+                s.st = st;
+                break;
+            }
+        }
         int before = p.pstate;
         if (csv_parse(&p, &c, 1, S_on_field, S_on_row, &s) != 1) {
             S_free_row(&s.row);
@@ -276,40 +323,7 @@ hs_status csvin_read_buffer(const char *path, const char *buf, size_t len, csvin
     return s.st;
 }
 
-hs_status csvin_slurp(const char *path, char **out, size_t *outlen, hs_error *e)
+hs_status csvin_slurp(const char *path, const char *root, char **out, size_t *outlen, hs_error *e)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) return hs_error_set(e, HS_ERR_INPUT, "%s: cannot open: %s", path, strerror(errno));
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap + 1);
-    if (!buf) {
-        fclose(f);
-        return hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
-    }
-    for (;;) {
-        if (n == cap) {
-            if (cap > (size_t)256 << 20) {
-                free(buf), fclose(f);
-                return hs_error_set(e, HS_ERR_INPUT, "%s: file is larger than 256 MiB", path);
-            }
-            char *nb = realloc(buf, cap * 2 + 1);
-            if (!nb) {
-                free(buf), fclose(f);
-                return hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
-            }
-            buf = nb, cap *= 2;
-        }
-        size_t k = fread(buf + n, 1, cap - n, f);
-        n += k;
-        if (k == 0) break;
-    }
-    int bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        free(buf);
-        return hs_error_set(e, HS_ERR_INPUT, "%s: read error", path);
-    }
-    buf[n] = '\0';
-    *out = buf, *outlen = n;
-    return HS_OK;
+    return hs_file_read(path, root, CSVIN_MAX_BYTES, HS_ERR_INPUT, out, outlen, e);
 }

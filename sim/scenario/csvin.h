@@ -5,7 +5,10 @@
  * comment lines ('#' first on a line outside quotes), blank lines, and the
  * checks on the bytes themselves (NUL bytes, invalid UTF-8, a BOM in the
  * middle, lines longer than CSVIN_MAX_LINE, more than CSVIN_MAX_ROWS rows).
- * Fields are trimmed of spaces; LF, CRLF and CR line ends are all accepted.
+ * Fields are trimmed of spaces; LF, CRLF and CR line ends are all accepted. Only the last
+ * column (free text: the source) may span lines, and none of the lines it runs over may look
+ * like a row (as many commas as the header has): a quote left open is reported where it
+ * opens, not rows later where its effect shows.
  */
 #ifndef HS_CSVIN_H
 #define HS_CSVIN_H
@@ -15,8 +18,9 @@
 #include "base/hs_error.h"
 
 #define CSVIN_MAX_FIELDS 64
-#define CSVIN_MAX_LINE (1u << 20) /* 1 MiB */
-#define CSVIN_MAX_ROWS 10000      /* the largest real file, params.csv, has ~1,500 */
+#define CSVIN_MAX_LINE (1u << 20)   /* 1 MiB */
+#define CSVIN_MAX_ROWS 10000        /* the largest real file, params.csv, has ~1,500 */
+#define CSVIN_MAX_BYTES (16u << 20) /* 16 MiB: the largest real file is ~40 kB */
 
 typedef struct {
     const char *path; /* as shown in messages */
@@ -44,7 +48,9 @@ hs_status csvin_error_at(hs_error *e, const char *path, size_t line, size_t col,
                          size_t text_len, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
 
-/* Reads a whole file into a NUL-terminated buffer (caller frees). */
-hs_status csvin_slurp(const char *path, char **buf, size_t *len, hs_error *e);
+/* Reads a whole scenario file into a NUL-terminated buffer (caller frees): a regular file of
+ * at most CSVIN_MAX_BYTES, reached through no symbolic link that leaves the folder ROOT
+ * (base/hs_file.h). Every failure is an input error (HS_ERR_INPUT), but running out of memory. */
+hs_status csvin_slurp(const char *path, const char *root, char **buf, size_t *len, hs_error *e);
 
 #endif

@@ -6,7 +6,10 @@
  * The same table drives parsing, unit conversion, bounds checks, `hostsim
  * params` and the docs. Bounds are in the canonical unit. Optional
  * parameters take the default when a scenario leaves them out (0 means
- * "this cost or event does not apply to the option").
+ * "this cost or event does not apply to the option"); such a parameter also
+ * takes an explicit 0 when its lower bound is above 0 (overhaul_interval:
+ * none, or at least 1 month). The bounds keep every model finite and its
+ * loops short (docs/scenario.md, "Bounds").
  * Defaults that carry numbers from the study live in inputs/default/params.csv
  * with their source; docs/model.md explains each parameter.
  */
@@ -127,7 +130,7 @@
     X(cloud_fee, O, "CNY/month", 0, 1e9, 0, 0, "cloud instances")                                  \
     X(energy, O, "CNY/month", 0, 1e9, 0, 0, "electricity")                                         \
     X(colocation, O, "CNY/month", 0, 1e9, 0, 0, "rack space / colocation")                         \
-    X(overhaul_interval, O, "months", 0, 600, 0, 0, "months between medium overhauls (0 = none)")  \
+    X(overhaul_interval, O, "months", 1, 600, 0, 0, "months between medium overhauls (0 = none)")  \
     X(overhaul_cost, O, "CNY", 0, 1e9, 0, 0, "cost of one overhaul")                               \
     X(feature_change_rate, O, "/year", 0, 1000, 0, 0,                                              \
       "feature changes the firm pays for, per year")                                               \

@@ -15,6 +15,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "base/hs_file.h"
 #include "base/suggest.h"
 #include "base/units.h"
 #include "csvin.h"
@@ -197,6 +198,9 @@ static hs_status S_params_row(void *vctx, const csvin_row *row, hs_error *e)
                            oname, pname, v->line);
     char msg[512];
     int col;
+    if (strlen(row->field[2]) >= SCENARIO_SPEC_MAX)
+        return csvin_error(e, row, 2, "%s.%s: expected a value of at most %d characters, got %zu",
+                           oname, pname, SCENARIO_SPEC_MAX - 1, strlen(row->field[2]));
     if (spec_parse(row->field[2], &v->s, &col, msg, sizeof msg) != 0)
         return csvin_error_at(e, row->path, row->fline[2], row->fcol[2] + (size_t)col, row->text,
                               row->text_len, "%s.%s: %s", oname, pname, msg);
@@ -355,6 +359,16 @@ static hs_status S_calendar_row(void *vctx, const csvin_row *row, hs_error *e)
                            "expected a window shorter than a year, got %s to %s (for a lasting "
                            "change use growth_year or volume_month)",
                            row->field[1], row->field[2]);
+    if (w.recurring) { /* its days in a leap year; 365 or more: every day, i.e. no peak */
+        long a = cal_days_from_civil(2028, w.start.m, w.start.d);
+        long b = cal_days_from_civil(2028, w.end.m, w.end.d);
+        if ((b >= a ? b - a + 1 : 366 - (a - b - 1)) >= 365)
+            return csvin_error(e, row, 2,
+                               "expected a window shorter than a year, got %s to %s, which covers "
+                               "a whole year (for a lasting change use growth_year or "
+                               "volume_month)",
+                               row->field[1], row->field[2]);
+    }
     HS_FORWARD(S_number(row, 3, 0.0, 100, "a multiplier", &w.multiplier, e));
     if (!(w.multiplier > 0))
         return csvin_error(e, row, 3, "expected a multiplier above 0, got '%s'", row->field[3]);
@@ -498,11 +512,18 @@ static hs_status S_assets_row(void *vctx, const csvin_row *row, hs_error *e)
         return csvin_error_at(e, row->path, row->fline[2], row->fcol[2] + (size_t)col, row->text,
                               row->text_len, "unit_cost_cny: %s", msg);
     double lo, hi;
-    spec_truncate(&a.unit_cost, 0, INFINITY);
+    if (spec_truncate(&a.unit_cost, 0, SCENARIO_ASSET_COST_MAX) != 0)
+        return csvin_error(e, row, 2,
+                           "expected a unit cost with most of its probability from 0 to %g CNY, "
+                           "got '%s'",
+                           SCENARIO_ASSET_COST_MAX, row->field[2]);
     spec_support(&a.unit_cost, &lo, &hi);
     if (lo < 0)
         return csvin_error(e, row, 2, "expected a unit cost of at least 0 CNY, got '%s'",
                            row->field[2]);
+    if (hi > SCENARIO_ASSET_COST_MAX)
+        return csvin_error(e, row, 2, "expected a unit cost of at most %g CNY, got '%s'",
+                           SCENARIO_ASSET_COST_MAX, row->field[2]);
     double cnt, life;
     HS_FORWARD(S_number(row, 3, 0, 10000, "a count", &cnt, e));
     if (cnt != floor(cnt))
@@ -735,7 +756,7 @@ scenario *scenario_load(const char *dir, hs_error *e)
             return NULL;
         }
         snprintf(path, plen, "%s/%s", dir, f->name);
-        if (stat(path, &sb) != 0) {
+        if (hs_file_exists(path) == HS_FILE_ABSENT) { /* a dangling link is present */
             free(path);
             if (!f->required) continue;
             hs_error_set(e, HS_ERR_INPUT,
@@ -747,7 +768,7 @@ scenario *scenario_load(const char *dir, hs_error *e)
         }
         char *buf;
         size_t len;
-        hs_status st = csvin_slurp(path, &buf, &len, e);
+        hs_status st = csvin_slurp(path, dir, &buf, &len, e);
         if (st == HS_OK) {
             if (len == 0) {
                 st = csvin_error_at(e, path, 1, 1, NULL, 0,
@@ -803,13 +824,23 @@ void scenario_free(scenario *sc)
 
 hs_status scenario_set(scenario *sc, const char *assignment, hs_error *e)
 {
+    return scenario_set_as(sc, assignment, NULL, e);
+}
+
+hs_status scenario_set_as(scenario *sc, const char *assignment, const char *label, hs_error *e)
+{
+    char who[SCENARIO_SPEC_MAX + 128]; /* what the user typed, as messages name it */
+    if (label)
+        snprintf(who, sizeof who, "%s", label);
+    else
+        snprintf(who, sizeof who, "--set %.*s", SCENARIO_SPEC_MAX + 64, assignment);
     const char *eq = strchr(assignment, '=');
     const char *dot = strchr(assignment, '.');
     if (!eq || !dot || dot > eq)
         return hs_error_set(e, HS_ERR_INPUT,
-                            "--set %s: expected option.parameter=SPEC (e.g. "
+                            "%s: expected option.parameter=SPEC (e.g. "
                             "global.volume_month=120000 or saas.overage_fee='uniform(0.01,0.03)')",
-                            assignment);
+                            who);
     char oname[64], pname[64];
     snprintf(oname, sizeof oname, "%.*s", (int)(dot - assignment), assignment);
     snprintf(pname, sizeof pname, "%.*s", (int)(eq - dot - 1), dot + 1);
@@ -819,24 +850,35 @@ hs_status scenario_set(scenario *sc, const char *assignment, hs_error *e)
         opt = scenario_option_index(sc, oname);
         if (opt < 0) {
             const char *s = S_suggest_option(sc, oname);
-            return hs_error_set(e, HS_ERR_INPUT, "--set %s: unknown option '%s'%s%s%s", assignment,
-                                oname, s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
+            return hs_error_set(e, HS_ERR_INPUT, "%s: unknown option '%s'%s%s%s", who, oname,
+                                s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
         }
     }
     const param_def *d = params_find(pname, scope);
     if (!d) {
         char msg[512];
         S_unknown_param(msg, sizeof msg, pname, scope);
-        return hs_error_set(e, HS_ERR_INPUT, "--set %s: %s", assignment, msg);
+        return hs_error_set(e, HS_ERR_INPUT, "%s: %s", who, msg);
     }
-    /* "SPEC" or "SPEC UNIT": the unit defaults to the canonical one */
-    char text[160], unit[32];
-    snprintf(text, sizeof text, "%s", eq + 1);
+    /* "SPEC" or "SPEC UNIT", blanks around it dropped: the unit defaults to the canonical one */
+    const char *v0 = eq + 1, *v1 = eq + strlen(eq);
+    while (*v0 == ' ' || *v0 == '\t')
+        v0++;
+    while (v1 > v0 && (v1[-1] == ' ' || v1[-1] == '\t'))
+        v1--;
+    if (v1 - v0 >= SCENARIO_SPEC_MAX)
+        return hs_error_set(e, HS_ERR_INPUT,
+                            "%s: expected a value of at most %d characters, got %d", who,
+                            SCENARIO_SPEC_MAX - 1, (int)(v1 - v0));
+    char text[SCENARIO_SPEC_MAX], unit[32];
+    snprintf(text, sizeof text, "%.*s", (int)(v1 - v0), v0);
     snprintf(unit, sizeof unit, "%s", d->unit);
     char *close = strrchr(text, ')');
     char *sp = strrchr(text, ' ');
     if (sp && (!close || sp > close)) {
         snprintf(unit, sizeof unit, "%s", sp + 1);
+        while (sp > text && (sp[-1] == ' ' || sp[-1] == '\t'))
+            sp--;
         *sp = '\0';
     }
     param_value *v = S_slot(sc, opt, d);
@@ -845,25 +887,30 @@ hs_status scenario_set(scenario *sc, const char *assignment, hs_error *e)
     char msg[512];
     int col;
     if (spec_parse(text, &nv.s, &col, msg, sizeof msg) != 0)
-        return hs_error_set(e, HS_ERR_INPUT, "--set %s: column %d of the value: %s", assignment,
-                            col + 1, msg);
+        return hs_error_set(e, HS_ERR_INPUT, "%s: column %d of the value: %s", who,
+                            (int)(v0 - (eq + 1)) + col + 1, msg);
     unit_t u, canon;
     if (unit_parse(unit, &u, msg, sizeof msg) != 0)
-        return hs_error_set(e, HS_ERR_INPUT, "--set %s: %s.%s: %s", assignment, oname, pname, msg);
+        return hs_error_set(e, HS_ERR_INPUT, "%s: %s.%s: %s", who, oname, pname, msg);
     unit_parse(d->unit, &canon, msg, sizeof msg);
     double fx[CUR_COUNT] = {1, 1, 1}, f;
     if (unit_factor(&u, &canon, fx, &f, msg, sizeof msg) != 0)
-        return hs_error_set(e, HS_ERR_INPUT,
-                            "--set %s: %s.%s: %s '%s' (the parameter's unit is '%s')", assignment,
-                            oname, pname, msg, unit, d->unit);
+        return hs_error_set(e, HS_ERR_INPUT, "%s: %s.%s: %s '%s' (the parameter's unit is '%s')",
+                            who, oname, pname, msg, unit, d->unit);
+    const char *flag = label ? label : "--set"; /* "--param global.volume_month ..." */
+    size_t flen = strcspn(flag, " ");
     nv.present = 1;
     snprintf(nv.text, sizeof nv.text, "%s", text);
     snprintf(nv.unit, sizeof nv.unit, "%s", unit);
-    snprintf(nv.source, sizeof nv.source, "--set on the command line (was: %s)",
+    snprintf(nv.source, sizeof nv.source, "%.*s on the command line (was: %.200s)", (int)flen, flag,
              v->present ? v->text : "default");
-    snprintf(nv.origin, sizeof nv.origin, "--set");
+    snprintf(nv.origin, sizeof nv.origin, "%.*s", (int)flen, flag);
     *v = nv;
     size_t n = strlen(sc->overrides);
+    if (n + strlen(assignment) + 2 > sizeof sc->overrides)
+        return hs_error_set(e, HS_ERR_INPUT,
+                            "%s: expected overrides of at most %zu characters in all, got more",
+                            who, sizeof sc->overrides - 1);
     snprintf(sc->overrides + n, sizeof sc->overrides - n, "%s%s", n ? ";" : "", assignment);
     return HS_OK;
 }
@@ -882,7 +929,8 @@ static hs_status S_error_in_file(hs_error *e, const scenario *sc, const char *fi
     hs_error ignore;
     const char *text = NULL;
     size_t n = 0;
-    if (csvin_slurp(path, &buf, &len, &ignore) == HS_OK) S_line_text(buf, len, line, &text, &n);
+    if (csvin_slurp(path, sc->dir, &buf, &len, &ignore) == HS_OK)
+        S_line_text(buf, len, line, &text, &n);
     hs_status st = csvin_error_at(e, path, line, col, text, n, "%s", what);
     free(buf);
     return st;
@@ -892,9 +940,9 @@ static hs_status S_error_in_file(hs_error *e, const scenario *sc, const char *fi
 static hs_status S_value_error(hs_error *e, const scenario *sc, const char *oname,
                                const param_def *d, const param_value *v, const char *what)
 {
-    if (strcmp(v->origin, "--set") == 0)
-        return hs_error_set(e, HS_ERR_INPUT, "--set %s.%s=%s (in %s): %s", oname, d->name, v->text,
-                            v->unit, what);
+    if (v->origin[0] == '-') /* "--set", "--param" */
+        return hs_error_set(e, HS_ERR_INPUT, "%s %s.%s=%s (in %s): %s", v->origin, oname, d->name,
+                            v->text, v->unit, what);
     return S_error_in_file(e, sc, "params.csv", v->line, v->col_value, what);
 }
 
@@ -909,9 +957,11 @@ static hs_status S_finalize_one(scenario *sc, const char *oname, param_value *v,
     unit_factor(&u, &canon, fx, &f, msg, sizeof msg);
     spec_scale(&v->s, f);
     double lo, hi;
-    char what[1024];
+    char what[SCENARIO_SPEC_MAX + 512];
     /* the allowed range in the unit the row uses */
     double ulo = d->lo / f, uhi = d->hi / f;
+    /* an optional parameter whose default 0 means "does not apply" takes an explicit 0 */
+    if (!d->required && d->def == 0 && spec_is_const(&v->s) && v->s.a == 0) return HS_OK;
     if (spec_truncate(&v->s, d->lo, d->hi) != 0) {
         snprintf(what, sizeof what,
                  "%s.%s: expected a distribution with most of its probability from %g to %g %s, "
@@ -922,13 +972,14 @@ static hs_status S_finalize_one(scenario *sc, const char *oname, param_value *v,
     spec_support(&v->s, &lo, &hi);
     int is_normal = v->s.kind == SPEC_NORMAL || v->s.kind == SPEC_LOGNORMAL;
     if (!is_normal && (lo < d->lo || hi > d->hi)) {
+        const char *or0 = !d->required && d->def == 0 && d->lo > 0 ? ", or 0 for none" : "";
         if (spec_is_const(&v->s))
-            snprintf(what, sizeof what, "%s.%s: expected a value from %g to %g %s, got '%s'", oname,
-                     d->name, ulo, uhi, v->unit, v->text);
+            snprintf(what, sizeof what, "%s.%s: expected a value from %g to %g %s%s, got '%s'",
+                     oname, d->name, ulo, uhi, v->unit, or0, v->text);
         else
             snprintf(what, sizeof what,
-                     "%s.%s: expected values from %g to %g %s, got '%s', which reaches %g %s",
-                     oname, d->name, ulo, uhi, v->unit, v->text, lo < d->lo ? lo / f : hi / f,
+                     "%s.%s: expected values from %g to %g %s%s, got '%s', which reaches %g %s",
+                     oname, d->name, ulo, uhi, v->unit, or0, v->text, lo < d->lo ? lo / f : hi / f,
                      v->unit);
         return S_value_error(e, sc, oname, d, v, what);
     }
@@ -1083,10 +1134,16 @@ hs_status scenario_check_horizon(const scenario *sc, cal_date start, int years, 
 
 scenario *scenario_open(const char *dir, char **sets, int nsets, hs_error *e)
 {
+    return scenario_open_as(dir, sets, NULL, nsets, e);
+}
+
+scenario *scenario_open_as(const char *dir, char **sets, const char *const *labels, int nsets,
+                           hs_error *e)
+{
     scenario *sc = scenario_load(dir, e);
     if (!sc) return NULL;
     for (int i = 0; i < nsets; i++)
-        if (scenario_set(sc, sets[i], e) != HS_OK) {
+        if (scenario_set_as(sc, sets[i], labels ? labels[i] : NULL, e) != HS_OK) {
             scenario_free(sc);
             return NULL;
         }

@@ -28,12 +28,18 @@
 #define SCENARIO_MAX_OPTIONS 16
 #define SCENARIO_NAME_MAX 32
 #define SCENARIO_MAX_TIERS 16
+/* The bounds of an item of assets.csv, as param_list.h bounds a parameter: unit_cost_cny in
+ * [0, SCENARIO_ASSET_COST_MAX], count 0..10,000, life_years [0.1, 50], residual_3y [0, 1]. */
+#define SCENARIO_ASSET_COST_MAX 1e9
+/* The longest SPEC text, NUL included: a discrete() of SPEC_DISCRETE_MAX values written to 17
+ * digits fits; a longer one is an input error, never cut short in the output files. */
+#define SCENARIO_SPEC_MAX 1024
 
 typedef struct {
-    spec s;         /* canonical unit once finalized */
-    int present;    /* given by a file or --set (else the table default) */
-    char text[160]; /* the SPEC as written */
-    char unit[32];  /* the unit as written */
+    spec s;                       /* canonical unit once finalized */
+    int present;                  /* given by a file or --set (else the table default) */
+    char text[SCENARIO_SPEC_MAX]; /* the SPEC as written */
+    char unit[32];                /* the unit as written */
     char source[320];
     char origin[64];  /* "params.csv:12" or "--set" or "default" */
     const char *file; /* for messages; NULL for --set / default */
@@ -97,8 +103,12 @@ typedef struct {
 scenario *scenario_load(const char *dir, hs_error *e);
 void scenario_free(scenario *sc);
 
-/* Applies "option.parameter=SPEC[ unit]" (option may be "global"). */
+/* Applies "option.parameter=SPEC[ unit]" (option may be "global"; blanks around the value are
+ * dropped). Messages start "--set ASSIGNMENT: ". */
 hs_status scenario_set(scenario *sc, const char *assignment, hs_error *e);
+/* The same for another option of the command line: messages start "LABEL: " (e.g. "--param
+ * global.volume_month (at 5000)"), and the value's origin is LABEL's first word. */
+hs_status scenario_set_as(scenario *sc, const char *assignment, const char *label, hs_error *e);
 
 /* Defaults, missing required parameters, units, bounds. */
 hs_status scenario_finalize(scenario *sc, hs_error *e);
@@ -112,5 +122,9 @@ int scenario_option_index(const scenario *sc, const char *name);
 /* Loads DIR, applies the --set list (each "option.parameter=SPEC"), finalizes.
  * NULL on error (e set); caller frees with scenario_free. */
 scenario *scenario_open(const char *dir, char **sets, int nsets, hs_error *e);
+/* The same, with LABELS[i] (NULL: "--set") naming where sets[i] came from (scenario_set_as);
+ * LABELS may be NULL. */
+scenario *scenario_open_as(const char *dir, char **sets, const char *const *labels, int nsets,
+                           hs_error *e);
 
 #endif

@@ -146,6 +146,11 @@ static int S_validate(spec *s, const S_family *f, const int *argcol, const int *
             if (!(s->d > 0))
                 return S_fail(msg, n, errcol, argcol[3], "%s needs lambda > 0, got %g", f->usage,
                               s->d);
+            if (!(s->d <= SPEC_PERT_LAMBDA_MAX))
+                return S_fail(msg, n, errcol, argcol[3],
+                              "%s needs 0 < lambda <= %g, got %g (narrower than that, write the "
+                              "mode itself as a number)",
+                              f->usage, SPEC_PERT_LAMBDA_MAX, s->d);
         }
         break;
     case SPEC_NORMAL:

@@ -12,8 +12,11 @@
 # 2. Every scenario of the bad-input corpus, tests/data/bad/<case>/: `BINARY validate DIR` must
 #    exit with the code in <case>/exit, print nothing on stdout, and each line of
 #    <case>/expected must match part of stderr (a bash glob: escape * ? [ ] with '\').
-# 3. The two large bad inputs, generated here rather than committed: a 10 MB line and
-#    100,000 rows.
+#    `BINARY run` on the same folder (2 trajectories of 1 year) must fail the same way and write
+#    nothing: a case that validate let through would reach the models (make asan runs this
+#    script under AddressSanitizer, so the corpus runs under it in CI).
+# 3. The bad inputs generated here rather than committed: a 10 MB line, 100,000 rows, a FIFO
+#    named params.csv (it must not block) and a 2 GB sparse profile.csv (refused unread).
 # Prints a line per failure and closes with "N passed, M failed"; exits 1 when M > 0.
 set -u
 
@@ -100,15 +103,36 @@ done
 # ------------------------------------------------------- 2. the bad corpus
 # S_bad NAME DIR EXIT EXPECTED_FILE
 S_bad() {
-    local name=$1 dir=$2 want=$3 expected=$4
-    $TIMEOUT "$BIN" validate "$dir" >"$WORK/.out" 2>"$WORK/.err" </dev/null
-    local rc=$?
+    local name=$1 dir=$2 want=$3 expected=$4 cmd
+    for cmd in validate run; do
+        S_bad_cmd "$name" "$dir" "$want" "$expected" "$cmd" || return
+    done
+    pass=$((pass + 1))
+}
+
+# S_bad_cmd NAME DIR EXIT EXPECTED_FILE COMMAND: 0 when COMMAND fails as expected.
+S_bad_cmd() {
+    local name=$1 dir=$2 want=$3 expected=$4 cmd=$5 rc
+    rm -rf "$WORK/run-out"
+    if [ "$cmd" = validate ]; then
+        $TIMEOUT "$BIN" validate "$dir" >"$WORK/.out" 2>"$WORK/.err" </dev/null
+        rc=$?
+    else
+        $TIMEOUT "$BIN" run --scenario "$dir" --trajectories 2 --years 1 --threads 1 --quiet \
+            --out "$WORK/run-out" >"$WORK/.out" 2>"$WORK/.err" </dev/null
+        rc=$?
+        name="$name (run)"
+    fi
     local out err
     out=$(cat "$WORK/.out")
     err=$(cat "$WORK/.err")
     if [ "$rc" != "$want" ]; then
         S_fail "bad/$name" "exit code $rc, expected $want" "stderr: $err"
-        return
+        return 1
+    fi
+    if [ -e "$WORK/run-out" ] && [ -n "$(ls -A "$WORK/run-out")" ]; then
+        S_fail "bad/$name" "wrote into the output folder on an input error" "$(ls -A "$WORK/run-out")"
+        return 1
     fi
     if [ -n "$out" ]; then
         S_fail "bad/$name" "wrote to stdout on an input error" "stdout: $out"
@@ -120,10 +144,10 @@ S_bad() {
         # shellcheck disable=SC2053
         if [[ $err != *$line* ]]; then
             S_fail "bad/$name" "stderr lacks an expected line" "stderr:   $err" "expected: $line"
-            return
+            return 1
         fi
     done <"$expected"
-    pass=$((pass + 1))
+    return 0
 }
 
 ncorpus=0
@@ -160,6 +184,21 @@ awk 'BEGIN { for (i = 0; i < 100000; i++) printf "sale_%d,2027-03-01,2027-03-02,
 printf '*/calendar.csv:10001:1: expected at most 10000 rows in a file, got more (is this the right file?)\n  > sale_9996,2027-03-01,2027-03-02,1.5,generated\n' \
     >"$WORK/many_rows.expected"
 S_bad many_rows_100000 "$many" 2 "$WORK/many_rows.expected"
+
+fifo="$WORK/fifo"
+cp -r tests/data/good "$fifo"
+rm "$fifo/params.csv"
+mkfifo "$fifo/params.csv"
+printf '*/params.csv: expected a regular file, got a FIFO (named pipe)\n' >"$WORK/fifo.expected"
+S_bad fifo_params "$fifo" 2 "$WORK/fifo.expected"
+
+sparse="$WORK/sparse"
+cp -r tests/data/good "$sparse"
+rm "$sparse/profile.csv"
+truncate -s 2G "$sparse/profile.csv"
+printf '*/profile.csv: expected a file of at most 16 MiB, got one of 2147483648 bytes\n' \
+    >"$WORK/sparse.expected"
+S_bad sparse_2gb_profile "$sparse" 2 "$WORK/sparse.expected"
 
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -8,8 +8,9 @@
  * 2027-01-01): it must fail with that exit code and that message.
  * tests/cli/run.sh runs the same corpus through the binary.
  *
- * Two more cases are generated in a temporary folder rather than committed:
- * a 10 MB line and 100,000 rows.
+ * More cases are generated in a temporary folder rather than committed: a
+ * 10 MB line, 100,000 rows, a FIFO named params.csv (which must not block the
+ * loader) and a 2 GB sparse profile.csv (refused before it is read).
  */
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>
@@ -19,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "scenario/scenario.h"
@@ -230,4 +232,33 @@ Test(badinputs, a_file_of_100000_rows_is_rejected_at_the_row_limit, .init = S_co
     S_check_message("100,000 rows", e.msg,
                     "*/calendar.csv:10001:1: expected at most 10000 rows in a file, got more (is "
                     "this the right file?)\n  > sale_9996,2027-03-01,2027-03-02,1.5,generated");
+}
+
+Test(badinputs, a_fifo_named_params_csv_is_refused_without_blocking, .init = S_copy_good,
+     .fini = S_remove_tmp, .timeout = 30)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/params.csv", S_tmp);
+    cr_assert_eq(remove(path), 0);
+    cr_assert_eq(mkfifo(path, 0600), 0);
+    hs_error e;
+    cr_expect_eq(S_validate(S_tmp, &e), 2);
+    S_check_message("FIFO", e.msg,
+                    "*/params.csv: expected a regular file, got a FIFO (named pipe)");
+}
+
+Test(badinputs, a_2_gb_sparse_file_is_refused_before_it_is_read, .init = S_copy_good,
+     .fini = S_remove_tmp)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/profile.csv", S_tmp);
+    cr_assert_eq(truncate(path, (off_t)2 << 30), 0);
+    hs_error e;
+    clock_t t0 = clock();
+    cr_expect_eq(S_validate(S_tmp, &e), 2);
+    double cpu = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    S_check_message(
+        "2 GB", e.msg,
+        "*/profile.csv: expected a file of at most 16 MiB, got one of 2147483648 bytes");
+    cr_expect_lt(cpu, 0.5, "%.2f s of CPU: the file was read", cpu);
 }

@@ -1,0 +1,8 @@
+run
+--scenario
+tests/data/good
+--out
+
+-n
+10
+-q

@@ -1,0 +1,4 @@
+validate
+tests/data/good
+--set
+global.volume_month= 120000 
