@@ -113,12 +113,14 @@ static const char S_outdir_default[] = "outputs/default";
 
 int args_fail(const args_command *c, const char *fmt, ...)
 {
-    fprintf(stderr, "hostsim: %s: ", c->name);
+    /* the message quotes the command line: its control characters are shown escaped */
+    char raw[HS_ERROR_MSG_MAX], msg[HS_ERROR_MSG_MAX];
     va_list ap;
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsnprintf(raw, sizeof raw, fmt, ap);
     va_end(ap);
-    fprintf(stderr, " (see 'hostsim %s --help')\n", c->name);
+    hs_error_escape(msg, sizeof msg, raw);
+    fprintf(stderr, "hostsim: %s: %s (see 'hostsim %s --help')\n", c->name, msg, c->name);
     return 2;
 }
 

@@ -46,8 +46,12 @@ static void S_table_row(void *ctx, const char *option, const param_def *d, const
     outfile_format_num(mean, sizeof mean, spec_mean(&v->s));
     char name[80];
     snprintf(name, sizeof name, "%s.%s", option, d->name);
-    fprintf(fp, "%-40s %-28s %-16s %14s %-16s %s\n", name, v->text, v->unit, mean, d->unit,
-            v->source);
+    /* scenario text is shown escaped: no control character reaches the terminal */
+    char text[4 * SCENARIO_SPEC_MAX], unit[256], source[4096];
+    hs_error_escape(text, sizeof text, v->text);
+    hs_error_escape(unit, sizeof unit, v->unit);
+    hs_error_escape(source, sizeof source, v->source);
+    fprintf(fp, "%-40s %-28s %-16s %14s %-16s %s\n", name, text, unit, mean, d->unit, source);
 }
 
 void params_io_write_table(const scenario *sc, FILE *fp)
