@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "base/csvtable.h"
+#include "base/hs_file.h"
 #include "base/hs_fmt.h"
 #include "base/hs_path.h"
 #include "base/outfile.h"
@@ -191,24 +192,15 @@ static int S_chart_fresh(const char *outdir, const char *name, double newest)
     return (double)sb.st_mtim.tv_sec + 1e-9 * (double)sb.st_mtim.tv_nsec >= newest;
 }
 
+/* The whole of PATH, checked as every file hostsim reads (a regular file, at most 64 MiB: a
+ * chart); NULL if it cannot be read. Caller frees. */
 static char *S_slurp(const char *path, size_t *len)
 {
-    FILE *fp = fopen(path, "rb");
-    if (!fp) return NULL;
-    size_t cap = 1 << 16, n = 0;
-    char *b = malloc(cap);
-    size_t got;
-    while (b && (got = fread(b + n, 1, cap - n - 1, fp)) > 0) {
-        n += got;
-        if (cap - n - 1 == 0) {
-            char *nb = realloc(b, cap * 2);
-            if (!nb) free(b);
-            b = nb;
-            cap *= 2;
-        }
-    }
-    fclose(fp);
-    if (b) b[n] = '\0';
+    char *b = NULL;
+    size_t n = 0;
+    hs_error ignore;
+    if (hs_file_read(path, NULL, (size_t)64 << 20, HS_ERR_RUNTIME, &b, &n, &ignore) != HS_OK)
+        return NULL;
     if (len) *len = n;
     return b;
 }
@@ -741,18 +733,27 @@ static char *S_chromium(void)
 
 static hs_status S_pdf(const char *outdir, const char *chromium, hs_error *e)
 {
-    char cwd[4096], html[8192], tmp[8192], fin[8192], prof[] = "/tmp/hostsim-chromium-XXXXXX";
+    char cwd[4096], html[8192], tmp[8192 + 16], fin[8192], prof[] = "/tmp/hostsim-chromium-XXXXXX";
     if (outdir[0] == '/')
         snprintf(html, sizeof html, "%s/report.html", outdir);
     else if (getcwd(cwd, sizeof cwd))
         snprintf(html, sizeof html, "%s/%s/report.html", cwd, outdir);
     else
         return hs_error_set(e, HS_ERR_RUNTIME, "cannot write report.pdf: %s", strerror(errno));
-    snprintf(tmp, sizeof tmp, "%s/.report.pdf.tmp.%ld", outdir, (long)getpid());
-    snprintf(fin, sizeof fin, "%s/report.pdf", outdir);
-    if (!mkdtemp(prof))
+    /* chromium prints into a private folder of an unpredictable name (mkdtemp, 0700) beside
+     * the final file, never through a predictable path a planted link could redirect */
+    char pdir[8192];
+    snprintf(pdir, sizeof pdir, "%s/.report.pdf.XXXXXX", outdir);
+    if (!mkdtemp(pdir))
         return hs_error_set(e, HS_ERR_RUNTIME, "cannot write report.pdf: temporary folder: %s",
                             strerror(errno));
+    snprintf(tmp, sizeof tmp, "%s/report.pdf", pdir);
+    snprintf(fin, sizeof fin, "%s/report.pdf", outdir);
+    if (!mkdtemp(prof)) {
+        rmdir(pdir);
+        return hs_error_set(e, HS_ERR_RUNTIME, "cannot write report.pdf: temporary folder: %s",
+                            strerror(errno));
+    }
     char *url = S_file_url(html);
     char a_prof[4200 + 32], a_pdf[8192 + 32];
     snprintf(a_prof, sizeof a_prof, "--user-data-dir=%s", prof);
@@ -784,6 +785,7 @@ static hs_status S_pdf(const char *outdir, const char *chromium, hs_error *e)
     if (st == HS_OK && rename(tmp, fin) != 0)
         st = hs_error_set(e, HS_ERR_RUNTIME, "cannot write '%s': %s", fin, strerror(errno));
     if (st != HS_OK) unlink(tmp);
+    rmdir(pdir);
     free(out);
     free(url);
     /* remove chromium's throw-away profile */
