@@ -3,7 +3,7 @@
  *
  * Input layout: the first line is a list of --set assignments separated by '|' (e.g.
  * "global.volume_month=1|on_prem.overhaul_interval=uniform(1,3)"); the rest is split on
- * lines "%%%%" into params.csv, profile.csv, calendar.csv and assets.csv of a scenario
+ * lines "%%%%" into params.csv, profile.csv, calendar.csv, assets.csv and plans.csv of a scenario
  * folder, as in fuzz_scenario.c. The scenario is loaded, overridden, finalized and checked
  * against the horizon as `hostsim validate` does; when it is valid, one trajectory of one
  * year runs through every model. An input error is an expected outcome; a crash, leak,
@@ -82,8 +82,9 @@ int FUZZ_RUN_ENTRY(const uint8_t *data, size_t size)
     memcpy(sets, data, (size_t)(p - data));
     sets[p - data] = '\0';
     if (nl) sets[nl - data] = '\0';
-    static const char *const names[4] = {"params.csv", "profile.csv", "calendar.csv", "assets.csv"};
-    for (int i = 0; i < 4; i++) {
+    static const char *const names[5] = {"params.csv", "profile.csv", "calendar.csv", "assets.csv",
+                                         "plans.csv"};
+    for (int i = 0; i < 5; i++) {
         const uint8_t *sep = NULL;
         for (const uint8_t *q = p; q + 5 <= end; q++)
             if (memcmp(q, "\n%%%%", 5) == 0) {

@@ -3,8 +3,8 @@
  *
  * Input layout: if the first byte is '=', the rest is one SPEC cell for
  * spec_parse (and, when valid, its quantiles and moments). Otherwise the
- * input is split on lines "%%%%" into params.csv, profile.csv, calendar.csv
- * and assets.csv of a scenario folder, which is loaded, overridden with a
+ * input is split on lines "%%%%" into params.csv, profile.csv, calendar.csv,
+ * assets.csv and plans.csv of a scenario folder, which is loaded, overridden with a
  * --set, finalized and freed. Any crash, leak or undefined behaviour is a
  * bug; an input error is an expected outcome. Crashes found become
  * regression files under tests/data/fuzz-regressions/ (replayed by
@@ -61,9 +61,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         free(t);
         return 0;
     }
-    static const char *const names[4] = {"params.csv", "profile.csv", "calendar.csv", "assets.csv"};
+    static const char *const names[5] = {"params.csv", "profile.csv", "calendar.csv", "assets.csv",
+                                         "plans.csv"};
     const uint8_t *p = data, *end = data + size;
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < 5; i++) {
         const uint8_t *sep = NULL;
         for (const uint8_t *q = p; q + 5 <= end; q++)
             if (memcmp(q, "\n%%%%", 5) == 0) {
