@@ -47,7 +47,7 @@ static void S_table_row(void *ctx, const char *option, const param_def *d, const
     char name[80];
     snprintf(name, sizeof name, "%s.%s", option, d->name);
     /* scenario text is shown escaped: no control character reaches the terminal */
-    char text[4 * SCENARIO_SPEC_MAX], unit[256], source[4096];
+    char text[4 * SCENARIO_SPEC_MAX], unit[256], source[4 * SCENARIO_SOURCE_MAX];
     hs_error_escape(text, sizeof text, v->text);
     hs_error_escape(unit, sizeof unit, v->unit);
     hs_error_escape(source, sizeof source, v->source);

@@ -201,6 +201,11 @@ static hs_status S_params_row(void *vctx, const csvin_row *row, hs_error *e)
     if (strlen(row->field[2]) >= SCENARIO_SPEC_MAX)
         return csvin_error(e, row, 2, "%s.%s: expected a value of at most %d characters, got %zu",
                            oname, pname, SCENARIO_SPEC_MAX - 1, strlen(row->field[2]));
+    if (strlen(row->field[4]) >= SCENARIO_SOURCE_MAX)
+        return csvin_error(e, row, 4,
+                           "%s.%s: expected a source of at most %d characters, got %zu (cite the "
+                           "figure, keep the discussion in docs/)",
+                           oname, pname, SCENARIO_SOURCE_MAX - 1, strlen(row->field[4]));
     if (spec_parse(row->field[2], &v->s, &col, msg, sizeof msg) != 0)
         return csvin_error_at(e, row->path, row->fline[2], row->fcol[2] + (size_t)col, row->text,
                               row->text_len, "%s.%s: %s", oname, pname, msg);

@@ -34,13 +34,16 @@
 /* The longest SPEC text, NUL included: a discrete() of SPEC_DISCRETE_MAX values written to 17
  * digits fits; a longer one is an input error, never cut short in the output files. */
 #define SCENARIO_SPEC_MAX 1024
+/* The longest source text of a params.csv row, NUL included: a longer one is an input error,
+ * never cut short in params.csv, `hostsim params` or the report. */
+#define SCENARIO_SOURCE_MAX 2048
 
 typedef struct {
     spec s;                       /* canonical unit once finalized */
     int present;                  /* given by a file or --set (else the table default) */
     char text[SCENARIO_SPEC_MAX]; /* the SPEC as written */
     char unit[32];                /* the unit as written */
-    char source[320];
+    char source[SCENARIO_SOURCE_MAX];
     char origin[64];  /* "params.csv:12" or "--set" or "default" */
     const char *file; /* for messages; NULL for --set / default */
     size_t line, col_value, col_unit;

@@ -200,6 +200,8 @@ def _(d): append(d,'params.csv','on_prem,overhaul_interval,1e-9,months,test: a t
 def _(d): sub(d,'params.csv','"pert(48000,61500,90000)"','"pert(48000,61500,90000,1e8)"')
 @case('spec_too_long')
 def _(d): sub(d,'params.csv','"tri(800,1500,3000)"','"discrete('+','.join('%d.%s:0.0625' % (800+100*i,'0'*60) for i in range(16))+')"')
+@case('source_too_long')
+def _(d): sub(d,'params.csv','on_prem,it_fte,1,FTE,test','on_prem,it_fte,1,FTE,"'+'a long source. '*150+'"')
 @case('duplicate_peak_name')
 def _(d): append(d,'calendar.csv','double_11,2028-06-18,2028-06-18,3,test: 618 festival under the wrong name')
 @case('empty_calendar')
