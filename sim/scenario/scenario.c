@@ -473,23 +473,24 @@ static hs_status S_check_overlaps(const scenario *sc, const char *path, const ch
 
 /* ------------------------------------------------------------- assets.csv */
 
-static const char *const S_assets_cols[] = {"option",     "item",        "unit_cost_cny", "count",
-                                            "life_years", "residual_3y", "source"};
-
-static hs_status S_assets_row(void *vctx, const csvin_row *row, hs_error *e)
+/* The start of a row of a per-option table (assets.csv, plans.csv): the header row is checked
+ * against COLS (*o = NULL: nothing more to do), a data row's column count too, and its first
+ * cell must name an option of params.csv (*o). */
+static hs_status S_option_row(S_ctx *c, const csvin_row *row, const char *const *cols, int ncols,
+                              scenario_option **o, hs_error *e)
 {
-    S_ctx *c = vctx;
     scenario *sc = c->sc;
+    *o = NULL;
     if (!c->header_seen) {
         c->header_seen = 1;
         c->header_line = row->line;
-        return S_header(row, S_assets_cols, 7, e);
+        return S_header(row, cols, ncols, e);
     }
     c->rows++;
-    HS_FORWARD(S_columns(row, S_assets_cols, 7, e));
-    int opt = scenario_option_index(sc, row->field[0]);
+    HS_FORWARD(S_columns(row, cols, ncols, e));
     if (row->field[0][0] == '\0')
         return csvin_error(e, row, 0, "expected an option name, got an empty cell");
+    int opt = scenario_option_index(sc, row->field[0]);
     if (opt < 0) {
         const char *s = S_suggest_option(sc, row->field[0]);
         if (s && strcmp(s, "global") != 0)
@@ -499,7 +500,19 @@ static hs_status S_assets_row(void *vctx, const csvin_row *row, hs_error *e)
                            "unknown option '%s': expected an option that params.csv declares",
                            row->field[0]);
     }
-    scenario_option *o = &sc->opt[opt];
+    *o = &sc->opt[opt];
+    return HS_OK;
+}
+
+static const char *const S_assets_cols[] = {"option",     "item",        "unit_cost_cny", "count",
+                                            "life_years", "residual_3y", "source"};
+
+static hs_status S_assets_row(void *vctx, const csvin_row *row, hs_error *e)
+{
+    S_ctx *c = vctx;
+    scenario_option *o;
+    HS_FORWARD(S_option_row(c, row, S_assets_cols, 7, &o, e));
+    if (!o) return HS_OK; /* the header */
     asset_item a;
     memset(&a, 0, sizeof a);
     if (row->field[1][0] == '\0')
@@ -554,27 +567,9 @@ static const char *const S_plans_cols[] = {
 static hs_status S_plans_row(void *vctx, const csvin_row *row, hs_error *e)
 {
     S_ctx *c = vctx;
-    scenario *sc = c->sc;
-    if (!c->header_seen) {
-        c->header_seen = 1;
-        c->header_line = row->line;
-        return S_header(row, S_plans_cols, 7, e);
-    }
-    c->rows++;
-    HS_FORWARD(S_columns(row, S_plans_cols, 7, e));
-    if (row->field[0][0] == '\0')
-        return csvin_error(e, row, 0, "expected an option name, got an empty cell");
-    int opt = scenario_option_index(sc, row->field[0]);
-    if (opt < 0) {
-        const char *s = S_suggest_option(sc, row->field[0]);
-        if (s && strcmp(s, "global") != 0)
-            return csvin_error(e, row, 0, "unknown option '%s' (did you mean '%s'?)", row->field[0],
-                               s);
-        return csvin_error(e, row, 0,
-                           "unknown option '%s': expected an option that params.csv declares",
-                           row->field[0]);
-    }
-    scenario_option *o = &sc->opt[opt];
+    scenario_option *o;
+    HS_FORWARD(S_option_row(c, row, S_plans_cols, 7, &o, e));
+    if (!o) return HS_OK; /* the header */
     if (!S_valid_name(row->field[1]))
         return csvin_error(e, row, 1,
                            "expected a tier name of lower-case letters, digits and '_', starting "
