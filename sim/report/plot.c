@@ -2,8 +2,9 @@
  *
  * For each chart of the table below, a prep function looks at the CSV files the chart reads
  * (through csvtable) and decides whether the data supports it; if so it adds the chart's -e
- * variables. Then gnuplot runs twice (PNG, SVG) in the output folder, each time writing a
- * temporary file under OUTDIR/plots/ that is renamed only when both runs succeeded.
+ * variables. Then gnuplot runs twice (PNG, SVG) for each chart into a private folder of new
+ * charts; every file is checked (a PNG ends with IEND, an SVG closes) and the folder replaces
+ * OUTDIR/plots/ in one rename only when every chart succeeded.
  */
 #define _GNU_SOURCE /* renameat2 (glibc 2.28+): the charts' set is swapped in with one call */
 #include "plot.h"

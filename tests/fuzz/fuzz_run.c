@@ -23,6 +23,8 @@
 #include "engine/engine.h"
 #include "scenario/scenario.h"
 
+#include "fuzz_files.h"
+
 /* tests/unit/test_fuzz_run.c includes this file beside fuzz_scenario.c under another name */
 #ifndef FUZZ_RUN_ENTRY
 #define FUZZ_RUN_ENTRY LLVMFuzzerTestOneInput
@@ -82,21 +84,7 @@ int FUZZ_RUN_ENTRY(const uint8_t *data, size_t size)
     memcpy(sets, data, (size_t)(p - data));
     sets[p - data] = '\0';
     if (nl) sets[nl - data] = '\0';
-    static const char *const names[5] = {"params.csv", "profile.csv", "calendar.csv", "assets.csv",
-                                         "plans.csv"};
-    for (int i = 0; i < 5; i++) {
-        const uint8_t *sep = NULL;
-        for (const uint8_t *q = p; q + 5 <= end; q++)
-            if (memcmp(q, "\n%%%%", 5) == 0) {
-                sep = q;
-                break;
-            }
-        if (p >= end && i > 0)
-            S_run_write(names[i], NULL, 0);
-        else
-            S_run_write(names[i], p, (size_t)((sep ? sep : end) - p));
-        p = sep ? sep + 5 : end;
-    }
+    fuzz_files_split(p, end, S_run_write);
     hs_error e = {0};
     scenario *sc = scenario_load(S_run_dir, &e);
     if (!sc) {

@@ -20,6 +20,8 @@
 #include "scenario/scenario.h"
 #include "scenario/spec.h"
 
+#include "fuzz_files.h"
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static char S_dir[64];
@@ -61,22 +63,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         free(t);
         return 0;
     }
-    static const char *const names[5] = {"params.csv", "profile.csv", "calendar.csv", "assets.csv",
-                                         "plans.csv"};
-    const uint8_t *p = data, *end = data + size;
-    for (int i = 0; i < 5; i++) {
-        const uint8_t *sep = NULL;
-        for (const uint8_t *q = p; q + 5 <= end; q++)
-            if (memcmp(q, "\n%%%%", 5) == 0) {
-                sep = q;
-                break;
-            }
-        if (p >= end && i > 0)
-            S_write(names[i], NULL, 0);
-        else
-            S_write(names[i], p, (size_t)((sep ? sep : end) - p));
-        p = sep ? sep + 5 : end;
-    }
+    fuzz_files_split(data, data + size, S_write);
     hs_error e = {0};
     scenario *sc = scenario_load(S_dir, &e);
     if (sc) {
