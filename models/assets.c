@@ -130,4 +130,4 @@ static hs_status S_assets(sim_work *w, opt_work *o, hs_error *e)
 }
 
 const model_type model_assets = {
-    .name = "assets", .option = S_assets, .needs = SIM_DISASTERS | SIM_SERVICE};
+    .name = "assets", .price = S_assets, .needs = SIM_DISASTERS | SIM_SERVICE};

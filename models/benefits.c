@@ -75,4 +75,4 @@ static hs_status S_benefits(sim_work *w, opt_work *o, hs_error *e)
 }
 
 const model_type model_benefits = {
-    .name = "benefits", .option = S_benefits, .needs = SIM_DEMAND | SIM_SERVICE};
+    .name = "benefits", .price = S_benefits, .needs = SIM_DEMAND | SIM_SERVICE};

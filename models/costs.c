@@ -173,5 +173,5 @@ static hs_status S_costs(sim_work *w, opt_work *o, hs_error *e)
 }
 
 const model_type model_costs = {.name = "costs",
-                                .option = S_costs,
+                                .price = S_costs,
                                 .needs = SIM_DEMAND | SIM_DOWNTIME | SIM_SERVICE | SIM_TERMS};

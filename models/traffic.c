@@ -12,7 +12,8 @@
  *           hourly bursts: the count is then gamma-Poisson, variance
  *           r + r^2/k about its day's rate).
  *   count of hour h:  D_h ~ Poisson(r_h), independent given the rates.
- *   value of a message: revenue_year x messaging_revenue_share / (12 V).
+ *   value of a message: revenue_year x messaging_revenue_share / (12 V), a
+ *     price: set by the price hook (engine.h, the second step).
  * Also per month: the total demand, the busiest hour and its demand; per
  * day: the busiest expected hour, 12 V (1 + g)^(m/12) n_d max_h w_h (the
  * largest r_h of the day without G_h: the forecast that staffs the seats).
@@ -62,7 +63,6 @@ static hs_status S_traffic(sim_work *w, hs_error *e)
     const double cv = w->g[PG_day_noise_cv], k = w->g[PG_overdispersion_k];
     const double s2 = log1p(cv * cv), s = sqrt(s2), mu0 = -s2 / 2;
     const int mixed = k > 0 && !isinf(k);
-    w->value_per_message = w->g[PG_revenue_year] * w->g[PG_messaging_revenue_share] / (12 * V);
     sim_stream(w, "demand", NULL);
     const gsl_rng *r = w->r;
     const float *wt = p->hour_weight;
@@ -148,5 +148,16 @@ static hs_status S_traffic(sim_work *w, hs_error *e)
     return HS_OK;
 }
 
+/* The value of a message, a price (revenue_year, messaging_revenue_share): set in the second
+ * step, before the other price hooks read it. */
+static hs_status S_traffic_price(sim_work *w, opt_work *o, hs_error *e)
+{
+    (void)o, (void)e; /* cannot fail */
+    const double *g = w->g;
+    w->value_per_message =
+        g[PG_revenue_year] * g[PG_messaging_revenue_share] / (12 * g[PG_volume_month]);
+    return HS_OK;
+}
+
 const model_type model_traffic = {
-    .name = "traffic", .trajectory = S_traffic, .provides = SIM_DEMAND};
+    .name = "traffic", .trajectory = S_traffic, .price = S_traffic_price, .provides = SIM_DEMAND};

@@ -4,11 +4,22 @@
  * A run precomputes a read-only plan (plan.h: the calendar of the horizon as
  * tables). Each worker thread owns one sim_work (generators, the hourly
  * demand, per-hour scratch, event lists, ledgers), allocated once; a
- * trajectory reuses it. A model is a constant model_type with one hook:
+ * trajectory reuses it. A trajectory runs in two steps:
+ *   what happens  every trajectory hook (traffic), then per option every
+ *                 option hook: demand, outages, incidents, plans, service,
+ *                 upgrades: the physical record (record.h);
+ *   what it costs per option every price hook: the ledger and the metrics
+ *                 priced from that record and the parameters.
+ * A model is a constant model_type with up to two hooks:
  *   trajectory(w, e)  once per trajectory, before any option (traffic), or
  *   option(w, o, e)   once per option, in registry order (models/registry.c),
  * and optionally option_end(w, o), after every option hook of the option,
- * to undo its own writes to per-worker scratch. The engine calls the list in
+ * to undo its own writes to per-worker scratch; and
+ *   price(w, o, e)    once per option in the second step, in registry order:
+ *                 it may read only what record.h keeps and the parameters,
+ *                 and a parameter only price hooks read may be declared
+ *                 price-only (record.h), so that changing it re-prices stored
+ *                 records instead of re-simulating. The engine calls the list in
  * order and never names a model; models read the plan, the sampled
  * parameters and each other's results through sim_work / opt_work, whose
  * fields say who writes and who reads them. What a model reads and writes
@@ -50,8 +61,8 @@ typedef struct {
     const scenario_option *so;
     /* engine, before the models; read by every model */
     double p[PO_COUNT];                /* sampled parameters, canonical units */
-    double price_index[SIM_MAX_YEARS]; /* (1 + price_escalation)^y (sim_plan_index):
-                                          capacity, assets, costs */
+    double price_index[SIM_MAX_YEARS]; /* (1 + price_escalation)^y (sim_plan_index),
+                                          set before the price hooks: assets, costs */
     /* cleared by the engine; security, assets and costs add costs, benefits
      * value lines; the engine totals it into met[], the runner into the record */
     ledger *led;
@@ -93,7 +104,7 @@ typedef struct sim_work {
     double g[PG_COUNT];       /* sampled global parameters: engine; read by every model */
     sim_demand_state *demand; /* the hourly demand: traffic writes it (demand.h); security,
                                  capacity read it; the runner reads day_total */
-    double value_per_message; /* CNY: traffic; read by security, costs, benefits */
+    double value_per_message; /* CNY: traffic (price hook); read by price hooks */
     float *down;              /* [H] share of each hour in outage, zero between options:
                                  outages writes it and clears it (option_end); capacity reads */
     int sample;               /* this is the sample trajectory (daily series wanted): engine */
@@ -114,11 +125,20 @@ void sim_work_free(sim_work *w);
 /* Keys w->r for a purpose of the current trajectory (option may be NULL). */
 void sim_stream(sim_work *w, const char *purpose, const char *option);
 
-/* Runs one trajectory: samples parameters, runs every model, fills met[].
+/* Runs one trajectory: samples parameters, runs every model, fills met[]
+ * (sim_trajectory_happen, then sim_trajectory_price).
  * On failure (a model's, or a GSL error raised while it ran: hs_gsl_init)
  * returns it with e saying which model and option; the workspace's results
  * are then meaningless, the workspace itself stays usable. */
 hs_status sim_trajectory(sim_work *w, uint64_t seed, uint64_t traj, int sample_days, hs_error *e);
+/* The first step alone: samples parameters, runs the trajectory and option
+ * hooks (the physical record, record.h). */
+hs_status sim_trajectory_happen(sim_work *w, uint64_t seed, uint64_t traj, int sample_days,
+                                hs_error *e);
+/* The second step alone, on the physical record and parameters in w (after
+ * sim_trajectory_happen, or sim_record_load): clears the ledgers, runs every
+ * price hook, fills met[]. */
+hs_status sim_trajectory_price(sim_work *w, hs_error *e);
 
 /* ------------------------------------------------------------- models */
 
@@ -136,12 +156,15 @@ typedef enum {
 
 typedef struct model_type {
     const char *name;
-    /* exactly one of the two hooks; both return HS_OK or fill e */
+    /* at most one of the two; each returns HS_OK or fills e */
     hs_status (*trajectory)(sim_work *w, hs_error *e);
     hs_status (*option)(sim_work *w, opt_work *o, hs_error *e);
     /* optional: after every option hook (and option_done) of option o, undoes
      * this model's writes to per-worker scratch; cannot fail */
     void (*option_end)(sim_work *w, opt_work *o);
+    /* the second step (pricing), per option: reads only the physical record
+     * (record.h) and the parameters; writes the ledger and price metrics */
+    hs_status (*price)(sim_work *w, opt_work *o, hs_error *e);
     unsigned needs, provides; /* sim_product bits */
 } model_type;
 
@@ -149,7 +172,8 @@ extern const model_type *const models_registry[]; /* NULL-terminated, in call or
 
 /* Asserts that the engine can run `models` (NULL-terminated) in the order it
  * calls them (every trajectory hook, in list order, then every option hook,
- * in list order): each model has exactly one hook, every product a model
+ * then every price hook, in list order): each model has a hook and not both
+ * trajectory and option, every product a model
  * needs has a provider, and every provider of it runs before the model. */
 void sim_models_check(const model_type *const *models);
 

@@ -55,8 +55,6 @@ static hs_status S_sample_params(sim_work *w, hs_error *e)
 static void S_reset_option(const sim_plan *p, opt_work *o)
 {
     size_t M = (size_t)p->months;
-    sim_plan_index(p, o->p[PO_price_escalation], o->price_index);
-    ledger_clear(o->led);
     o->outages.n = o->merged.n = o->disasters.n = 0;
     o->nupgrades = 0;
     memset(o->month_served, 0, M * sizeof(double));
@@ -133,11 +131,35 @@ static hs_status S_run_option(sim_work *w, opt_work *o, hs_error *e)
     if (st == HS_OK && w->option_done) w->option_done(w->option_done_ctx, w, o);
     for (const model_type *const *m = w->models; *m; m++)
         if ((*m)->option_end) (*m)->option_end(w, o);
-    if (st == HS_OK) st = S_finish_option(w, o, e);
     return st;
 }
 
+/* One option's price hooks on its physical record, then its metrics. */
+static hs_status S_price_option(sim_work *w, opt_work *o, hs_error *e)
+{
+    sim_plan_index(w->plan, o->p[PO_price_escalation], o->price_index);
+    ledger_clear(o->led);
+    for (const model_type *const *m = w->models; *m; m++)
+        if ((*m)->price) HS_FORWARD(S_after(*m, o, (*m)->price(w, o, e), e));
+    return S_finish_option(w, o, e);
+}
+
+hs_status sim_trajectory_price(sim_work *w, hs_error *e)
+{
+    hs_gsl_clear();
+    for (int i = 0; i < w->nopt; i++)
+        HS_FORWARD(S_price_option(w, &w->opt[i], e));
+    return HS_OK;
+}
+
 hs_status sim_trajectory(sim_work *w, uint64_t seed, uint64_t traj, int sample_days, hs_error *e)
+{
+    HS_FORWARD(sim_trajectory_happen(w, seed, traj, sample_days, e));
+    return sim_trajectory_price(w, e);
+}
+
+hs_status sim_trajectory_happen(sim_work *w, uint64_t seed, uint64_t traj, int sample_days,
+                                hs_error *e)
 {
     w->seed = seed;
     w->traj = traj;
@@ -161,24 +183,29 @@ hs_status sim_trajectory(sim_work *w, uint64_t seed, uint64_t traj, int sample_d
 
 void sim_models_check(const model_type *const *models)
 {
-    unsigned have = 0, needed = 0;          /* provided / needed by the calls so far */
-    for (int phase = 0; phase < 2; phase++) /* the engine's order: trajectory hooks first */
+    unsigned have = 0, needed = 0; /* provided / needed by the calls so far */
+    /* the engine's order: trajectory hooks, option hooks, price hooks */
+    for (int phase = 0; phase < 3; phase++)
         for (const model_type *const *m = models; *m; m++) {
             const model_type *t = *m;
-            assert(t->name && !t->trajectory != !t->option); /* exactly one hook */
+            assert(t->name && !(t->trajectory && t->option)); /* at most one of the two */
+            assert(t->trajectory || t->option || t->price);
             assert(!t->option_end || t->option);
-            if (phase == 0 ? !t->trajectory : !t->option) continue;
+            const int has = phase == 0 ? !!t->trajectory : phase == 1 ? !!t->option : !!t->price;
+            if (!has) continue;
             if (t->needs & ~have)
                 fprintf(stderr,
                         "engine: model %s needs products 0x%x that no model before it "
                         "provides\n",
                         t->name, t->needs & ~have);
+            assert((t->needs & ~have) == 0);
+            if (phase == 2) continue; /* price hooks provide nothing but the ledger */
             if (t->provides & needed)
                 fprintf(stderr,
                         "engine: model %s provides products 0x%x that a model before it "
                         "needed\n",
                         t->name, t->provides & needed);
-            assert((t->needs & ~have) == 0 && (t->provides & needed) == 0);
+            assert((t->provides & needed) == 0);
             have |= t->provides;
             needed |= t->needs;
         }
