@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/record.h"
 #include "scenario/param_slot.h"
 
 static hs_status S_option(const scenario *sc, const char *name, int *idx, hs_error *e)
@@ -162,9 +163,26 @@ static hs_status S_collect_fn(void *vc, uint64_t run, const double *rec, hs_erro
 hs_status sens_collect(const sim_plan *plan, const sens_opts *a, const sens_target *t,
                        runner_prepare_fn fn, void *ctx, uint64_t count, double *f, hs_error *e)
 {
-    S_collect c = {t, runner_layout_of(plan), f, 0};
+    return sens_collect_records(plan, a, t, fn, ctx, 0, count, NULL, NULL, f, e);
+}
+
+hs_status sens_collect_records(const sim_plan *plan, const sens_opts *a, const sens_target *t,
+                               runner_prepare_fn fn, void *ctx, uint64_t first, uint64_t count,
+                               struct sim_records *keep, const struct sim_records *reprice,
+                               double *f, hs_error *e)
+{
+    S_collect c = {t, runner_layout_of(plan), f, first};
     runner_opts ro = S_opts(a, fn, ctx, count);
+    ro.first = first;
     ro.progress = a->progress;
+    if (!a->exhaustive) ro.keep = keep, ro.reprice = reprice;
     uint64_t done;
     return runner_run(plan, &ro, S_collect_fn, &c, &done, e);
+}
+
+sim_records *sens_records_new(const sim_plan *plan, const sens_opts *a, uint64_t count, hs_error *e)
+{
+    if (a->exhaustive) return NULL;
+    const uint64_t most = SENS_RECORDS_MAX_BYTES / sim_records_bytes_each(plan);
+    return sim_records_new(plan, (size_t)(count < most ? count : most), e);
 }

@@ -18,6 +18,7 @@ typedef struct {
     int progress; /* a progress bar on stderr while collecting */
     /* the target, as named by the user: metric (never NULL); option or diff "A,B" (or NULL) */
     const char *metric, *option, *diff;
+    int exhaustive; /* simulate every run: never re-price kept records (sens_collect_records) */
 } sens_opts;
 
 typedef struct {
@@ -58,5 +59,21 @@ void sens_result_free(sens_result *r);
 /* Runs `count` runs and collects sens_value of each, in run order, into f (count values). */
 hs_status sens_collect(const sim_plan *plan, const sens_opts *a, const sens_target *t,
                        runner_prepare_fn fn, void *ctx, uint64_t count, double *f, hs_error *e);
+/* At most this many bytes of physical records are kept for re-pricing (the runs of
+ * trajectories beyond are simulated in full): 45 KB a trajectory of the default scenario,
+ * so about 5,900 of them. */
+#define SENS_RECORDS_MAX_BYTES ((size_t)256 << 20)
+/* Room for the records of the first `count` stream indices of plan, at most
+ * SENS_RECORDS_MAX_BYTES; NULL with a->exhaustive (or on error, e set: check e->code). */
+struct sim_records *sens_records_new(const sim_plan *plan, const sens_opts *a, uint64_t count,
+                                     hs_error *e);
+
+/* The same for runs [first, first + count), keeping each run's physical record (keep, by
+ * stream index: runner.h) and re-pricing those of reprice that fit a run instead of
+ * simulating it (engine/record.h; ignored with a->exhaustive). Either may be NULL. */
+hs_status sens_collect_records(const sim_plan *plan, const sens_opts *a, const sens_target *t,
+                               runner_prepare_fn fn, void *ctx, uint64_t first, uint64_t count,
+                               struct sim_records *keep, const struct sim_records *reprice,
+                               double *f, hs_error *e);
 
 #endif

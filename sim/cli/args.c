@@ -68,6 +68,9 @@
       "lowest median tco)")                                                                        \
     X(SAMPLES, "samples", 0, "N", ARGS_SOBOL, "256",                                               \
       "base samples, 2 to 1000000; a power of two is best")                                        \
+    X(EXHAUSTIVE, "exhaustive", 0, NULL, ARGS_TORNADO | ARGS_SOBOL, NULL,                          \
+      "simulate every run in full, also those of price-only inputs (otherwise re-priced from the " \
+      "kept records: the same numbers, faster)")                                                   \
     X(CSV, "csv", 0, NULL, ARGS_PARAMS, NULL, "CSV instead of an aligned table")                   \
     X(GNUPLOT, "gnuplot", 0, "PROGRAM", ARGS_PLOT, NULL,                                           \
       "the gnuplot to run (default: gnuplot on PATH)")                                             \
@@ -205,6 +208,9 @@ static hs_status S_apply(const S_option *o, const char *text, args_values *a, hs
         return HS_OK;
     case O_SAMPLES:
         return cli_parse_u64("--samples", text, 2, 1000000, &a->samples, e);
+    case O_EXHAUSTIVE:
+        a->exhaustive = 1;
+        return HS_OK;
     case O_CSV:
         a->csv = 1;
         return HS_OK;
@@ -506,5 +512,6 @@ sens_opts args_sens_opts(const args_values *a)
     o.metric = a->metric;
     o.option = a->option;
     o.diff = a->diff;
+    o.exhaustive = a->exhaustive;
     return o;
 }

@@ -69,6 +69,7 @@ typedef struct {
     int plots;
     const char *param, *values, *param2, *values2, *metric, *option, *diff;
     uint64_t samples;
+    int exhaustive; /* --exhaustive: no re-pricing of kept physical records */
     int csv;
     const char *gnuplot; /* NULL: gnuplot on PATH */
     int pdf;

@@ -3,7 +3,10 @@
  * For each uncertain input X_j: rerun with X_j fixed at its 10th percentile,
  * then at its 90th (every other input sampled as usual, the same seeds, so
  * the runs differ only through X_j), and record the mean of the target
- * metric: swing_j = |mean(p90) - mean(p10)|. Sorted by swing. */
+ * metric: swing_j = |mean(p90) - mean(p10)|. Sorted by swing.
+ * A price-only input (engine/record.h) changes no physical record: its runs
+ * re-price the base runs' kept records instead of simulating them, with the
+ * same numbers to the bit (--exhaustive simulates them all). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +17,7 @@
 #include "args.h"
 #include "base/hs_clock.h"
 #include "base/hs_fmt.h"
+#include "engine/record.h"
 #include "signals.h"
 
 static const args_command S_command = {
@@ -74,6 +78,7 @@ int cmd_tornado(int argc, char **argv)
     S_row *rows = NULL;
     double *f = NULL;
     sens_result base = {0};
+    sim_records *kept = NULL;
     outfile_set set = {0};
     sens_target t;
     int n = sens_inputs(sc, &inputs, &e);
@@ -91,8 +96,12 @@ int cmd_tornado(int argc, char **argv)
         hs_error_set(&e, HS_ERR_RUNTIME, "out of memory");
         goto fail;
     }
+    /* the base runs' physical records: a price-only input's runs re-price them */
+    kept = sens_records_new(base.plan, &so, a.trajectories, &e);
+    if (!kept && !so.exhaustive) goto fail;
     S_fix none = {NULL, 0};
-    if (sens_collect(base.plan, &so, &t, S_prepare, &none, a.trajectories, f, &e) != HS_OK)
+    if (sens_collect_records(base.plan, &so, &t, S_prepare, &none, 0, a.trajectories, kept, NULL, f,
+                             &e) != HS_OK)
         goto fail;
     double base_mean = S_mean(f, a.trajectories);
     if (!a.quiet)
@@ -103,12 +112,14 @@ int cmd_tornado(int argc, char **argv)
         S_fix fx = {&inputs[j].in, spec_quantile(&inputs[j].v->s, 0.10)};
         rows[j].idx = j;
         rows[j].lo_v = fx.value;
-        if (sens_collect(base.plan, &so, &t, S_prepare, &fx, a.trajectories, f, &e) != HS_OK)
+        if (sens_collect_records(base.plan, &so, &t, S_prepare, &fx, 0, a.trajectories, NULL, kept,
+                                 f, &e) != HS_OK)
             goto fail;
         rows[j].lo_m = S_mean(f, a.trajectories);
         fx.value = spec_quantile(&inputs[j].v->s, 0.90);
         rows[j].hi_v = fx.value;
-        if (sens_collect(base.plan, &so, &t, S_prepare, &fx, a.trajectories, f, &e) != HS_OK)
+        if (sens_collect_records(base.plan, &so, &t, S_prepare, &fx, 0, a.trajectories, NULL, kept,
+                                 f, &e) != HS_OK)
             goto fail;
         rows[j].hi_m = S_mean(f, a.trajectories);
         rows[j].swing = fabs(rows[j].hi_m - rows[j].lo_m);
@@ -160,6 +171,7 @@ fail:
     rc = cli_fail_outputs(&set, &e);
 out:
     sens_result_free(&base);
+    sim_records_free(kept);
     free(f);
     free(rows);
     free(inputs);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "engine.h"
+#include "record.h"
 #include "scenario/param_slot.h"
 #include "streams.h"
 
@@ -31,22 +32,29 @@ static double S_fixed(const sim_work *w, const param_slot *s)
  * keep the models finite and their loops short: the loader checked the distributions, and
  * this catches, where it is made and with the parameter that made it, any value that still
  * is not (a quantile at the edge of a Sobol design, a sampler's rounding). */
+hs_status sim_param_check(const sim_work *w, const param_slot *s, double x, hs_error *e)
+{
+    const double slack = 1e-9 * (fabs(s->d->lo) + fabs(s->d->hi)); /* rounding of a + (c-a) u */
+    if ((x >= s->d->lo - slack && x <= s->d->hi + slack) ||
+        (x == 0 && s->d->def == 0 && !s->d->required))
+        return HS_OK;
+    const scenario *sc = w->plan->sc;
+    const param_value *v = PARAM_SLOT_OF(*s, sc->g, sc->opt[s->opt].p);
+    return hs_error_set(e, HS_ERR_RUNTIME,
+                        "trajectory %llu: %s.%s = '%s' gave %g %s, outside its bounds "
+                        "[%g, %g]: please report this with the scenario",
+                        (unsigned long long)w->traj, param_slot_owner(sc, s), s->d->name, v->text,
+                        x, s->d->unit, s->d->lo, s->d->hi);
+}
+
 static hs_status S_sample_params(sim_work *w, hs_error *e)
 {
     const scenario *sc = w->plan->sc;
     PARAM_SLOTS_FOREACH (s, w->nopt, PARAM_SLOTS_BY_PARAM) {
         const double f = S_fixed(w, &s);
         const param_value *v = PARAM_SLOT_OF(s, sc->g, sc->opt[s.opt].p);
-        const char *owner = param_slot_owner(sc, &s);
-        const double x = isnan(f) ? S_sample(w, v, owner, s.d->name) : f;
-        const double slack = 1e-9 * (fabs(s.d->lo) + fabs(s.d->hi)); /* rounding of a + (c-a) u */
-        if (!(x >= s.d->lo - slack && x <= s.d->hi + slack) &&
-            !(x == 0 && s.d->def == 0 && !s.d->required))
-            return hs_error_set(e, HS_ERR_RUNTIME,
-                                "trajectory %llu: %s.%s = '%s' gave %g %s, outside its bounds "
-                                "[%g, %g]: please report this with the scenario",
-                                (unsigned long long)w->traj, owner, s.d->name, v->text, x,
-                                s.d->unit, s.d->lo, s.d->hi);
+        const double x = isnan(f) ? S_sample(w, v, param_slot_owner(sc, &s), s.d->name) : f;
+        HS_FORWARD(sim_param_check(w, &s, x, e));
         *PARAM_SLOT_OF(s, w->g, w->opt[s.opt].p) = x;
     }
     return HS_OK;

@@ -14,6 +14,7 @@
 #endif
 
 #include "base/hs_clock.h"
+#include "engine/record.h"
 
 #define ROUND_PER_THREAD 64
 
@@ -102,6 +103,19 @@ static void S_record(const S_shared *sh, const sim_work *w, double *rec)
     memcpy(rec + L->g, w->g, PG_COUNT * sizeof(double));
 }
 
+/* One run: re-priced from its kept record, or simulated (its record kept if asked). */
+static hs_status S_trajectory(const runner_opts *o, sim_work *w, uint64_t key, int sample,
+                              hs_error *e)
+{
+    const size_t slot = key - o->keep_first; /* wraps below keep_first: out of range */
+    if (o->reprice && sim_record_fits(o->reprice, slot, o->seed, key, w->fixed_g, w->fixed_o))
+        return sim_record_price(w, o->reprice, slot, w->fixed_g, w->fixed_o, e);
+    if (!o->keep) return sim_trajectory(w, o->seed, key, sample, e);
+    HS_FORWARD(sim_trajectory_happen(w, o->seed, key, sample, e));
+    if (slot < sim_records_count(o->keep)) sim_record_save(o->keep, slot, w);
+    return sim_trajectory_price(w, e);
+}
+
 static void *S_work(void *arg)
 {
     S_worker *me = arg;
@@ -124,7 +138,7 @@ static void *S_work(void *arg)
             w->fixed_o = fixed + PG_COUNT;
         }
         int sample = o->sample_days && run == 0;
-        if (sim_trajectory(w, o->seed, key, sample, &me->err) != HS_OK) {
+        if (S_trajectory(o, w, key, sample, &me->err) != HS_OK) {
             me->failed = 1;
             me->fail_k = k;
             atomic_store(&sh->failed, 1);

@@ -43,6 +43,13 @@ typedef struct {
     double *sample_days; /* if not NULL and run 0 is in range: [days][1 + 2 nopt]:
                             demand, then per option downtime and overflow hours */
     const struct model_type *const *models; /* the models (NULL: models_registry) */
+    /* physical records (engine/record.h), by stream index (prepare's answer):
+     * keep: each run's record is kept in slot `index - keep_first`, when in range;
+     * reprice: a run whose slot there holds its trajectory re-prices it instead of
+     * simulating (its fixed values other than price-only ones equal the record's) */
+    struct sim_records *keep;
+    const struct sim_records *reprice;
+    uint64_t keep_first;
 } runner_opts;
 
 /* Set from a signal handler: workers stop after their current trajectory. */

@@ -146,6 +146,17 @@ if "$bin" tornado --trajectories 5 --years 1 --quiet --out "$tmp/ct" && "$bin" s
    && [ -s "$tmp/ct/tornado.csv" ] && [ -s "$tmp/cs/sobol.csv" ] && [ -s "$tmp/cw/sweep.csv" ] && [ -s "$tmp/cw/crossover.csv" ]; then
   ok "tornado, sobol and sweep write their CSVs"
 else ko "tornado/sobol/sweep"; fi
+# re-pricing kept physical records (price-only inputs) gives the files of a full simulation
+# (--exhaustive), byte for byte, at 1 and 3 threads
+if "$bin" tornado --trajectories 70 --years 2 --threads 1 --quiet --out "$tmp/rt1" \
+   && "$bin" tornado --trajectories 70 --years 2 --threads 3 --quiet --out "$tmp/rt3" \
+   && "$bin" tornado --trajectories 70 --years 2 --exhaustive --quiet --out "$tmp/rtx" \
+   && "$bin" sobol --samples 16 --years 2 --threads 3 --quiet --out "$tmp/rs" \
+   && "$bin" sobol --samples 16 --years 2 --exhaustive --threads 1 --quiet --out "$tmp/rsx" \
+   && cmp -s "$tmp/rt1/tornado.csv" "$tmp/rtx/tornado.csv" && cmp -s "$tmp/rt3/tornado.csv" "$tmp/rtx/tornado.csv" \
+   && cmp -s "$tmp/rs/sobol.csv" "$tmp/rsx/sobol.csv"; then
+  ok "tornado and sobol re-price to the bytes of --exhaustive (1 and 3 threads)"
+else ko "tornado/sobol re-pricing against --exhaustive"; fi
 : >"$tmp/plot.err"
 for d in ct cs cw; do "$bin" plot "$tmp/$d" 2>>"$tmp/plot.err" >/dev/null; done
 ! grep -qi warning "$tmp/plot.err" && [ -s "$tmp/ct/plots/tornado.png" ] && [ -s "$tmp/cs/plots/sobol.png" ] && [ -s "$tmp/cw/plots/sweep.png" ] \
