@@ -263,6 +263,7 @@ hs_status sim_record_price(sim_work *w, const sim_records *r, size_t i, const do
                            const double *fixed_o, hs_error *e)
 {
     assert(i < r->n && r->kept[i]);
+    assert(w->plan == r->plan); /* the same scenario: its unfixed values are the record's */
     int opt;
     const param_def *d = S_mismatch(r, i, fixed_g, fixed_o, &opt);
     if (d)

@@ -122,7 +122,8 @@ hs_status sim_param_check(const sim_work *w, const param_slot *s, double x, hs_e
 
 typedef struct sim_records sim_records;
 
-/* Room for n records of plan p (empty). NULL on error (e set). */
+/* Room for n records of plan p (empty); they are re-priced by workspaces of that plan only
+ * (the same scenario: the values not fixed are the record's).  NULL on error (e set). */
 sim_records *sim_records_new(const sim_plan *p, size_t n, hs_error *e);
 void sim_records_free(sim_records *r);
 /* Slots of r. */
