@@ -107,7 +107,7 @@ static hs_status S_assets(sim_work *w, opt_work *o, hs_error *e)
 {
     const sim_plan *p = w->plan;
     const double *q = o->p, *E = o->price_index;
-    sim_stream(w, "assets", o->so->name);
+    sim_stream(w, "assets", o);
     const gsl_rng *r = w->r;
     double u_obs = gsl_rng_uniform(r);
     for (int i = 0; i < o->so->nassets; i++) {

@@ -49,6 +49,8 @@ typedef struct {
     int index; /* result index: the option's in the scenario, or nopt + the strategy's */
     const scenario_option *so; /* the option; NULL for a strategy (engine/strategy.h) */
     const char *name;          /* the option's or the strategy's name */
+    const char *stream; /* the name that keys its random streams: its base's for a variant
+                           (options.csv), else its own (engine; sim_stream) */
     /* engine, before the models; read by every model */
     double p[PO_COUNT];                /* sampled parameters, canonical units */
     double price_index[SIM_MAX_YEARS]; /* (1 + price_escalation)^y (sim_plan_index):
@@ -116,8 +118,9 @@ typedef struct sim_work {
 sim_work *sim_work_new(const sim_plan *plan, const struct model_type *const *models, hs_error *e);
 void sim_work_free(sim_work *w);
 
-/* Keys w->r for a purpose of the current trajectory (option may be NULL). */
-void sim_stream(sim_work *w, const char *purpose, const char *option);
+/* Keys w->r for a purpose of the current trajectory and option o (NULL: the trajectory's, not
+ * an option's): a variant's streams are its base's (o->stream, docs/random-streams.md). */
+void sim_stream(sim_work *w, const char *purpose, const opt_work *o);
 
 /* Runs one trajectory: samples parameters, runs every model, fills met[].
  * On failure (a model's, or a GSL error raised while it ran: hs_gsl_init)

@@ -38,7 +38,8 @@ static hs_status S_sample_params(sim_work *w, hs_error *e)
         const double f = S_fixed(w, &s);
         const param_value *v = PARAM_SLOT_OF(s, sc->g, sc->opt[s.opt].p);
         const char *owner = param_slot_owner(sc, &s);
-        const double x = isnan(f) ? S_sample(w, v, owner, s.d->name) : f;
+        const char *key = s.opt < 0 ? owner : w->opt[s.opt].stream; /* a variant's: its base's */
+        const double x = isnan(f) ? S_sample(w, v, key, s.d->name) : f;
         const double slack = 1e-9 * (fabs(s.d->lo) + fabs(s.d->hi)); /* rounding of a + (c-a) u */
         if (!(x >= s.d->lo - slack && x <= s.d->hi + slack) &&
             !(x == 0 && s.d->def == 0 && !s.d->required))
@@ -127,7 +128,7 @@ static hs_status S_run_option(sim_work *w, opt_work *o, hs_error *e)
         memset(o->day_down, 0, (size_t)w->plan->days * sizeof(double));
         memset(o->day_overflow, 0, (size_t)w->plan->days * sizeof(double));
     }
-    sim_demand_begin(w->demand, w->seed, w->traj, o->so->name);
+    sim_demand_begin(w->demand, w->seed, w->traj, o->stream);
     for (const model_type *const *m = w->models; *m && st == HS_OK; m++)
         if ((*m)->option) st = S_after(*m, o, (*m)->option(w, o, e), e);
     if (st == HS_OK && w->option_done) w->option_done(w->option_done_ctx, w, o);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "engine.h"
+#include "scenario/options.h"
 #include "streams.h"
 
 void sim_work_free(sim_work *w)
@@ -60,6 +61,7 @@ sim_work *sim_work_new(const sim_plan *plan, const model_type *const *models, hs
         o->index = i;
         o->so = i < w->nopt ? &plan->sc->opt[i] : NULL;
         o->name = sim_result_name(plan, i);
+        o->stream = o->so ? options_stream_name(o->so) : o->name;
         o->led = ledger_new((int)M);
         o->month_terms = malloc(M * sizeof *o->month_terms);
         o->month_served = malloc(M * sizeof(double));
@@ -91,7 +93,7 @@ fail:
     return NULL;
 }
 
-void sim_stream(sim_work *w, const char *purpose, const char *option)
+void sim_stream(sim_work *w, const char *purpose, const opt_work *o)
 {
-    streams_key(w->r, w->seed, w->traj, purpose, option, NULL);
+    streams_key(w->r, w->seed, w->traj, purpose, o ? o->stream : NULL, NULL);
 }
