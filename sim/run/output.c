@@ -315,6 +315,15 @@ static hs_status S_manifest(const aggregate *a, const output_info *info, const o
     S_kv(f, "scenario", info->scenario_dir);
     snprintf(buf, sizeof buf, "%016llx", (unsigned long long)sc->checksum);
     S_kv(f, "scenario_checksum", buf);
+    for (int k = 0; k < sc->nbase; k++) { /* the scenarios it extends, the nearest first */
+        char key[48];
+        snprintf(key, sizeof key, k ? "scenario_extends_%d" : "scenario_extends", k + 1);
+        S_kv(f, key, sc->base_dir[k]);
+        snprintf(key, sizeof key, k ? "scenario_extends_%d_checksum" : "scenario_extends_checksum",
+                 k + 1);
+        snprintf(buf, sizeof buf, "%016llx", (unsigned long long)sc->base_checksum[k]);
+        S_kv(f, key, buf);
+    }
     snprintf(buf, sizeof buf, "%llu", (unsigned long long)info->seed);
     S_kv(f, "seed", buf);
     snprintf(buf, sizeof buf, "%llu", (unsigned long long)a->n);

@@ -14,6 +14,7 @@
  *   options.csv   option,label,variant_of,source                (optional: labels from the
  *                 names, no variants; options.h)
  * A new file is one more entry in the loader's table (scenario.c, S_files).
+ * A file `extends` names a base scenario whose rows this one overrides (extends.h).
  *
  * Life cycle: scenario_load reads and checks every file; scenario_set applies
  * command-line overrides; scenario_finalize fills defaults, lists every
@@ -51,8 +52,11 @@ typedef struct {
     char text[SCENARIO_SPEC_MAX]; /* the SPEC as written */
     char unit[32];                /* the unit as written */
     char source[SCENARIO_SOURCE_MAX];
-    char origin[64];  /* "params.csv:12" or "--set" or "default" */
+    char origin[64];  /* "params.csv:12" (a base's row: "default/params.csv:12"), "--set",
+                         "default" */
     const char *file; /* for messages; NULL for --set / default */
+    const char *dir;  /* the scenario folder of its row (the scenario's or a base's); NULL for
+                         --set / default */
     size_t line, col_value, col_unit;
 } param_value;
 
@@ -72,6 +76,7 @@ typedef struct {
     double life_years;
     double residual_3y; /* share of cost left after 36 months */
     size_t line;
+    const char *dir; /* the scenario folder of its row (extends.h) */
 } asset_item;
 
 /* A plan tier of plans.csv: an option's tiers are in increasing order of
@@ -98,9 +103,16 @@ typedef struct {
     size_t options_line;                /* its options.csv row, or 0 */
 } scenario_option;
 
+/* The most scenarios a scenario extends (through its file `extends`, extends.h). */
+#define SCENARIO_MAX_BASES 7
+
 typedef struct {
     char *dir;
     char name[64];
+    char *base_dir[SCENARIO_MAX_BASES];         /* the scenarios it extends, the nearest first */
+    uint64_t base_checksum[SCENARIO_MAX_BASES]; /* each folder's own, as its own run shows */
+    int nbase;
+    const char *calendar_dir; /* the folder whose calendar.csv was read (for messages) */
     param_value g[PG_COUNT];
     scenario_option opt[SCENARIO_MAX_OPTIONS];
     int nopt;
@@ -110,7 +122,7 @@ typedef struct {
     /* strategies.csv: results are the options, then the strategies (sim_result_name) */
     scenario_strategy strat[SCENARIO_MAX_STRATEGIES];
     int nstrat;
-    uint64_t checksum;    /* FNV-1a 64 of the files, in table order */
+    uint64_t checksum;    /* FNV-1a 64 of the scenario's own files, in table order */
     char overrides[2048]; /* the --set assignments, ';'-separated */
     int finalized;
 } scenario;

@@ -285,6 +285,28 @@ def _(d): wr(d,'options.csv',b'option,label,base,source\nsaas_plan,SaaS,,test\n'
 @case('options_too_few_columns')
 def _(d): options(d,'saas_plan,SaaS,test\n')
 
+# ---- extends: a scenario over a base (docs/scenario.md, "A scenario that extends another")
+@case('extends_missing_base')
+def _(d): wr(d,'extends',b'# my base\n../no_such_scenario\n')
+@case('extends_itself')
+def _(d): wr(d,'extends',b'.\n')
+@case('extends_cycle')
+def _(d): # the case extends loop/, which extends the case
+    os.mkdir(os.path.join(d,'loop')); wr(os.path.join(d,'loop'),'extends',b'..\n'); wr(d,'extends',b'loop\n')
+@case('extends_empty')
+def _(d): wr(d,'extends',b'# the base goes here\n\n')
+@case('extends_two_bases')
+def _(d): wr(d,'extends',b'../../good\n../../good_crlf\n')
+@case('extends_bad_override')
+def _(d): # the bad row is in the scenario's own file: its line is named, not the base's
+    wr(d,'extends',b'../../good\n'); wr(d,'params.csv',b'option,parameter,value,unit,source\non_prem,it_fte,1,FTE,test\non_prem,it_salary,l2000,CNY/year,test\n')
+@case('extends_duplicate_override')
+def _(d):
+    wr(d,'extends',b'../../good\n'); wr(d,'params.csv',b'option,parameter,value,unit,source\non_prem,it_fte,1,FTE,test\non_prem,it_fte,2,FTE,test\n')
+@case('extends_bad_base')
+def _(d): # the bad row is the base's: the base's file and line are named
+    wr(d,'extends',b'../nan_value\n'); wr(d,'params.csv',b'option,parameter,value,unit,source\non_prem,it_fte,1,FTE,test\n')
+
 if __name__=='__main__':
     only = sys.argv[1:]
     for name,f in cases.items():
