@@ -53,15 +53,16 @@ hs_status sens_target_parse(const scenario *sc, const sens_opts *a, const aggreg
         t->a = 0;
     else {
         double best = INFINITY, second = INFINITY, q = 0.5, v, c;
-        int b1 = 0, b2 = 1;
-        for (int o = 0; o < sc->nopt; o++) {
+        int b[2] = {0, 1};
+        for (int o = 0; o < sc->nopt && runner_rank() == 0; o++) {
             aggregate_quantiles(base, o, MET_tco, &q, 1, &v, &c);
             if (v < best)
-                second = best, b2 = b1, best = v, b1 = o;
+                second = best, b[1] = b[0], best = v, b[0] = o;
             else if (v < second)
-                second = v, b2 = o;
+                second = v, b[1] = o;
         }
-        t->a = b1, t->b = b2;
+        runner_share(b, sizeof b); /* only rank 0 consumed the base run */
+        t->a = b[0], t->b = b[1];
     }
     if (t->b >= 0)
         snprintf(t->label, sizeof t->label, "%s(%s) - %s(%s)", a->metric, sc->opt[t->a].name,
@@ -76,6 +77,19 @@ double sens_value(const sens_target *t, const runner_layout *L, const double *re
     double v = rec[L->met + (size_t)t->a * MET_COUNT + t->met];
     if (t->b >= 0) v -= rec[L->met + (size_t)t->b * MET_COUNT + t->met];
     return v;
+}
+
+uint32_t sens_target_options(const sens_target *t)
+{
+    return 1u << t->a | (t->b >= 0 ? 1u << t->b : 0u);
+}
+
+int sens_input_moves(const scenario *sc, const sens_target *t, const agg_input *in, char *why,
+                     size_t n)
+{
+    if (in->scope == PARAM_GLOBAL || (sens_target_options(t) >> in->opt & 1u)) return 1;
+    snprintf(why, n, "option %s is not in the target", sc->opt[in->opt].name);
+    return 0;
 }
 
 int sens_inputs(const scenario *sc, sens_input **out, hs_error *e)
@@ -165,6 +179,8 @@ hs_status sens_collect(const sim_plan *plan, const sens_opts *a, const sens_targ
     S_collect c = {t, runner_layout_of(plan), f, 0};
     runner_opts ro = S_opts(a, fn, ctx, count);
     ro.progress = a->progress;
+    ro.skip = ~sens_target_options(t) & ((1u << plan->sc->nopt) - 1u);
+    if (runner_rank() != 0) memset(f, 0, count * sizeof *f);
     uint64_t done;
     return runner_run(plan, &ro, S_collect_fn, &c, &done, e);
 }

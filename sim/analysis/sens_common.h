@@ -37,10 +37,19 @@ typedef struct {
 } sens_result;
 
 /* From a's metric, option, diff; without --option/--diff: the difference of the two
- * options with the lowest median tco in `base` (or option 0 when there is one). */
+ * options with the lowest median tco in `base` (or option 0 when there is one); under MPI
+ * rank 0 picks them and every rank gets its choice. */
 hs_status sens_target_parse(const scenario *sc, const sens_opts *a, const aggregate *base,
                             sens_target *t, hs_error *e);
 double sens_value(const sens_target *t, const runner_layout *L, const double *rec);
+
+/* The options t reads (bit i: option i): a, and b when it is a difference. */
+uint32_t sens_target_options(const sens_target *t);
+/* 1 if input `in` can move target t. 0 when it cannot (a parameter of an option t does not
+ * read, whose streams and results no other option sees): the command reports it as exactly
+ * zero without simulating it, with `why` (n bytes) saying so. */
+int sens_input_moves(const scenario *sc, const sens_target *t, const agg_input *in, char *why,
+                     size_t n);
 
 /* The uncertain inputs of sc, in table order (caller frees). */
 int sens_inputs(const scenario *sc, sens_input **out, hs_error *e);
@@ -55,7 +64,9 @@ hs_status sens_simulate(const scenario *sc, const sens_opts *a, runner_prepare_f
                         uint64_t count, sens_result *r, hs_error *e);
 void sens_result_free(sens_result *r);
 
-/* Runs `count` runs and collects sens_value of each, in run order, into f (count values). */
+/* Runs `count` runs and collects sens_value of each, in run order, into f (count values),
+ * simulating only the options t reads (runner_opts.skip). Under MPI, f is filled on rank 0
+ * only (the other ranks get zeros): what is decided from it must be shared (runner_share). */
 hs_status sens_collect(const sim_plan *plan, const sens_opts *a, const sens_target *t,
                        runner_prepare_fn fn, void *ctx, uint64_t count, double *f, hs_error *e);
 

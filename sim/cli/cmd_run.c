@@ -57,11 +57,6 @@ static int S_simulate(const args_values *a)
         goto fail;
     }
     const int root = runner_rank() == 0;
-    if (a->precision > 0 && runner_ranks() > 1) {
-        hs_error_set(&e, HS_ERR_INPUT,
-                     "--precision runs in one process: drop it or run without mpirun");
-        goto fail;
-    }
     /* the new set replaces the folder's whole (stale charts, report, tornado.csv go with it) */
     if (root && outfile_set_begin(&set, a->out, a->overwrite ? OUTFILE_OVERWRITE : 0, &e) != HS_OK)
         goto fail;
@@ -91,6 +86,7 @@ static int S_simulate(const args_values *a)
             if (runner_run(plan, &ro, aggregate_consume, ag, &done, &e) != HS_OK) goto fail;
             total += done;
             double r = S_rel_halfwidth(ag);
+            runner_share(&r, sizeof r); /* rank 0's aggregate decides, on every rank */
             if (r <= a->precision) {
                 snprintf(stopbuf, sizeof stopbuf,
                          "precision reached: 95%% half-width of mean tco %.4g%% <= %.4g%%", 100 * r,

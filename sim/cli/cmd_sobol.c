@@ -6,7 +6,13 @@
  * is one more input that is never varied alone: A-row r and every AB_i-row
  * r use stream index r, B-row r uses N + r. Its share of the variance is
  * what the indices of the listed inputs do not explain.
- * Estimators: Saltelli 2010 (S1), Jansen 1999 (ST), bootstrap 95 % CIs. */
+ * Estimators: Saltelli 2010 (S1), Jansen 1999 (ST), bootstrap 95 % CIs.
+ *
+ * The block AB_i of an input that cannot move the target (sens_input_moves)
+ * is not simulated: f(AB_i) is f(A) exactly (the same streams, and input i
+ * is read by nothing the target sees), so it is copied from A, and its
+ * indices come out exactly 0 as a full run would give them; its note says
+ * why. Under MPI every rank takes part in the runs and rank 0 writes. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +24,7 @@
 #include "args.h"
 #include "base/hs_clock.h"
 #include "engine/streams.h"
+#include "run/runner.h"
 #include "signals.h"
 
 static const args_command S_command = {
@@ -38,22 +45,47 @@ typedef struct {
     const sens_input *inputs;
     int n_in;
     uint64_t n;
+    const int *block; /* the design's blocks simulated, in order (0 A, 1 B, 2 + i AB_i) */
 } S_ctx;
 
 static uint64_t S_prepare(void *vc, uint64_t run, double *fixed_g, double *fixed_o)
 {
     const S_ctx *c = vc;
     double u[1024];
-    sobol_design_point(c->d, (size_t)run, u);
+    uint64_t block = (uint64_t)c->block[run / c->n], row = run % c->n;
+    sobol_design_point(c->d, (size_t)(block * c->n + row), u);
     for (int j = 0; j < c->n_in; j++)
         sens_fix(&c->inputs[j].in, spec_quantile(&c->inputs[j].v->s, u[j]), fixed_g, fixed_o);
-    uint64_t block = run / c->n, row = run % c->n;
     return block == 1 ? c->n + row : row;
+}
+
+/* The blocks to simulate (A, B, the AB_i of the inputs that can move t) into block[], their
+ * number returned; note[i] says why input i was left out, or is "". */
+static int S_blocks(const scenario *sc, const sens_target *t, const sens_input *inputs, int n_in,
+                    int *block, char (*note)[160])
+{
+    int nb = 0;
+    block[nb++] = 0;
+    block[nb++] = 1;
+    for (int i = 0; i < n_in; i++)
+        if (sens_input_moves(sc, t, &inputs[i].in, note[i], sizeof note[i])) block[nb++] = 2 + i;
+    return nb;
+}
+
+/* From the outputs of the simulated blocks (fc, in S_blocks' order) to the full design's
+ * fA | fB | fAB (f): a block not simulated is f(A). */
+static void S_expand(const int *block, int nb, int n_in, uint64_t n, const double *fc, double *f)
+{
+    for (int i = 0; i < n_in + 2; i++)
+        memcpy(f + (size_t)i * n, fc, n * sizeof *f);
+    for (int k = 0; k < nb; k++)
+        memcpy(f + (size_t)block[k] * n, fc + (size_t)k * n, n * sizeof *f);
 }
 
 typedef struct {
     int idx;
     sobol_index s;
+    const char *note; /* why the input was not simulated, or "" */
 } S_row;
 
 static int S_by_st(const void *a, const void *b)
@@ -77,7 +109,9 @@ int cmd_sobol(int argc, char **argv)
     if (!sc) return cli_fail(&e);
     sens_input *inputs = NULL;
     sobol_design *d = NULL;
-    double *f = NULL;
+    double *f = NULL, *fc = NULL;
+    int *block = NULL;
+    char(*note)[160] = NULL;
     S_row *rows = NULL;
     gsl_rng *r = NULL;
     sens_result base = {0};
@@ -91,35 +125,44 @@ int cmd_sobol(int argc, char **argv)
         goto fail;
     }
     if (scenario_check_horizon(sc, a.start, a.years, &e) != HS_OK) goto fail;
+    const int root = runner_rank() == 0; /* the rank that writes */
     /* its own set: it replaces the folder's (its own folder, by default) */
-    if (outfile_set_begin(&set, a.out, a.overwrite ? OUTFILE_OVERWRITE : 0, &e) != HS_OK) goto fail;
+    if (root && outfile_set_begin(&set, a.out, a.overwrite ? OUTFILE_OVERWRITE : 0, &e) != HS_OK)
+        goto fail;
     signals_install();
     /* a small base run picks the default target */
     if (sens_simulate(sc, &so, NULL, NULL, 200, &base, &e) != HS_OK) goto fail;
     if (sens_target_parse(sc, &so, base.agg, &t, &e) != HS_OK) goto fail;
-    uint64_t N = a.samples, runs = N * (uint64_t)(n_in + 2);
+    block = malloc((size_t)(n_in + 2) * sizeof *block);
+    note = calloc((size_t)n_in, sizeof *note);
     r = gsl_rng_alloc(gsl_rng_mt19937);
-    if (!r) {
+    if (!r || !block || !note) {
         hs_error_set(&e, HS_ERR_RUNTIME, "out of memory");
         goto fail;
     }
     gsl_rng_set(r, (unsigned long)streams_hash(a.seed, 0, "sobol-design", NULL, NULL));
+    const uint64_t N = a.samples;
     if (!(d = sobol_design_new(r, (size_t)N, (size_t)n_in, &e))) goto fail;
+    const int nb = S_blocks(sc, &t, inputs, n_in, block, note);
+    const uint64_t runs = N * (uint64_t)nb; /* N x (D + 2) less the blocks left out */
     if (!a.quiet)
         fprintf(stderr,
-                "hostsim sobol: %d uncertain inputs, %llu samples: %llu model runs "
-                "(N x (D + 2)), %s design, target %s\n",
-                n_in, (unsigned long long)N, (unsigned long long)runs,
+                "hostsim sobol: %d uncertain inputs (%d can move the target), %llu samples: "
+                "%llu model runs (N x (%d + 2)), %s design, target %s\n",
+                n_in, nb - 2, (unsigned long long)N, (unsigned long long)runs, nb - 2,
                 sobol_design_is_quasi(d) ? "quasi-random (Sobol sequence)" : "pseudo-random",
                 t.label);
-    f = malloc(runs * sizeof *f);
+    f = malloc(N * (uint64_t)(n_in + 2) * sizeof *f);
+    fc = malloc(runs * sizeof *fc);
     rows = calloc((size_t)n_in, sizeof *rows);
-    if (!f || !rows) {
+    if (!f || !fc || !rows) {
         hs_error_set(&e, HS_ERR_RUNTIME, "out of memory");
         goto fail;
     }
-    S_ctx c = {d, inputs, n_in, N};
-    if (sens_collect(base.plan, &so, &t, S_prepare, &c, runs, f, &e) != HS_OK) goto fail;
+    S_ctx c = {d, inputs, n_in, N, block};
+    if (sens_collect(base.plan, &so, &t, S_prepare, &c, runs, fc, &e) != HS_OK) goto fail;
+    if (!root) goto done; /* only rank 0 has the outputs */
+    S_expand(block, nb, n_in, N, fc, f);
     sobol_index *idx = malloc((size_t)n_in * sizeof *idx);
     if (!idx) {
         hs_error_set(&e, HS_ERR_RUNTIME, "out of memory");
@@ -128,7 +171,7 @@ int cmd_sobol(int argc, char **argv)
     hs_status st = sobol_estimate((size_t)N, (size_t)n_in, f, f + N, f + 2 * N, 500,
                                   (unsigned long)a.seed, idx, &e);
     for (int j = 0; j < n_in; j++)
-        rows[j].idx = j, rows[j].s = idx[j];
+        rows[j].idx = j, rows[j].s = idx[j], rows[j].note = note[j];
     free(idx);
     if (st != HS_OK) goto fail;
     qsort(rows, (size_t)n_in, sizeof *rows, S_by_st);
@@ -142,7 +185,7 @@ int cmd_sobol(int argc, char **argv)
         goto fail;
     outfile *o = outfile_set_open(&set, a.out, "sobol.csv", &e);
     if (!o) goto fail;
-    fputs("input,metric,S1,S1_lo,S1_hi,ST,ST_lo,ST_hi\n", outfile_stream(o));
+    fputs("input,metric,S1,S1_lo,S1_hi,ST,ST_lo,ST_hi,note\n", outfile_stream(o));
     for (int k = 0; k < n_in; k++) {
         const sobol_index *s = &rows[k].s;
         outfile_csv_str(o, inputs[rows[k].idx].in.name);
@@ -154,6 +197,7 @@ int cmd_sobol(int argc, char **argv)
             else
                 outfile_csv_str(o, "");
         }
+        outfile_csv_str(o, rows[k].note);
         outfile_csv_end(o);
     }
     if (outfile_set_commit(&set, &e) != HS_OK) goto fail;
@@ -168,6 +212,7 @@ int cmd_sobol(int argc, char **argv)
         }
         printf("\nwrote %s/sobol.csv\n", a.out);
     }
+done:
     rc = 0;
     goto out;
 fail:
@@ -177,6 +222,9 @@ out:
     sobol_design_free(d);
     if (r) gsl_rng_free(r);
     free(f);
+    free(fc);
+    free(block);
+    free(note);
     free(rows);
     free(inputs);
     scenario_free(sc);

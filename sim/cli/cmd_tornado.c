@@ -3,7 +3,10 @@
  * For each uncertain input X_j: rerun with X_j fixed at its 10th percentile,
  * then at its 90th (every other input sampled as usual, the same seeds, so
  * the runs differ only through X_j), and record the mean of the target
- * metric: swing_j = |mean(p90) - mean(p10)|. Sorted by swing. */
+ * metric: swing_j = |mean(p90) - mean(p10)|. Sorted by swing. An input that
+ * cannot move the target (sens_input_moves) is not simulated: its swing is
+ * exactly 0, its means the base, and its note says why. Under MPI every
+ * rank takes part in each run and rank 0 writes. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +17,7 @@
 #include "args.h"
 #include "base/hs_clock.h"
 #include "base/hs_fmt.h"
+#include "run/runner.h"
 #include "signals.h"
 
 static const args_command S_command = {
@@ -42,6 +46,7 @@ static uint64_t S_prepare(void *ctx, uint64_t run, double *fixed_g, double *fixe
 typedef struct {
     int idx;
     double lo_v, hi_v, lo_m, hi_m, swing;
+    char note[160]; /* why the input was not simulated, or "" */
 } S_row;
 
 static int S_by_swing(const void *a, const void *b)
@@ -79,13 +84,15 @@ int cmd_tornado(int argc, char **argv)
     int n = sens_inputs(sc, &inputs, &e);
     if (n < 0) goto fail;
     if (scenario_check_horizon(sc, a.start, a.years, &e) != HS_OK) goto fail;
+    const int root = runner_rank() == 0; /* the rank that writes */
     /* its own set: it replaces the folder's (its own folder, by default) */
-    if (outfile_set_begin(&set, a.out, a.overwrite ? OUTFILE_OVERWRITE : 0, &e) != HS_OK) goto fail;
+    if (root && outfile_set_begin(&set, a.out, a.overwrite ? OUTFILE_OVERWRITE : 0, &e) != HS_OK)
+        goto fail;
     signals_install();
     /* the base run picks the default target and gives the base mean */
     if (sens_simulate(sc, &so, NULL, NULL, a.trajectories, &base, &e) != HS_OK) goto fail;
     if (sens_target_parse(sc, &so, base.agg, &t, &e) != HS_OK) goto fail;
-    f = malloc(a.trajectories * sizeof *f);
+    f = calloc(a.trajectories, sizeof *f);
     rows = calloc((size_t)(n ? n : 1), sizeof *rows);
     if (!f || !rows) {
         hs_error_set(&e, HS_ERR_RUNTIME, "out of memory");
@@ -103,6 +110,11 @@ int cmd_tornado(int argc, char **argv)
         S_fix fx = {&inputs[j].in, spec_quantile(&inputs[j].v->s, 0.10)};
         rows[j].idx = j;
         rows[j].lo_v = fx.value;
+        if (!sens_input_moves(sc, &t, fx.in, rows[j].note, sizeof rows[j].note)) {
+            rows[j].hi_v = spec_quantile(&inputs[j].v->s, 0.90);
+            rows[j].lo_m = rows[j].hi_m = base_mean;
+            continue; /* swing 0 */
+        }
         if (sens_collect(base.plan, &so, &t, S_prepare, &fx, a.trajectories, f, &e) != HS_OK)
             goto fail;
         rows[j].lo_m = S_mean(f, a.trajectories);
@@ -114,16 +126,21 @@ int cmd_tornado(int argc, char **argv)
         rows[j].swing = fabs(rows[j].hi_m - rows[j].lo_m);
     }
     qsort(rows, (size_t)n, sizeof *rows, S_by_swing);
+    if (!root) goto done;
+    int simulated = 0;
+    for (int k = 0; k < n; k++)
+        simulated += rows[k].note[0] == '\0';
     analysis_keys ak = {0};
     analysis_keys_set(&ak, AS_TARGET, "%s", t.label);
     analysis_keys_set(&ak, AS_INPUTS, "%d", n);
-    analysis_keys_set(&ak, AS_RUNS, "%d", 2 * n + 1); /* the base, then p10 and p90 of each */
+    /* the base, then p10 and p90 of each input simulated */
+    analysis_keys_set(&ak, AS_RUNS, "%d", 2 * simulated + 1);
     analysis_keys_set(&ak, AS_TRAJ_PER_RUN, "%llu", (unsigned long long)a.trajectories);
     if (analysis_set_open(&a, "tornado", base.agg, hs_clock_seconds() - t0, &ak, &set, &e) != HS_OK)
         goto fail;
     outfile *o = outfile_set_open(&set, a.out, "tornado.csv", &e);
     if (!o) goto fail;
-    fputs("input,metric,unit,p10_value,p90_value,metric_at_p10,metric_at_p90,base,swing\n",
+    fputs("input,metric,unit,p10_value,p90_value,metric_at_p10,metric_at_p90,base,swing,note\n",
           outfile_stream(o));
     for (int k = 0; k < n; k++) {
         const S_row *r = &rows[k];
@@ -136,6 +153,7 @@ int cmd_tornado(int argc, char **argv)
         outfile_csv_num(o, r->hi_m);
         outfile_csv_num(o, base_mean);
         outfile_csv_num(o, r->swing);
+        outfile_csv_str(o, r->note);
         outfile_csv_end(o);
     }
     if (outfile_set_commit(&set, &e) != HS_OK) goto fail;
@@ -154,6 +172,7 @@ int cmd_tornado(int argc, char **argv)
         }
         printf("\nwrote %s/tornado.csv\n", a.out);
     }
+done:
     rc = 0;
     goto out;
 fail:

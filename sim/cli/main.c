@@ -61,23 +61,23 @@ static int S_main(int argc, char **argv)
         printf("hostsim %s\n", HOSTSIM_VERSION);
         return 0;
     }
+    /* Under mpirun every rank runs a simulating command (the runner shares out its
+     * trajectories, rank 0 writes and prints); the others run on rank 0 alone. The other
+     * ranks print nothing: rank 0 says what one process would (runner.h). */
     static const struct {
         const char *name;
         int (*fn)(int, char **);
-    } cmds[] = {{"run", cmd_run},     {"validate", cmd_validate}, {"params", cmd_params},
-                {"sweep", cmd_sweep}, {"tornado", cmd_tornado},   {"sobol", cmd_sobol},
-                {"plot", cmd_plot},   {"report", cmd_report}};
+        int simulates;
+    } cmds[] = {{"run", cmd_run, 1},     {"validate", cmd_validate, 0}, {"params", cmd_params, 0},
+                {"sweep", cmd_sweep, 1}, {"tornado", cmd_tornado, 1},   {"sobol", cmd_sobol, 1},
+                {"plot", cmd_plot, 0},   {"report", cmd_report, 0}};
     for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++)
         if (strcmp(cmd, cmds[i].name) == 0) {
-            if (runner_ranks() > 1 && strcmp(cmd, "run") != 0) {
-                if (runner_rank() == 0)
-                    fprintf(stderr,
-                            "hostsim: under mpirun only 'run' is distributed; run '%s' "
-                            "as one process (it uses every thread with --threads)\n",
-                            cmd);
-                return 2;
+            if (runner_rank() != 0) {
+                if (!cmds[i].simulates) return 0;
+                if (!freopen("/dev/null", "w", stdout) || !freopen("/dev/null", "w", stderr))
+                    return 1;
             }
-            if (runner_rank() != 0 && !freopen("/dev/null", "w", stdout)) return 1;
             return cmds[i].fn(argc - 1, argv + 1);
         }
     fprintf(stderr, "hostsim: unknown command '%s'\n\n%s", cmd, S_usage);

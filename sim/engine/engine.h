@@ -108,6 +108,10 @@ typedef struct sim_work {
     double *switch_month;  /* [nsw] month each step switched (the horizon's months: never) */
     const double *fixed_g; /* optional overrides of sampled values (Sobol, tornado): runner */
     const double *fixed_o; /* [nopt][PO_COUNT], NaN = sample as usual */
+    uint32_t skip;         /* options not simulated (bit i: option i; 0: none): runner. A
+                              skipped option's parameters are still sampled, its met[] is NaN
+                              and its ledger empty; the others' numbers do not change (each
+                              option has its own streams: docs/random-streams.md) */
     /* tests only: called after each option's models, NULL otherwise */
     void (*option_done)(void *ctx, struct sim_work *w, opt_work *o);
     void *option_done_ctx;

@@ -53,8 +53,9 @@ static hs_status S_sample_params(sim_work *w, hs_error *e)
     return HS_OK;
 }
 
-static void S_reset_option(const sim_plan *p, opt_work *o)
+static void S_reset_option(const sim_work *w, opt_work *o)
 {
+    const sim_plan *p = w->plan;
     size_t M = (size_t)p->months;
     sim_plan_index(p, o->p[PO_price_escalation], o->price_index);
     ledger_clear(o->led);
@@ -67,6 +68,10 @@ static void S_reset_option(const sim_plan *p, opt_work *o)
     memset(o->month_lost_outage, 0, M * sizeof(double));
     memset(o->month_lost_overflow, 0, M * sizeof(double));
     memset(o->met, 0, sizeof o->met);
+    if (w->sample) {
+        memset(o->day_down, 0, (size_t)w->plan->days * sizeof(double));
+        memset(o->day_overflow, 0, (size_t)w->plan->days * sizeof(double));
+    }
 }
 
 static hs_status S_finish_option(sim_work *w, opt_work *o, hs_error *e)
@@ -123,11 +128,7 @@ static hs_status S_after(const model_type *m, const opt_work *o, hs_status st, h
 static hs_status S_run_option(sim_work *w, opt_work *o, hs_error *e)
 {
     hs_status st = HS_OK;
-    S_reset_option(w->plan, o);
-    if (w->sample) {
-        memset(o->day_down, 0, (size_t)w->plan->days * sizeof(double));
-        memset(o->day_overflow, 0, (size_t)w->plan->days * sizeof(double));
-    }
+    S_reset_option(w, o);
     sim_demand_begin(w->demand, w->seed, w->traj, o->stream);
     for (const model_type *const *m = w->models; *m && st == HS_OK; m++)
         if ((*m)->option) st = S_after(*m, o, (*m)->option(w, o, e), e);
@@ -136,6 +137,14 @@ static hs_status S_run_option(sim_work *w, opt_work *o, hs_error *e)
         if ((*m)->option_end) (*m)->option_end(w, o);
     if (st == HS_OK) st = S_finish_option(w, o, e);
     return st;
+}
+
+/* An option the caller does not read (w->skip): nothing simulated, every metric NaN. */
+static void S_skip_option(sim_work *w, opt_work *o)
+{
+    S_reset_option(w, o);
+    for (int m = 0; m < MET_COUNT; m++)
+        o->met[m] = NAN;
 }
 
 hs_status sim_trajectory(sim_work *w, uint64_t seed, uint64_t traj, int sample_days, hs_error *e)
@@ -154,7 +163,10 @@ hs_status sim_trajectory(sim_work *w, uint64_t seed, uint64_t traj, int sample_d
     for (const model_type *const *m = w->models; *m; m++)
         if ((*m)->trajectory) HS_FORWARD(S_after(*m, NULL, (*m)->trajectory(w, e), e));
     for (int i = 0; i < w->nopt; i++)
-        HS_FORWARD(S_run_option(w, &w->opt[i], e));
+        if (w->skip >> i & 1u)
+            S_skip_option(w, &w->opt[i]);
+        else
+            HS_FORWARD(S_run_option(w, &w->opt[i], e));
     return HS_OK;
 }
 

@@ -62,6 +62,26 @@ int runner_ranks(void)
 #endif
 }
 
+void runner_share(void *buf, size_t bytes)
+{
+#ifdef HOSTSIM_MPI
+    if (runner_ranks() > 1) MPI_Bcast(buf, (int)bytes, MPI_BYTE, 0, MPI_COMM_WORLD);
+#else
+    (void)buf;
+    (void)bytes;
+#endif
+}
+
+/* Trajectories per rank and round: ROUND_PER_THREAD x T, or under MPI as few
+ * rounds as that allows with blocks of equal size (the last a little short). */
+static uint64_t S_round(uint64_t count, int T, int ranks)
+{
+    uint64_t round = (uint64_t)ROUND_PER_THREAD * T;
+    if (ranks == 1 || count == 0) return round;
+    const uint64_t all = round * (uint64_t)ranks, rounds = (count + all - 1) / all;
+    return (count + rounds * ranks - 1) / (rounds * ranks);
+}
+
 int runner_default_threads(void)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -198,8 +218,8 @@ hs_status runner_run(const sim_plan *p, const runner_opts *o, runner_consume_fn 
     const int rank = runner_rank(), ranks = runner_ranks();
     int T = o->threads > 0 ? o->threads : 1;
     if ((uint64_t)T > o->count && o->count > 0) T = (int)o->count;
-    /* a round: ROUND_PER_THREAD x T trajectories per rank, ranks in order */
-    const uint64_t round = (uint64_t)ROUND_PER_THREAD * T, round_all = round * (uint64_t)ranks;
+    /* a round: `round` trajectories per rank, ranks in order */
+    const uint64_t round = S_round(o->count, T, ranks), round_all = round * (uint64_t)ranks;
     hs_status st = HS_OK;
     *done = 0;
     sh.work = calloc((size_t)T, sizeof *sh.work);
@@ -217,6 +237,7 @@ hs_status runner_run(const sim_plan *p, const runner_opts *o, runner_consume_fn 
             st = HS_ERR_RUNTIME;
             goto out;
         }
+        sh.work[i]->skip = o->skip;
         wk[i].sh = &sh;
         wk[i].id = i;
     }
@@ -255,10 +276,13 @@ hs_status runner_run(const sim_plan *p, const runner_opts *o, runner_consume_fn 
             int flags[2] = {runner_stop, -(failed ? rank : ranks)}, any[2] = {0, 0};
             MPI_Allreduce(flags, any, 2, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
             if (any[0]) runner_stop = 1;
-            if (-any[1] < ranks && !failed) {
+            if (-any[1] < ranks) {
+                /* the lowest failing rank holds the lowest failing trajectory: its message */
+                hs_error fe = {0};
+                if (rank == -any[1] && e) fe = *e;
+                MPI_Bcast(&fe, (int)sizeof fe, MPI_BYTE, -any[1], MPI_COMM_WORLD);
+                if (e) *e = fe;
                 failed = 1;
-                hs_error_set(e, HS_ERR_RUNTIME,
-                             "a trajectory failed on MPI rank %d (see its message)", -any[1]);
             }
             if (failed) {
                 st = HS_ERR_RUNTIME;

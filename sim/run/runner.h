@@ -45,6 +45,9 @@ typedef struct {
     double *sample_days; /* if not NULL and run 0 is in range: [days][1 + 2 nopt]:
                             demand, then per option downtime and overflow hours */
     const struct model_type *const *models; /* the models (NULL: models_registry) */
+    uint32_t skip; /* options not simulated (bit i: option i; 0: none): their metrics are NaN
+                      and their cumulative costs 0 in the records; the other options' numbers
+                      are the same as in a run of every option (sim_work.skip) */
 } runner_opts;
 
 /* Set from a signal handler: workers stop after their current trajectory. */
@@ -58,11 +61,20 @@ hs_status runner_run(const sim_plan *p, const runner_opts *o, runner_consume_fn 
                      uint64_t *done, hs_error *e);
 
 /* MPI rank and number of ranks (0 and 1 without the MPI build). Every rank
- * runs the same command; rank r computes the r-th block of each round and
- * rank 0 gathers the records in trajectory order, consumes them and writes
- * the outputs. */
+ * runs the same command; rank r computes the r-th block of each round (under
+ * MPI the blocks of a call are made equal, so the ranks share its work
+ * evenly) and rank 0 gathers the records in trajectory order, consumes them
+ * and writes the outputs. When a trajectory fails, every rank returns the
+ * message of the lowest failing one, as one process would. */
 int runner_rank(void);
 int runner_ranks(void);
+
+/* Copies rank 0's `bytes` bytes at buf to every rank (nothing with one rank):
+ * a decision taken on what only rank 0 consumed (a sensitivity target, a
+ * sweep point's statistics, --precision's stop) is then the same on every
+ * rank, so they all make the same runner_run calls. Every rank must call it
+ * at the same point. */
+void runner_share(void *buf, size_t bytes);
 
 /* Online CPUs (at least 1). */
 int runner_default_threads(void);
