@@ -70,6 +70,9 @@ typedef struct {
     double *month_overflow;      /* overflow hours: capacity; read by tests */
     double *month_lost_outage;   /* messages demanded while down: capacity; read by costs */
     double *month_lost_overflow; /* messages lost to overflow: capacity; read by costs */
+    double *month_residual;      /* resale value of the equipment in service at the start of
+                                    the month (nominal): assets; read by the engine's
+                                    strategies (engine/strategy.h) */
     /* capacity upgrades ordered, at most one a month (capacity writes, cleared by the
      * engine; assets reads: it buys, replaces, depreciates and salvages them and charges
      * their running costs) */

@@ -9,6 +9,7 @@
 
 #include "engine.h"
 #include "scenario/param_slot.h"
+#include "strategy.h"
 #include "streams.h"
 
 static double S_sample(sim_work *w, const param_value *v, const char *option, const char *name)
@@ -67,6 +68,7 @@ static void S_reset_option(const sim_work *w, opt_work *o)
     memset(o->month_overflow, 0, M * sizeof(double));
     memset(o->month_lost_outage, 0, M * sizeof(double));
     memset(o->month_lost_overflow, 0, M * sizeof(double));
+    memset(o->month_residual, 0, M * sizeof(double));
     memset(o->met, 0, sizeof o->met);
     if (w->sample) {
         memset(o->day_down, 0, (size_t)w->plan->days * sizeof(double));
@@ -167,6 +169,9 @@ hs_status sim_trajectory(sim_work *w, uint64_t seed, uint64_t traj, int sample_d
             S_skip_option(w, &w->opt[i]);
         else
             HS_FORWARD(S_run_option(w, &w->opt[i], e));
+    sim_strategies_compose(w); /* after every option: composed from their results */
+    for (int i = w->nopt; i < w->nres; i++)
+        HS_FORWARD(S_finish_option(w, &w->opt[i], e));
     return HS_OK;
 }
 

@@ -27,6 +27,7 @@ void sim_work_free(sim_work *w)
             free(o->month_overflow);
             free(o->month_lost_outage);
             free(o->month_lost_overflow);
+            free(o->month_residual);
             free(o->upgrade_month);
             free(o->upgrade_arrival);
             free(o->day_down);
@@ -70,14 +71,15 @@ sim_work *sim_work_new(const sim_plan *plan, const model_type *const *models, hs
         o->month_overflow = malloc(M * sizeof(double));
         o->month_lost_outage = malloc(M * sizeof(double));
         o->month_lost_overflow = malloc(M * sizeof(double));
+        o->month_residual = malloc(M * sizeof(double));
         o->upgrade_month = malloc(M * sizeof(int));
         o->upgrade_arrival = malloc(M * sizeof(double));
         o->day_down = malloc(D * sizeof(double));
         o->day_overflow = malloc(D * sizeof(double));
         if (!o->led || !o->month_terms || !o->month_served || !o->month_down ||
             !o->month_peak_msgs || !o->month_overflow || !o->month_lost_outage ||
-            !o->month_lost_overflow || !o->upgrade_month || !o->upgrade_arrival || !o->day_down ||
-            !o->day_overflow)
+            !o->month_lost_overflow || !o->month_residual || !o->upgrade_month ||
+            !o->upgrade_arrival || !o->day_down || !o->day_overflow)
             goto oom;
         /* the lists' first storage, so that a trajectory rarely allocates */
         if (sim_intervals_push(&o->outages, 0, 0, 0, e) ||

@@ -120,6 +120,15 @@ static double S_input(const aggregate *a, const agg_input *in, const double *rec
     return rec[a->L.o + (size_t)in->opt * PO_COUNT + in->index];
 }
 
+/* The most steps of a strategy (0 without strategies): trajectories.csv's switch columns. */
+static int S_max_steps(const aggregate *a)
+{
+    int k = 0;
+    for (int i = 0; i < a->plan->sc->nstrat; i++)
+        if (a->plan->sc->strat[i].nsteps > k) k = a->plan->sc->strat[i].nsteps;
+    return k;
+}
+
 void aggregate_traj_header(aggregate *a)
 {
     outfile *f = a->traj_csv;
@@ -129,7 +138,29 @@ void aggregate_traj_header(aggregate *a)
         outfile_csv_str(f, a->inputs[i].name);
     for (int m = 0; m < MET_COUNT; m++)
         outfile_csv_str(f, metrics_defs[m].name);
+    for (int k = 0; k < S_max_steps(a); k++) {
+        char name[32];
+        snprintf(name, sizeof name, "switch_month.%d", k + 1);
+        outfile_csv_str(f, name);
+    }
     outfile_csv_end(f);
+}
+
+/* Result i's switch months in trajectories.csv: a strategy's steps, empty cells beyond them
+ * and for an option. */
+static void S_traj_switches(const aggregate *a, outfile *f, int i, const double *rec)
+{
+    const scenario *sc = a->plan->sc;
+    int first = 0, n = 0;
+    for (int s = 0; s < sc->nstrat; s++) {
+        if (s == i - a->nopt) n = sc->strat[s].nsteps;
+        if (s < i - a->nopt) first += sc->strat[s].nsteps;
+    }
+    for (int k = 0; k < S_max_steps(a); k++)
+        if (k < n)
+            outfile_csv_num(f, rec[a->L.sw + first + k]);
+        else
+            outfile_csv_str(f, "");
 }
 
 hs_status aggregate_consume(void *va, uint64_t run, const double *rec, hs_error *e)
@@ -185,6 +216,7 @@ hs_status aggregate_consume(void *va, uint64_t run, const double *rec, hs_error 
                 outfile_csv_num(f, S_input(a, &a->inputs[j], rec));
             for (int m = 0; m < MET_COUNT; m++)
                 outfile_csv_num(f, met[m]);
+            S_traj_switches(a, f, i, rec);
             outfile_csv_end(f);
         }
     }

@@ -22,6 +22,52 @@ static double S_sd(const aggregate *a, int o, int m)
     return a->n > 1 ? sqrt(a->m2[o * MET_COUNT + m] / (a->n - 1)) : 0;
 }
 
+/* A summary row of values v (n, sorted in place) that no metric row keeps: a strategy step's
+ * switch month or whether it switched. */
+static void S_summary_values(outfile *f, const char *result, const char *metric, const char *unit,
+                             double *v, uint64_t n)
+{
+    const double mean = n ? gsl_stats_mean(v, 1, n) : 0;
+    const double sd = n > 1 ? gsl_stats_sd_m(v, 1, n, mean) : 0;
+    outfile_csv_str(f, result);
+    outfile_csv_str(f, metric);
+    outfile_csv_str(f, unit);
+    outfile_csv_num(f, mean);
+    outfile_csv_num(f, sd);
+    outfile_csv_num(f, n ? sd / sqrt((double)n) : 0);
+    gsl_sort(v, 1, n);
+    for (int k = 0; k < 7; k++)
+        outfile_csv_num(f, n ? gsl_stats_quantile_from_sorted_data(v, 1, n, S_q[k]) : 0);
+    double p95 = n ? gsl_stats_quantile_from_sorted_data(v, 1, n, 0.95) : 0, t = 0;
+    uint64_t c = 0;
+    for (uint64_t i = 0; i < n; i++)
+        if (v[i] >= p95) t += v[i], c++;
+    outfile_csv_num(f, c ? t / c : p95);
+    outfile_csv_end(f);
+}
+
+/* Strategy st's rows switch_month.K (months from the start; the horizon's months when it did
+ * not switch) and switched.K (share of trajectories that switched) for each step K. */
+static hs_status S_summary_switches(const aggregate *a, outfile *f, int st, int first, hs_error *e)
+{
+    const scenario_strategy *s = &a->plan->sc->strat[st];
+    double *v = malloc((a->n ? a->n : 1) * sizeof *v);
+    if (!v) return hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
+    for (int k = 0; k < s->nsteps; k++) {
+        char metric[32];
+        const double *sw = aggregate_switch_months(a, first + k);
+        memcpy(v, sw, a->n * sizeof *v);
+        snprintf(metric, sizeof metric, "switch_month.%d", k + 1);
+        S_summary_values(f, s->name, metric, "months", v, a->n);
+        for (uint64_t i = 0; i < a->n; i++)
+            v[i] = sw[i] < a->L.months;
+        snprintf(metric, sizeof metric, "switched.%d", k + 1);
+        S_summary_values(f, s->name, metric, "share", v, a->n);
+    }
+    free(v);
+    return HS_OK;
+}
+
 static hs_status S_summary(const aggregate *a, outfile_set *set, const char *dir, hs_error *e)
 {
     outfile *f = outfile_set_open(set, dir, "summary.csv", e);
@@ -42,6 +88,8 @@ static hs_status S_summary(const aggregate *a, outfile_set *set, const char *dir
             outfile_csv_num(f, cvar);
             outfile_csv_end(f);
         }
+    for (int st = 0, first = 0; st < a->plan->sc->nstrat; first += a->plan->sc->strat[st++].nsteps)
+        HS_FORWARD(S_summary_switches(a, f, st, first, e));
     return HS_OK;
 }
 

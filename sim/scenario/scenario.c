@@ -24,6 +24,7 @@
 #include "extends.h"
 #include "options.h"
 #include "param_slot.h"
+#include "strategy_load.h"
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -515,18 +516,29 @@ static hs_status S_check_overlaps(const scenario *sc, const char *path, const ch
 /* The start of a row of a per-option table (assets.csv, plans.csv): the header row is checked
  * against COLS (*o = NULL: nothing more to do), a data row's column count too, and its first
  * cell must name an option of params.csv (*o). */
-static hs_status S_option_row(S_ctx *c, const csvin_row *row, const char *const *cols, int ncols,
-                              scenario_option **o, hs_error *e)
+/* The start of a row of a table of fixed columns COLS: the header row is checked against them
+ * (*data = 0), a data row's column count too (*data = 1). */
+static hs_status S_table_row(S_ctx *c, const csvin_row *row, const char *const *cols, int ncols,
+                             int *data, hs_error *e)
 {
-    scenario *sc = c->sc;
-    *o = NULL;
+    *data = c->header_seen;
     if (!c->header_seen) {
         c->header_seen = 1;
         c->header_line = row->line;
         return S_header(row, cols, ncols, e);
     }
     c->rows++;
-    HS_FORWARD(S_columns(row, cols, ncols, e));
+    return S_columns(row, cols, ncols, e);
+}
+
+static hs_status S_option_row(S_ctx *c, const csvin_row *row, const char *const *cols, int ncols,
+                              scenario_option **o, hs_error *e)
+{
+    scenario *sc = c->sc;
+    int data;
+    *o = NULL;
+    HS_FORWARD(S_table_row(c, row, cols, ncols, &data, e));
+    if (!data) return HS_OK;
     if (row->field[0][0] == '\0')
         return csvin_error(e, row, 0, "expected an option name, got an empty cell");
     int opt = scenario_option_index(sc, row->field[0]);
@@ -686,6 +698,15 @@ static hs_status S_options_row(void *vctx, const csvin_row *row, hs_error *e)
     return o ? options_row(c->sc, o, row, e) : HS_OK;
 }
 
+/* --------------------------------------------------------- strategies.csv */
+
+static hs_status S_strategies_row(void *vctx, const csvin_row *row, hs_error *e)
+{
+    int data;
+    HS_FORWARD(S_table_row(vctx, row, strategy_columns, STRATEGY_NCOLS, &data, e));
+    return data ? strategy_row(((S_ctx *)vctx)->sc, row, e) : HS_OK;
+}
+
 /* ------------------------------------------------------------ file table */
 
 typedef struct {
@@ -774,6 +795,10 @@ static const S_file S_files[] = {
      "option,tier,fee_cny_month,included_messages,capacity_rps,seats_included,source", S_plans_row,
      sizeof(S_ctx), NULL},
     {"options.csv", 0, "option,label,variant_of,source", S_options_row, sizeof(S_ctx), NULL},
+    {"strategies.csv", 0,
+     "strategy,step,from,to,when,value,window,exit_cny,double_months,migration_cny,training_cny,"
+     "trial_loss_cny,golive_days,source",
+     S_strategies_row, sizeof(S_ctx), NULL},
 };
 
 /* In a scenario that extends another (extends.h): whether F's rows are read over the base's

@@ -18,6 +18,7 @@
 
 #define SCENARIO_MAX_STRATEGIES 8
 #define STRATEGY_MAX_STEPS 4
+#define STRATEGY_MAX_YEARS 50 /* the longest horizon (SIM_MAX_YEARS, engine/plan.h) */
 
 /* The ways a step fires: X(id, unit of its value, default window in months, help). A trigger
  * is evaluated at the start of each month m on what is known then; the step fires in the

@@ -307,6 +307,40 @@ def _(d):
 def _(d): # the bad row is the base's: the base's file and line are named
     wr(d,'extends',b'../nan_value\n'); wr(d,'params.csv',b'option,parameter,value,unit,source\non_prem,it_fte,1,FTE,test\n')
 
+# ---- strategies.csv
+STRAT_HEADER='strategy,step,from,to,when,value,window,exit_cny,double_months,migration_cny,training_cny,trial_loss_cny,golive_days,source\n'
+STRAT_ROW='move,1,on_prem,saas_plan,month,"pert(30,40,50)",,2000,1,21000,,,,test\n'
+def strategies(d, rows=STRAT_ROW):
+    wr(d,'strategies.csv',(STRAT_HEADER+rows).encode())
+@case('strategy_unknown_option')
+def _(d): strategies(d, STRAT_ROW.replace('saas_plan','saas_pln'))
+@case('strategy_move_to_itself')
+def _(d): strategies(d, STRAT_ROW.replace('saas_plan','on_prem'))
+@case('strategy_month_outside_horizon')
+def _(d): strategies(d, STRAT_ROW.replace('"pert(30,40,50)"','"uniform(500,700)"'))
+@case('strategy_month_zero')
+def _(d): strategies(d, STRAT_ROW.replace('"pert(30,40,50)"','0'))
+@case('strategy_bad_spec')
+def _(d): strategies(d, STRAT_ROW.replace('"pert(30,40,50)"','"pert(30,40)"'))
+@case('strategy_unknown_trigger')
+def _(d): strategies(d, STRAT_ROW.replace(',month,',',downtime_hour,'))
+@case('strategy_step_not_from_previous')
+def _(d): strategies(d, STRAT_ROW+'move,2,on_prem,saas_plan,month,55,,,,,,,,test\n')
+@case('strategy_step_skipped')
+def _(d): strategies(d, STRAT_ROW+'move,3,saas_plan,on_prem,month,55,,,,,,,,test\n')
+@case('strategy_month_before_previous')
+def _(d): strategies(d, 'move,1,on_prem,saas_plan,month,40,,,,,,,,test\nmove,2,saas_plan,on_prem,month,30,,,,,,,,test\n')
+@case('strategy_named_as_option')
+def _(d): strategies(d, STRAT_ROW.replace('move,1','on_prem,1'))
+@case('strategy_negative_cost')
+def _(d): strategies(d, STRAT_ROW.replace(',2000,',',-5,'))
+@case('strategy_window_for_month')
+def _(d): strategies(d, STRAT_ROW.replace(',,2000,',',12,2000,'))
+@case('strategy_bad_header')
+def _(d): wr(d,'strategies.csv',(STRAT_HEADER.replace('when','trigger')+STRAT_ROW).encode())
+@case('strategy_split_steps')
+def _(d): strategies(d, STRAT_ROW+'other,1,saas_plan,on_prem,volume_month,1e6,,,,,,,,test\nmove,2,saas_plan,on_prem,month,55,,,,,,,,test\n')
+
 if __name__=='__main__':
     only = sys.argv[1:]
     for name,f in cases.items():
