@@ -22,6 +22,7 @@ static const char S_usage[] =
     "  sweep      rerun the scenario over values of one or two parameters\n"
     "  tornado    one-at-a-time sensitivity (p10/p90 of each uncertain input)\n"
     "  sobol      global sensitivity: first- and total-order Sobol indices\n"
+    "  compare    two scenarios on the same trajectories: paired differences\n"
     "  plot       draw the charts of an output folder (needs gnuplot)\n"
     "  report     write OUTDIR/report.html, a one-file board report\n"
     "\n"
@@ -66,7 +67,7 @@ static int S_main(int argc, char **argv)
         int (*fn)(int, char **);
     } cmds[] = {{"run", cmd_run},     {"validate", cmd_validate}, {"params", cmd_params},
                 {"sweep", cmd_sweep}, {"tornado", cmd_tornado},   {"sobol", cmd_sobol},
-                {"plot", cmd_plot},   {"report", cmd_report}};
+                {"plot", cmd_plot},   {"report", cmd_report},     {"compare", cmd_compare}};
     for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++)
         if (strcmp(cmd, cmds[i].name) == 0) {
             if (runner_ranks() > 1 && strcmp(cmd, "run") != 0) {
