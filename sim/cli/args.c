@@ -18,10 +18,10 @@
 #include "engine/engine.h"
 #include "run/runner.h"
 
-#define S_SIM (ARGS_RUN | ARGS_SWEEP | ARGS_TORNADO | ARGS_SOBOL)
+#define S_SIM (ARGS_RUN | ARGS_SWEEP | ARGS_TORNADO | ARGS_SOBOL | ARGS_COMPARE)
 #define S_SENS (ARGS_SWEEP | ARGS_TORNADO | ARGS_SOBOL)
 #define S_SCENARIO (ARGS_VALIDATE | ARGS_PARAMS)
-#define S_ALL 0xff
+#define S_ALL 0x1ff
 
 /* X(id, long name, short letter or 0, value name or NULL for a flag, the commands that take it,
  *   default (the text the parser applies before reading argv, printed by --help) or NULL, help)
@@ -29,7 +29,10 @@
  * command takes at most one row of a name. */
 #define ARGS_OPTIONS(X)                                                                            \
     X(SCENARIO, "scenario", 'S', "DIR", S_SIM | S_SCENARIO, "inputs/default", "scenario folder")   \
-    X(TRAJ_RUN, "trajectories", 'n', "N", ARGS_RUN, "2000", "trajectories, 1 to 100000000")        \
+    X(TRAJ_RUN, "trajectories", 'n', "N", ARGS_RUN | ARGS_COMPARE, "2000",                         \
+      "trajectories, 1 to 100000000")                                                              \
+    X(AGAINST, "against", 0, "DIR", ARGS_COMPARE, NULL,                                            \
+      "the scenario compared with --scenario on the same trajectories (required)")                 \
     X(TRAJ_SWEEP, "trajectories", 'n', "N", ARGS_SWEEP, "1000",                                    \
       "trajectories per point, 1 to 100000000")                                                    \
     X(TRAJ_TORNADO, "trajectories", 'n', "N", ARGS_TORNADO, "300",                                 \
@@ -73,7 +76,8 @@
       "the gnuplot to run (default: gnuplot on PATH)")                                             \
     X(PDF, "pdf", 0, NULL, ARGS_REPORT, NULL,                                                      \
       "also print it to report.pdf with headless Chromium")                                        \
-    X(QUIET_RUN, "quiet", 'q', NULL, ARGS_RUN, NULL, "no progress bar and no summary table")       \
+    X(QUIET_RUN, "quiet", 'q', NULL, ARGS_RUN | ARGS_COMPARE, NULL,                                \
+      "no progress bar and no summary table")                                                      \
     X(QUIET_SENS, "quiet", 'q', NULL, S_SENS, NULL, "print nothing but errors")                    \
     X(QUIET_PLOT, "quiet", 'q', NULL, ARGS_PLOT, NULL, "no progress messages")                     \
     X(HELP, "help", 'h', NULL, S_ALL, NULL, "this help")
@@ -103,9 +107,9 @@ static const S_option S_options[O_COUNT] = {
 };
 
 /* The command names in bit order of args_cmd. */
-static const char *const S_cmd_names[] = {"run",     "validate", "params", "sweep",
-                                          "tornado", "sobol",    "plot",   "report"};
-_Static_assert(sizeof S_cmd_names / sizeof *S_cmd_names == 8 && ARGS_REPORT == 1 << 7,
+static const char *const S_cmd_names[] = {"run",   "validate", "params", "sweep",  "tornado",
+                                          "sobol", "plot",     "report", "compare"};
+_Static_assert(sizeof S_cmd_names / sizeof *S_cmd_names == 9 && ARGS_COMPARE == 1 << 8,
                "one name per bit of args_cmd");
 
 /* Where plot and report read when given no folder. */
@@ -202,6 +206,9 @@ static hs_status S_apply(const S_option *o, const char *text, args_values *a, hs
         return HS_OK;
     case O_DIFF:
         a->diff = text;
+        return HS_OK;
+    case O_AGAINST:
+        a->against = text;
         return HS_OK;
     case O_SAMPLES:
         return cli_parse_u64("--samples", text, 2, 1000000, &a->samples, e);

@@ -29,7 +29,8 @@ typedef enum {
     ARGS_TORNADO = 1 << 4,
     ARGS_SOBOL = 1 << 5,
     ARGS_PLOT = 1 << 6,
-    ARGS_REPORT = 1 << 7
+    ARGS_REPORT = 1 << 7,
+    ARGS_COMPARE = 1 << 8
 } args_cmd;
 
 /* What a command's argument that is not an option names. */
@@ -72,7 +73,8 @@ typedef struct {
     int csv;
     const char *gnuplot; /* NULL: gnuplot on PATH */
     int pdf;
-    const char *outdir; /* plot's and report's OUTDIR */
+    const char *outdir;  /* plot's and report's OUTDIR */
+    const char *against; /* compare's second scenario (--against) */
 } args_values;
 
 /* Fills a with the defaults of the options command cmd takes (the rest zero). */

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "analysis/voi.h"
 #include "args.h"
 #include "base/hs_clock.h"
 #include "cli.h"
@@ -18,8 +19,9 @@ static const args_command S_command = {
     "usage: hostsim run [options]\n"
     "\n"
     "Simulates N trajectories of the horizon, hour by hour, for every option of the\n"
-    "scenario, and writes summary.csv, compare.csv, monthly.csv, manifest.csv and the\n"
-    "chart data into the output folder (docs/outputs.md). Prints a summary table.\n",
+    "scenario, and writes summary.csv, compare.csv, monthly.csv, voi.csv, manifest.csv\n"
+    "and the chart data into the output folder (docs/outputs.md). Prints a summary table\n"
+    "and the value of information of the choice (EVPI, the inputs' EVPPI, flip points).\n",
     "Same seed and inputs give byte-identical files whatever --threads (manifest.csv's\n"
     "threads, wall_seconds and created_utc excepted).\n"};
 
@@ -113,9 +115,14 @@ static int S_simulate(const args_values *a)
         a->scenario, a->seed, ag->n, a->years, a->start, a->threads, hs_clock_seconds() - t0,
         stop,        sample};
     if (output_write_all(ag, &info, &set, a->out, &e) != HS_OK) goto fail;
+    if (voi_write(ag, &set, a->out, &e) != HS_OK) goto fail;
     if (outfile_set_commit(&set, &e) != HS_OK) goto fail;
     if (!a->quiet) {
         output_print_summary(ag, stdout);
+        voi_result vr;
+        if (voi_compute(ag, MET_tco, &vr, &e) != HS_OK) goto fail;
+        voi_print(ag, &vr, 5, stdout);
+        voi_free(&vr);
         printf("\noutputs in %s/ (summary.csv, compare.csv, monthly.csv, manifest.csv, ...)\n",
                a->out);
     }

@@ -22,6 +22,7 @@ static const char S_usage[] =
     "  sweep      rerun the scenario over values of one or two parameters\n"
     "  tornado    one-at-a-time sensitivity (p10/p90 of each uncertain input)\n"
     "  sobol      global sensitivity: first- and total-order Sobol indices\n"
+    "  compare    two scenarios on the same trajectories: paired differences\n"
     "  plot       draw the charts of an output folder (needs gnuplot)\n"
     "  report     write OUTDIR/report.html, a one-file board report\n"
     "\n"
@@ -70,7 +71,7 @@ static int S_main(int argc, char **argv)
         int simulates;
     } cmds[] = {{"run", cmd_run, 1},     {"validate", cmd_validate, 0}, {"params", cmd_params, 0},
                 {"sweep", cmd_sweep, 1}, {"tornado", cmd_tornado, 1},   {"sobol", cmd_sobol, 1},
-                {"plot", cmd_plot, 0},   {"report", cmd_report, 0}};
+                {"plot", cmd_plot, 0},   {"report", cmd_report, 0}, {"compare", cmd_compare, 1}};
     for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++)
         if (strcmp(cmd, cmds[i].name) == 0) {
             if (runner_rank() != 0) {

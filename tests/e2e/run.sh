@@ -83,6 +83,22 @@ same_outputs "$tmp/t1" "$tmp/t7" && ok "1 and 7 threads give identical files" ||
 run --threads 2 --out "$tmp/s8" --seed 8
 cmp -s "$tmp/t1/daily.csv" "$tmp/s8/daily.csv" && ko "another seed changes the results" || ok "another seed changes the results"
 
+# 2b. compare: two scenarios on the same trajectories; an unchanged option differs by exactly 0,
+# the changed one only by its change; any thread count gives the same files
+cmp_run() { "$bin" compare --scenario inputs/default --against inputs/default --set 'saas.seat_fee=uniform(60,120)' \
+  --trajectories 60 --years 2 --seed 3 --quiet "$@"; }
+cmp_run --threads 1 --out "$tmp/cmp1" && cmp_run --threads 2 --out "$tmp/cmp2"
+if [ -s "$tmp/cmp1/scenario_diff.csv" ] && cmp -s "$tmp/cmp1/scenario_diff.csv" "$tmp/cmp2/scenario_diff.csv" \
+   && (for f in "$tmp"/cmp1/*.csv; do [ "${f##*/}" = manifest.csv ] || cmp -s "$f" "$tmp/cmp2/${f##*/}" || exit 1; done) \
+   && grep -q '^command,compare$' "$tmp/cmp1/manifest.csv" && grep -q '^against,inputs/default$' "$tmp/cmp1/manifest.csv" \
+   && grep -qE '^against_checksum,[0-9a-f]{16}$' "$tmp/cmp1/manifest.csv"; then
+  ok "compare writes scenario_diff.csv and a manifest naming both scenarios, the same for 1 and 2 threads"
+else ko "compare files"; fi
+if awk -F, 'NR > 1 && $1 != "saas" && ($4 != 0 || $7 != 0 || $13 != 0 || $14 != 0) { bad = 1 }
+            NR > 1 && $1 == "saas" && !($7 > 0 && $14 == 0) { bad = 1 } END { exit bad }' "$tmp/cmp1/scenario_diff.csv"; then
+  ok "compare: unchanged options differ by exactly 0, saas with dearer seats always costs more"
+else ko "compare differences: $(cat "$tmp/cmp1/scenario_diff.csv")"; fi
+
 # 3. bad input: exit 2, nothing written, previous outputs intact
 cp -r "$tmp/t1" "$tmp/keep"
 "$bin" run --scenario tests/data/model_fixed --trajectories 0 --out "$tmp/t1" 2>"$tmp/err"; rc=$?
