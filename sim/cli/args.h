@@ -72,6 +72,7 @@ typedef struct {
     int csv;
     const char *gnuplot; /* NULL: gnuplot on PATH */
     int pdf;
+    int xlsx;           /* report --xlsx */
     const char *outdir; /* plot's and report's OUTDIR */
 } args_values;
 
