@@ -131,6 +131,7 @@ static runner_opts S_opts(const sens_opts *a, runner_prepare_fn fn, void *ctx, u
     ro.count = count;
     ro.prepare = fn;
     ro.prepare_ctx = ctx;
+    ro.whole = a->whole;
     return ro;
 }
 
@@ -146,8 +147,11 @@ hs_status sens_simulate(const scenario *sc, const sens_opts *a, runner_prepare_f
     const int met = metrics_find(a->metric);
     if (met >= 0) HS_FORWARD(aggregate_keep(r->agg, met, e));
     runner_opts ro = S_opts(a, fn, ctx, count);
+    ro.progress = a->whole && a->progress;
     uint64_t done;
-    return runner_run(r->plan, &ro, aggregate_consume, r->agg, &done, e);
+    HS_FORWARD(runner_run(r->plan, &ro, aggregate_consume, r->agg, &done, e));
+    if (a->whole) a->whole->done_before += count;
+    return HS_OK;
 }
 
 void sens_result_free(sens_result *r)
@@ -182,5 +186,7 @@ hs_status sens_collect(const sim_plan *plan, const sens_opts *a, const sens_targ
     ro.skip = ~sens_target_options(t) & ((1u << plan->sc->nopt) - 1u);
     if (runner_rank() != 0) memset(f, 0, count * sizeof *f);
     uint64_t done;
-    return runner_run(plan, &ro, S_collect_fn, &c, &done, e);
+    HS_FORWARD(runner_run(plan, &ro, S_collect_fn, &c, &done, e));
+    if (a->whole) a->whole->done_before += count;
+    return HS_OK;
 }

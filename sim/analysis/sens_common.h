@@ -7,6 +7,7 @@
 
 #include "base/calendar.h"
 #include "run/aggregate.h"
+#include "run/runner.h"
 
 /* What the sensitivity pieces need of a command's options (the command line
  * fills it; nothing here reads the command line). */
@@ -16,6 +17,9 @@ typedef struct {
     cal_date start;
     int years;
     int progress; /* a progress bar on stderr while collecting */
+    /* the command as a whole (NULL: none): its runs advance one bar; sens_simulate draws it
+     * only then, and each run adds its trajectories to whole->done_before */
+    runner_whole *whole;
     /* the target, as named by the user: metric (never NULL); option or diff "A,B" (or NULL) */
     const char *metric, *option, *diff;
 } sens_opts;

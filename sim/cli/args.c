@@ -76,6 +76,8 @@
       "the gnuplot to run (default: gnuplot on PATH)")                                             \
     X(PDF, "pdf", 0, NULL, ARGS_REPORT, NULL,                                                      \
       "also print it to report.pdf with headless Chromium")                                        \
+    X(XLSX, "xlsx", 0, NULL, ARGS_REPORT, NULL,                                                    \
+      "also write report.xlsx, the Excel workbook: tables and native charts")                      \
     X(QUIET_RUN, "quiet", 'q', NULL, ARGS_RUN | ARGS_COMPARE, NULL,                                \
       "no progress bar and no summary table")                                                      \
     X(QUIET_SENS, "quiet", 'q', NULL, S_SENS, NULL, "print nothing but errors")                    \
@@ -220,6 +222,9 @@ static hs_status S_apply(const S_option *o, const char *text, args_values *a, hs
         return HS_OK;
     case O_PDF:
         a->pdf = 1;
+        return HS_OK;
+    case O_XLSX:
+        a->xlsx = 1;
         return HS_OK;
     case O_QUIET_RUN:
     case O_QUIET_SENS:
@@ -381,6 +386,7 @@ void args_defaults(args_cmd cmd, args_values *a)
         assert(st == HS_OK && "a default of the option table passes its own check");
         (void)st;
     }
+    if (a->scenario) a->scenario = cli_default_scenario(); /* the table's inputs/default */
 }
 
 int args_parse(int argc, char **argv, const args_command *c, args_values *a)

@@ -73,6 +73,7 @@ typedef struct {
     int csv;
     const char *gnuplot; /* NULL: gnuplot on PATH */
     int pdf;
+    int xlsx;            /* report --xlsx */
     const char *outdir;  /* plot's and report's OUTDIR */
     const char *against; /* compare's second scenario (--against) */
 } args_values;

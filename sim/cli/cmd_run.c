@@ -12,6 +12,7 @@
 #include "run/aggregate.h"
 #include "run/output.h"
 #include "run/runner.h"
+#include "scenario/warnings.h"
 #include "signals.h"
 
 static const args_command S_command = {
@@ -50,6 +51,8 @@ static int S_simulate(const args_values *a)
     outfile_set set = {0};
     int rc = 0;
     if (scenario_check_horizon(sc, a->start, a->years, &e) != HS_OK) goto fail;
+    if (runner_rank() == 0)
+        warnings_print(sc, (char **)a->sets, a->nsets, a->start, a->years, stderr);
     if (!(plan = sim_plan_new(sc, a->start, a->years, &e))) goto fail;
     uint64_t expected = a->precision > 0 ? 1000 : a->trajectories;
     if (!(ag = aggregate_new(plan, expected, &e))) goto fail;

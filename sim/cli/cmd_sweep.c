@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "analysis/crossover.h"
 #include "analysis/sens_common.h"
@@ -143,10 +144,11 @@ static hs_status S_statistics(const sens_target *t, int nopt, const aggregate *a
 }
 
 static hs_status S_evaluate(const args_values *a, const sens_target *t, scenario *sc,
-                            S_point_result *r, hs_error *e)
+                            runner_whole *whole, S_point_result *r, hs_error *e)
 {
     sens_result res;
-    const sens_opts so = args_sens_opts(a);
+    sens_opts so = args_sens_opts(a);
+    so.whole = whole; /* one bar for the whole sweep */
     hs_status st = sens_simulate(sc, &so, NULL, NULL, a->trajectories, &res, e);
     if (st == HS_OK) { /* only rank 0 consumed the run: its statistics, or its failure */
         const int root = runner_rank() == 0;
@@ -215,16 +217,19 @@ int cmd_sweep(int argc, char **argv)
     if (!a.quiet)
         fprintf(stderr, "hostsim sweep: %d points x %llu trajectories\n", n1 * n2,
                 (unsigned long long)a.trajectories);
+    runner_whole whole = {0, (uint64_t)n1 * n2 * a.trajectories, hs_clock_seconds(), ""};
     for (int i = 0; i < n1; i++)
         for (int j = 0; j < n2; j++) {
             sc = S_point(&a, a.param, v1[i], a.param2, v2[j], &e);
-            hs_status st = sc ? S_evaluate(&a, &t, sc, &res[i * n2 + j], &e) : e.code;
+            snprintf(whole.label, sizeof whole.label, "point %d of %d: %s = %.6g", i * n2 + j + 1,
+                     n1 * n2, a.param, v1[i]);
+            hs_status st = sc ? S_evaluate(&a, &t, sc, &whole, &res[i * n2 + j], &e) : e.code;
             scenario_free(sc);
             if (st != HS_OK) {
                 free(res);
                 return cli_fail_outputs(&set, &e);
             }
-            if (!a.quiet)
+            if (!a.quiet && !isatty(STDERR_FILENO)) /* on a terminal, the bar says it */
                 fprintf(stderr, "  %s = %.6g%s done\n", a.param, v1[i], a.param2 ? " (row)" : "");
         }
     /* the base run: the scenario without the swept values, for the folder's summary */

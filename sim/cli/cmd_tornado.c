@@ -70,7 +70,7 @@ int cmd_tornado(int argc, char **argv)
     args_values a;
     int rc = args_parse(argc, argv, &S_command, &a);
     if (rc >= 0) return rc;
-    const sens_opts so = args_sens_opts(&a);
+    sens_opts so = args_sens_opts(&a);
     hs_error e = {0};
     const double t0 = hs_clock_seconds();
     scenario *sc = scenario_open(a.scenario, a.sets, a.nsets, &e);
@@ -98,28 +98,36 @@ int cmd_tornado(int argc, char **argv)
         hs_error_set(&e, HS_ERR_RUNTIME, "out of memory");
         goto fail;
     }
-    S_fix none = {NULL, 0};
-    if (sens_collect(base.plan, &so, &t, S_prepare, &none, a.trajectories, f, &e) != HS_OK)
-        goto fail;
-    double base_mean = S_mean(f, a.trajectories);
     if (!a.quiet)
         fprintf(stderr,
                 "hostsim tornado: %d uncertain inputs x 2 runs x %llu trajectories, target %s\n", n,
                 (unsigned long long)a.trajectories, t.label);
+    S_fix none = {NULL, 0};
+    runner_whole whole = {0, (uint64_t)(2 * n + 1) * a.trajectories, hs_clock_seconds(),
+                          "the base run"};
+    so.whole = &whole; /* one bar (with --quiet or no terminal, none): the base, then each input */
+    if (sens_collect(base.plan, &so, &t, S_prepare, &none, a.trajectories, f, &e) != HS_OK)
+        goto fail;
+    double base_mean = S_mean(f, a.trajectories);
     for (int j = 0; j < n; j++) {
         S_fix fx = {&inputs[j].in, spec_quantile(&inputs[j].v->s, 0.10)};
         rows[j].idx = j;
         rows[j].lo_v = fx.value;
+        snprintf(whole.label, sizeof whole.label, "input %d of %d: %s at p10", j + 1, n,
+                 inputs[j].in.name);
         if (!sens_input_moves(sc, &t, fx.in, rows[j].note, sizeof rows[j].note)) {
             rows[j].hi_v = spec_quantile(&inputs[j].v->s, 0.90);
             rows[j].lo_m = rows[j].hi_m = base_mean;
-            continue; /* swing 0 */
+            whole.total -= 2 * a.trajectories; /* not simulated: the bar counts what runs */
+            continue;                          /* swing 0 */
         }
         if (sens_collect(base.plan, &so, &t, S_prepare, &fx, a.trajectories, f, &e) != HS_OK)
             goto fail;
         rows[j].lo_m = S_mean(f, a.trajectories);
         fx.value = spec_quantile(&inputs[j].v->s, 0.90);
         rows[j].hi_v = fx.value;
+        snprintf(whole.label, sizeof whole.label, "input %d of %d: %s at p90", j + 1, n,
+                 inputs[j].in.name);
         if (sens_collect(base.plan, &so, &t, S_prepare, &fx, a.trajectories, f, &e) != HS_OK)
             goto fail;
         rows[j].hi_m = S_mean(f, a.trajectories);

@@ -24,13 +24,14 @@ static const char S_usage[] =
     "  sobol      global sensitivity: first- and total-order Sobol indices\n"
     "  compare    two scenarios on the same trajectories: paired differences\n"
     "  plot       draw the charts of an output folder (needs gnuplot)\n"
-    "  report     write OUTDIR/report.html, a one-file board report\n"
+    "  report     write OUTDIR/report.html, a one-file board report (--xlsx: a workbook)\n"
     "\n"
     "  hostsim COMMAND --help    options of a command\n"
     "  hostsim --version         version\n"
     "\n"
     "Exit codes: 0 ok, 1 runtime failure, 2 usage or input error, 130/143 interrupted.\n"
-    "Documentation: docs/ (model.md, scenario.md, outputs.md) and `man hostsim`.\n";
+    "Documentation: docs/ (model.md, scenario.md, outputs.md); the manual page:\n"
+    "`man hostsim` once installed (make install), `man ./docs/hostsim.1` in the repository.\n";
 
 static int S_main(int argc, char **argv);
 

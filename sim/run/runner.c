@@ -191,8 +191,17 @@ static int S_first_failure(S_worker *wk, int T, uint64_t round_first, hs_error *
     return 1;
 }
 
-static void S_progress(uint64_t done, uint64_t total, double t0, int final)
+static void S_progress(const runner_opts *o, uint64_t done, double t0, int final)
 {
+    uint64_t total = o->count;
+    const char *what = "trajectories";
+    if (o->whole) { /* the command as a whole */
+        done += o->whole->done_before;
+        total = o->whole->total;
+        t0 = o->whole->t0;
+        what = o->whole->label;
+        final = final && done >= total;
+    }
     double el = hs_clock_seconds() - t0, rate = el > 0 ? done / el : 0;
     double eta = rate > 0 ? (total - done) / rate : 0;
     int width = 30, fill = total ? (int)(width * (double)done / total) : width;
@@ -200,9 +209,14 @@ static void S_progress(uint64_t done, uint64_t total, double t0, int final)
     for (int i = 0; i < width; i++)
         bar[i] = i < fill ? '#' : '.';
     bar[width] = '\0';
-    fprintf(stderr, "\r[%s] %3.0f%% %llu/%llu trajectories, %.0f/s, ETA %.0fs   ", bar,
-            total ? 100.0 * done / total : 100.0, (unsigned long long)done,
-            (unsigned long long)total, rate, eta);
+    if (o->whole)
+        fprintf(stderr, "\r[%s] %3.0f%% %llu/%llu trajectories, %.0f/s, ETA %.0fs, %.60s   \033[K",
+                bar, total ? 100.0 * done / total : 100.0, (unsigned long long)done,
+                (unsigned long long)total, rate, eta, what);
+    else
+        fprintf(stderr, "\r[%s] %3.0f%% %llu/%llu %s, %.0f/s, ETA %.0fs   ", bar,
+                total ? 100.0 * done / total : 100.0, (unsigned long long)done,
+                (unsigned long long)total, what, rate, eta);
     if (final) fputc('\n', stderr);
     fflush(stderr);
 }
@@ -322,10 +336,10 @@ hs_status runner_run(const sim_plan *p, const runner_opts *o, runner_consume_fn 
             *done += total;
         if (o->progress && rank == 0 && (hs_clock_seconds() - last > 0.2)) {
             last = hs_clock_seconds();
-            S_progress(*done, o->count, t0, 0);
+            S_progress(o, *done, t0, 0);
         }
     }
-    if (o->progress && rank == 0) S_progress(*done, o->count, t0, 1);
+    if (o->progress && rank == 0) S_progress(o, *done, t0, 1);
 out:
     if (sh.work)
         for (int i = 0; i < T; i++)

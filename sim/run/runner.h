@@ -35,6 +35,15 @@ runner_layout runner_layout_of(const sim_plan *p);
 typedef uint64_t (*runner_prepare_fn)(void *ctx, uint64_t run, double *fixed_g, double *fixed_o);
 typedef hs_status (*runner_consume_fn)(void *ctx, uint64_t run, const double *rec, hs_error *e);
 
+/* A command of many runs (tornado, sweep) shown as one progress bar: the trajectories of the
+ * runs before this one, the command's total, when it started (hs_clock_seconds) and what this
+ * run is ("input 3 of 79: self_hosted.it_salary at p90"); the ETA is the whole command's. */
+typedef struct {
+    uint64_t done_before, total;
+    double t0;
+    char label[160];
+} runner_whole;
+
 typedef struct {
     uint64_t seed;
     uint64_t first, count; /* runs [first, first + count) */
@@ -48,6 +57,7 @@ typedef struct {
     uint32_t skip; /* options not simulated (bit i: option i; 0: none): their metrics are NaN
                       and their cumulative costs 0 in the records; the other options' numbers
                       are the same as in a run of every option (sim_work.skip) */
+    const runner_whole *whole;              /* NULL: the bar counts this run alone */
 } runner_opts;
 
 /* Set from a signal handler: workers stop after their current trajectory. */
