@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "ranks.h"
 #include "run/runner.h"
 
 #ifdef HOSTSIM_MPI
@@ -39,7 +40,8 @@ int main(int argc, char **argv)
 {
 #ifdef HOSTSIM_MPI
     MPI_Init(&argc, &argv);
-    int rc = S_main(argc, argv);
+    int rc = ranks_begin() == 0 ? S_main(argc, argv) : 1;
+    rc = ranks_end(rc);
     MPI_Finalize();
     return rc;
 #else
@@ -65,7 +67,7 @@ static int S_main(int argc, char **argv)
     }
     /* Under mpirun every rank runs a simulating command (the runner shares out its
      * trajectories, rank 0 writes and prints); the others run on rank 0 alone. The other
-     * ranks print nothing: rank 0 says what one process would (runner.h). */
+     * ranks print nothing (ranks.h): rank 0 says what one process would (runner.h). */
     static const struct {
         const char *name;
         int (*fn)(int, char **);
@@ -75,11 +77,7 @@ static int S_main(int argc, char **argv)
                 {"plot", cmd_plot, 0},   {"report", cmd_report, 0}, {"compare", cmd_compare, 1}};
     for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++)
         if (strcmp(cmd, cmds[i].name) == 0) {
-            if (runner_rank() != 0) {
-                if (!cmds[i].simulates) return 0;
-                if (!freopen("/dev/null", "w", stdout) || !freopen("/dev/null", "w", stderr))
-                    return 1;
-            }
+            if (runner_rank() != 0 && !cmds[i].simulates) return 0;
             return cmds[i].fn(argc - 1, argv + 1);
         }
     fprintf(stderr, "hostsim: unknown command '%s'\n\n%s", cmd, S_usage);

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The MPI build (make mpi) writes the same files as one process, for every simulating command
 # (run, run --precision, sweep, tornado, sobol) at 2 and 3 ranks, with 1 or 2 threads per rank;
-# and one process gives the same files at 1 and 2 threads. Small runs: this is in .ci/run.
+# and one process gives the same files at 1 and 2 threads. A bad input gives one message and
+# exit code 2; a rank that fails alone ends the job with its message instead of hanging it.
+# Small runs: this is in .ci/run.
 set -u
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -57,6 +59,20 @@ rc=$?
 n=$(printf '%s\n' "$out" | grep -c "unknown option 'nosuch'")
 if [ $rc -ne 0 ] && [ "$n" = 1 ] && [ ! -e "$tmp/bad/tornado.csv" ]; then pass=$((pass + 1)); else
   echo "FAIL mpirun with a bad option: exit $rc, $n messages, output: $out"
+  fail=$((fail + 1))
+fi
+# a rank that cannot read the scenario (the others can) ends the job with its message: no hang
+printf '%s\n' '#!/bin/sh' 'S=inputs/default' \
+  "[ \"\$OMPI_COMM_WORLD_RANK\" = 1 ] && S=$tmp/no-such-scenario" \
+  "exec ./hostsim-mpi tornado --scenario \"\$S\" --trajectories 10 --years 1 --quiet --out $tmp/r1" \
+  >"$tmp/rank1.sh"
+chmod +x "$tmp/rank1.sh"
+out=$(timeout 120 mpirun --oversubscribe -np 2 "$tmp/rank1.sh" 2>&1)
+rc=$?
+if [ $rc -ne 0 ] && [ $rc -ne 124 ] && printf '%s\n' "$out" | grep -q "MPI rank 1.*not a scenario folder"; then
+  pass=$((pass + 1))
+else
+  echo "FAIL one rank without its scenario: exit $rc, output: $out"
   fail=$((fail + 1))
 fi
 echo "$pass passed, $fail failed (MPI -np 2 and -np 3, 1 and 2 threads, match one process)"
