@@ -18,6 +18,7 @@
 #include "args.h"
 #include "base/hs_clock.h"
 #include "engine/streams.h"
+#include "scenario/correlations.h"
 #include "signals.h"
 
 static const args_command S_command = {
@@ -105,6 +106,13 @@ int cmd_sobol(int argc, char **argv)
     }
     gsl_rng_set(r, (unsigned long)streams_hash(a.seed, 0, "sobol-design", NULL, NULL));
     if (!(d = sobol_design_new(r, (size_t)N, (size_t)n_in, &e))) goto fail;
+    if (!a.quiet && sc->corr && sc->corr->k)
+        fprintf(stderr,
+                "hostsim sobol: warning: the scenario declares %d rank correlations "
+                "(correlations.csv); Sobol indices assume independent inputs, so the design "
+                "samples every input independently and the correlations are not applied "
+                "(docs/sensitivity-methods.md, section 5)\n",
+                sc->corr->nrows);
     if (!a.quiet)
         fprintf(stderr,
                 "hostsim sobol: %d uncertain inputs, %llu samples: %llu model runs "

@@ -101,6 +101,7 @@ typedef struct sim_work {
     opt_work *opt;
     const double *fixed_g; /* optional overrides of sampled values (Sobol, tornado): runner */
     const double *fixed_o; /* [nopt][PO_COUNT], NaN = sample as usual */
+    const struct sampling_lhs *lhs; /* Latin hypercube strata (sampling.h), or NULL: runner */
     /* tests only: called after each option's models, NULL otherwise */
     void (*option_done)(void *ctx, struct sim_work *w, opt_work *o);
     void *option_done_ctx;

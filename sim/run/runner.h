@@ -43,6 +43,8 @@ typedef struct {
     double *sample_days; /* if not NULL and run 0 is in range: [days][1 + 2 nopt]:
                             demand, then per option downtime and overflow hours */
     const struct model_type *const *models; /* the models (NULL: models_registry) */
+    const struct sampling_lhs *lhs; /* Latin hypercube strata of runs [0, n) (engine/sampling.h),
+                                       or NULL: independent draws */
 } runner_opts;
 
 /* Set from a signal handler: workers stop after their current trajectory. */

@@ -18,6 +18,7 @@
 #include "base/hs_file.h"
 #include "base/suggest.h"
 #include "base/units.h"
+#include "correlations.h"
 #include "csvin.h"
 #include "param_slot.h"
 
@@ -144,6 +145,21 @@ typedef struct {
     size_t rows; /* data rows after the header */
 } S_ctx;
 
+/* The start of a row of any table: the header row is checked against COLS (*header = 1:
+ * nothing more to do), a data row's column count too. */
+static hs_status S_table_row(S_ctx *c, const csvin_row *row, const char *const *cols, int ncols,
+                             int *header, hs_error *e)
+{
+    *header = !c->header_seen;
+    if (*header) {
+        c->header_seen = 1;
+        c->header_line = row->line;
+        return S_header(row, cols, ncols, e);
+    }
+    c->rows++;
+    return S_columns(row, cols, ncols, e);
+}
+
 static param_value *S_slot(scenario *sc, int opt, const param_def *d)
 {
     return d->scope == PARAM_GLOBAL ? &sc->g[d->index] : &sc->opt[opt].p[d->index];
@@ -155,13 +171,9 @@ static hs_status S_params_row(void *vctx, const csvin_row *row, hs_error *e)
 {
     S_ctx *c = vctx;
     scenario *sc = c->sc;
-    if (!c->header_seen) {
-        c->header_seen = 1;
-        c->header_line = row->line;
-        return S_header(row, S_params_cols, 5, e);
-    }
-    c->rows++;
-    HS_FORWARD(S_columns(row, S_params_cols, 5, e));
+    int header;
+    HS_FORWARD(S_table_row(c, row, S_params_cols, 5, &header, e));
+    if (header) return HS_OK;
     const char *oname = row->field[0], *pname = row->field[1];
     if (*oname == '\0')
         return csvin_error(e, row, 0, "expected an option name (or 'global'), got an empty cell");
@@ -481,13 +493,9 @@ static hs_status S_option_row(S_ctx *c, const csvin_row *row, const char *const 
 {
     scenario *sc = c->sc;
     *o = NULL;
-    if (!c->header_seen) {
-        c->header_seen = 1;
-        c->header_line = row->line;
-        return S_header(row, cols, ncols, e);
-    }
-    c->rows++;
-    HS_FORWARD(S_columns(row, cols, ncols, e));
+    int header;
+    HS_FORWARD(S_table_row(c, row, cols, ncols, &header, e));
+    if (header) return HS_OK;
     if (row->field[0][0] == '\0')
         return csvin_error(e, row, 0, "expected an option name, got an empty cell");
     int opt = scenario_option_index(sc, row->field[0]);
@@ -619,6 +627,19 @@ static hs_status S_plans_row(void *vctx, const csvin_row *row, hs_error *e)
     return HS_OK;
 }
 
+/* ------------------------------------------------------- correlations.csv */
+
+static const char *const S_corr_cols[] = {"parameter_a", "parameter_b", "rank_correlation",
+                                          "source"};
+
+static hs_status S_corr_row(void *vctx, const csvin_row *row, hs_error *e)
+{
+    S_ctx *c = vctx;
+    int header;
+    HS_FORWARD(S_table_row(c, row, S_corr_cols, 4, &header, e));
+    return header ? HS_OK : correlations_row(c->sc, row, e);
+}
+
 /* ------------------------------------------------------------ file table */
 
 typedef struct {
@@ -705,6 +726,8 @@ static const S_file S_files[] = {
      sizeof(S_ctx), NULL},
     {"plans.csv", 0,
      "option,tier,fee_cny_month,included_messages,capacity_rps,seats_included,source", S_plans_row,
+     sizeof(S_ctx), NULL},
+    {"correlations.csv", 0, "parameter_a,parameter_b,rank_correlation,source", S_corr_row,
      sizeof(S_ctx), NULL},
 };
 
@@ -816,6 +839,7 @@ void scenario_free(scenario *sc)
     for (int o = 0; o < sc->nopt; o++)
         free(sc->opt[o].assets);
     free(sc->peaks);
+    free(sc->corr);
     free(sc->dir);
     free(sc);
 }
@@ -1104,6 +1128,7 @@ hs_status scenario_finalize(scenario *sc, hs_error *e)
     }
     for (int k = 0; k < 2; k++)
         if (!sc->g[fxi[k]].present) sc->g[fxi[k]].s = spec_const(fx[fxc[k]]);
+    HS_FORWARD(correlations_finalize(sc, e));
     sc->finalized = 1;
     return HS_OK;
 }

@@ -8,6 +8,8 @@
  *   plans.csv     option,tier,fee_cny_month,included_messages,capacity_rps,seats_included,source
  *                 (optional: an option with tiers takes its plan from them, not from its
  *                 plan_fee, plan_quota, capacity_rps and seats_included)
+ *   correlations.csv parameter_a,parameter_b,rank_correlation,source (optional: independent
+ *                 inputs; correlations.h)
  * A new file is one more entry in the loader's table (scenario.c, S_files).
  *
  * Life cycle: scenario_load reads and checks every file; scenario_set applies
@@ -97,8 +99,9 @@ typedef struct {
     double profile[7][24]; /* weekday (0 = Monday) x hour weights, sum 1 */
     peak_window *peaks;
     int npeaks;
-    uint64_t checksum;    /* FNV-1a 64 of the files, in table order */
-    char overrides[2048]; /* the --set assignments, ';'-separated */
+    uint64_t checksum;          /* FNV-1a 64 of the files, in table order */
+    char overrides[2048];       /* the --set assignments, ';'-separated */
+    struct scenario_corr *corr; /* correlations.csv (correlations.h), or NULL without one */
     int finalized;
 } scenario;
 
