@@ -219,3 +219,73 @@ Test(sampling, copula_keeps_a_uniform_inside_the_open_interval)
         cr_expect(u[k] > 0 && u[k] < 1, "u[%d] = %g", k, u[k]);
     S_env_free(&v);
 }
+
+Test(sampling, the_spread_of_the_achieved_spearman_over_seeds_matches_its_standard_error)
+{
+    S_env v = S_env_new("tests/data/corr", NULL, 0, 1);
+    const int saas = scenario_option_index(v.sc, "saas_plan");
+    enum { SEEDS = 30, N = 400 };
+    double rho[SEEDS];
+    for (int s = 0; s < SEEDS; s++) {
+        runner_layout L = runner_layout_of(v.plan);
+        S_sink sink = {L.size, malloc(N * L.size * sizeof(double))};
+        runner_opts o = {.seed = 1000 + (uint64_t)s, .first = 0, .count = N, .threads = 2};
+        uint64_t done = 0;
+        hs_error e = {0};
+        cr_assert_eq(runner_run(v.plan, &o, S_keep, &sink, &done, &e), HS_OK, "%s", e.msg);
+        double *vol = S_column(&v, sink.recs, N, -1, PG_volume_month);
+        double *fee = S_column(&v, sink.recs, N, saas, PO_plan_fee);
+        cr_assert_eq(rankcorr_spearman(vol, fee, N, &rho[s], &e), HS_OK, "%s", e.msg);
+        free(vol);
+        free(fee);
+        free(sink.recs);
+    }
+    double m = 0, ss = 0;
+    for (int s = 0; s < SEEDS; s++)
+        m += rho[s] / SEEDS;
+    for (int s = 0; s < SEEDS; s++)
+        ss += (rho[s] - m) * (rho[s] - m) / (SEEDS - 1);
+    /* an sd of 30 values is within about +-40 % of the truth at 3 of its own errors (~13 %) */
+    const double sd = sqrt(ss), se = S_se(0.8, N);
+    cr_expect(sd > 0.6 * se && sd < 1.4 * se,
+              "sd over %d seeds %g, standard error %g (seeds 1000+)", SEEDS, sd, se);
+    cr_expect(fabs(m - 0.8) < 3 * se / sqrt(SEEDS), "mean achieved %g, expected 0.8", m);
+    S_env_free(&v);
+}
+
+/* tornado's way: fix global.volume_month in every run */
+static uint64_t S_fix_volume(void *ctx, uint64_t run, double *fixed_g, double *fixed_o)
+{
+    (void)ctx;
+    (void)fixed_o;
+    fixed_g[PG_volume_month] = 71234.5;
+    return run;
+}
+
+Test(sampling, fixing_a_correlated_input_leaves_its_partners_draws_unchanged)
+{
+    S_env v = S_env_new("tests/data/corr", NULL, 0, 1);
+    const int saas = scenario_option_index(v.sc, "saas_plan");
+    runner_layout L = runner_layout_of(v.plan);
+    double *free_recs = S_records(&v, 100, 1, NULL);
+    S_sink sink = {L.size, malloc(100 * L.size * sizeof(double))};
+    runner_opts o = {.seed = S_SEED, .count = 100, .threads = 1, .prepare = S_fix_volume};
+    uint64_t done = 0;
+    hs_error e = {0};
+    cr_assert_eq(runner_run(v.plan, &o, S_keep, &sink, &done, &e), HS_OK, "%s", e.msg);
+    double *a = S_column(&v, free_recs, 100, saas, PO_plan_fee);
+    double *b = S_column(&v, sink.recs, 100, saas, PO_plan_fee);
+    double *vol = S_column(&v, sink.recs, 100, -1, PG_volume_month);
+    cr_expect_eq(memcmp(a, b, 100 * sizeof *a), 0,
+                 "saas_plan.plan_fee moved when its partner "
+                 "was fixed (seed %d)",
+                 S_SEED);
+    for (int k = 0; k < 100; k++)
+        cr_assert_eq(vol[k], 71234.5);
+    free(a);
+    free(b);
+    free(vol);
+    free(free_recs);
+    free(sink.recs);
+    S_env_free(&v);
+}
