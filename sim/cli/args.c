@@ -57,6 +57,9 @@
       "run in batches until the 95 % half-width of every option's mean tco is below P % of the "   \
       "mean (e.g. 0.5%)")                                                                          \
     X(MAX_TRAJ, "max-trajectories", 0, "N", ARGS_RUN, "1000000", "cap for --precision")            \
+    X(SAMPLING, "sampling", 0, "KIND", ARGS_RUN, "plain",                                          \
+      "how the uncertain inputs are drawn: plain (independent draws) or lhs (Latin hypercube, "    \
+      "stratified across the run's trajectories; not with --precision)")                           \
     X(PLOTS, "plots", 0, NULL, ARGS_RUN, NULL, "draw the charts after the run (needs gnuplot)")    \
     X(PARAM, "param", 0, "P", ARGS_SWEEP, NULL,                                                    \
       "the parameter, e.g. global.volume_month or saas.overage_fee")                               \
@@ -187,6 +190,12 @@ static hs_status S_apply(const S_option *o, const char *text, args_values *a, hs
         return cli_parse_u64("--max-trajectories", text, 1, 100000000, &a->max_trajectories, e);
     case O_PLOTS:
         a->plots = 1;
+        return HS_OK;
+    case O_SAMPLING:
+        if (strcmp(text, "plain") != 0 && strcmp(text, "lhs") != 0)
+            return hs_error_set(e, HS_ERR_INPUT, "--sampling: expected plain or lhs, got '%s'",
+                                text);
+        a->lhs = strcmp(text, "lhs") == 0;
         return HS_OK;
     case O_PARAM:
         a->param = text;

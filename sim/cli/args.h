@@ -68,6 +68,7 @@ typedef struct {
     double precision; /* 0 = off; a fraction */
     uint64_t max_trajectories;
     int plots;
+    int lhs; /* --sampling lhs */
     const char *param, *values, *param2, *values2, *metric, *option, *diff;
     uint64_t samples;
     int csv;

@@ -87,7 +87,8 @@ int cmd_compare(int argc, char **argv)
                         a.threads,
                         hs_clock_seconds() - t0,
                         "trajectories reached",
-                        NULL};
+                        NULL,
+                        "plain"};
     if (paired_write(A.ag, B.ag, &set, a.out, &e) != HS_OK ||
         output_write_analysis(A.ag, &info, &an, &set, a.out, &e) != HS_OK ||
         outfile_set_commit(&set, &e) != HS_OK)

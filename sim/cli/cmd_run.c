@@ -8,6 +8,7 @@
 #include "args.h"
 #include "base/hs_clock.h"
 #include "cli.h"
+#include "engine/sampling.h"
 #include "report/plot.h"
 #include "run/aggregate.h"
 #include "run/output.h"
@@ -48,6 +49,7 @@ static int S_simulate(const args_values *a)
     sim_plan *plan = NULL;
     aggregate *ag = NULL;
     double *sample = NULL;
+    sampling_lhs *lhs = NULL;
     outfile_set set = {0};
     int rc = 0;
     if (scenario_check_horizon(sc, a->start, a->years, &e) != HS_OK) goto fail;
@@ -62,6 +64,19 @@ static int S_simulate(const args_values *a)
         goto fail;
     }
     const int root = runner_rank() == 0;
+    if (a->lhs && a->precision > 0) {
+        hs_error_set(&e, HS_ERR_INPUT,
+                     "--sampling lhs stratifies a run of a known size: give --trajectories, not "
+                     "--precision");
+        goto fail;
+    }
+    if (a->lhs && a->trajectories > SAMPLING_LHS_MAX) {
+        hs_error_set(&e, HS_ERR_INPUT,
+                     "--sampling lhs: expected at most %llu trajectories, got %llu",
+                     (unsigned long long)SAMPLING_LHS_MAX, (unsigned long long)a->trajectories);
+        goto fail;
+    }
+    if (a->lhs && !(lhs = sampling_lhs_new(sc, a->seed, a->trajectories, &e))) goto fail;
     /* the new set replaces the folder's whole (stale charts, report, tornado.csv go with it) */
     if (root && outfile_set_begin(&set, a->out, a->overwrite ? OUTFILE_OVERWRITE : 0, &e) != HS_OK)
         goto fail;
@@ -76,6 +91,7 @@ static int S_simulate(const args_values *a)
     ro.threads = a->threads;
     ro.progress = !a->quiet && isatty(STDERR_FILENO);
     ro.sample_days = sample;
+    ro.lhs = lhs;
     double t0 = hs_clock_seconds();
     const char *stop = "trajectories reached";
     char stopbuf[160];
@@ -114,9 +130,16 @@ static int S_simulate(const args_values *a)
         if (runner_run(plan, &ro, aggregate_consume, ag, &done, &e) != HS_OK) goto fail;
     }
     if (!root) goto out; /* rank 0 writes */
-    output_info info = {
-        a->scenario, a->seed, ag->n, a->years, a->start, a->threads, hs_clock_seconds() - t0,
-        stop,        sample};
+    output_info info = {a->scenario,
+                        a->seed,
+                        ag->n,
+                        a->years,
+                        a->start,
+                        a->threads,
+                        hs_clock_seconds() - t0,
+                        stop,
+                        sample,
+                        a->lhs ? "lhs" : "plain"};
     if (output_write_all(ag, &info, &set, a->out, &e) != HS_OK) goto fail;
     if (voi_write(ag, &set, a->out, &e) != HS_OK) goto fail;
     if (outfile_set_commit(&set, &e) != HS_OK) goto fail;
@@ -150,6 +173,7 @@ fail:
         rc = cli_fail(&e);
 out:
     free(sample);
+    sampling_lhs_free(lhs);
     aggregate_free(ag);
     sim_plan_free(plan);
     scenario_free(sc);

@@ -25,6 +25,7 @@
 #include "base/hs_clock.h"
 #include "engine/streams.h"
 #include "run/runner.h"
+#include "scenario/correlations.h"
 #include "signals.h"
 
 static const args_command S_command = {
@@ -145,6 +146,13 @@ int cmd_sobol(int argc, char **argv)
     if (!(d = sobol_design_new(r, (size_t)N, (size_t)n_in, &e))) goto fail;
     const int nb = S_blocks(sc, &t, inputs, n_in, block, note);
     const uint64_t runs = N * (uint64_t)nb; /* N x (D + 2) less the blocks left out */
+    if (!a.quiet && sc->corr && sc->corr->k)
+        fprintf(stderr,
+                "hostsim sobol: warning: the scenario declares %d rank correlations "
+                "(correlations.csv); Sobol indices assume independent inputs, so the design "
+                "samples every input independently and the correlations are not applied "
+                "(docs/sensitivity-methods.md, section 5)\n",
+                sc->corr->nrows);
     if (!a.quiet)
         fprintf(stderr,
                 "hostsim sobol: %d uncertain inputs (%d can move the target), %llu samples: "

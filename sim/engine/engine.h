@@ -115,6 +115,7 @@ typedef struct sim_work {
                               skipped option's parameters are still sampled, its met[] is NaN
                               and its ledger empty; the others' numbers do not change (each
                               option has its own streams: docs/random-streams.md) */
+    const struct sampling_lhs *lhs; /* Latin hypercube strata (sampling.h), or NULL: runner */
     /* tests only: called after each option's models, NULL otherwise */
     void (*option_done)(void *ctx, struct sim_work *w, opt_work *o);
     void *option_done_ctx;

@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "engine.h"
+#include "sampling.h"
+#include "scenario/correlations.h"
 #include "scenario/param_slot.h"
 #include "strategy.h"
 #include "streams.h"
@@ -32,24 +34,68 @@ static double S_fixed(const sim_work *w, const param_slot *s)
  * keep the models finite and their loops short: the loader checked the distributions, and
  * this catches, where it is made and with the parameter that made it, any value that still
  * is not (a quantile at the edge of a Sobol design, a sampler's rounding). */
+static hs_status S_store(sim_work *w, const param_slot *s, const param_value *v, const char *owner,
+                         double x, hs_error *e)
+{
+    const double slack = 1e-9 * (fabs(s->d->lo) + fabs(s->d->hi)); /* rounding of a + (c-a) u */
+    if (!(x >= s->d->lo - slack && x <= s->d->hi + slack) &&
+        !(x == 0 && s->d->def == 0 && !s->d->required))
+        return hs_error_set(e, HS_ERR_RUNTIME,
+                            "trajectory %llu: %s.%s = '%s' gave %g %s, outside its bounds "
+                            "[%g, %g]: please report this with the scenario",
+                            (unsigned long long)w->traj, owner, s->d->name, v->text, x, s->d->unit,
+                            s->d->lo, s->d->hi);
+    *PARAM_SLOT_OF(*s, w->g, w->opt[s->opt].p) = x;
+    return HS_OK;
+}
+
+/* The uniform of a parameter under Latin hypercube or the copula (sampling.h), from its own
+ * stream, keyed as S_sample keys it. */
+static double S_uniform(sim_work *w, const char *option, const char *name, int flat)
+{
+    streams_key(w->r, w->seed, w->traj, "param", option, name);
+    return sampling_uniform(w->lhs, flat, w->traj, w->r);
+}
+
+/* Each value: fixed (Sobol, tornado), a constant, else drawn. A parameter of no correlation
+ * without Latin hypercube is drawn by S_sample (one spec_sample); with Latin hypercube it is
+ * F^-1 of its stratified uniform; a correlated one waits for the copula, which needs every
+ * correlated uniform first (a fixed one's uniform is drawn too, so fixing one input leaves the
+ * others' draws as they were). */
 static hs_status S_sample_params(sim_work *w, hs_error *e)
 {
     const scenario *sc = w->plan->sc;
+    const scenario_corr *c = sc->corr && sc->corr->k ? sc->corr : NULL;
+    double u[CORR_MAX_PARAMS];
     PARAM_SLOTS_FOREACH (s, w->nopt, PARAM_SLOTS_BY_PARAM) {
         const double f = S_fixed(w, &s);
         const param_value *v = PARAM_SLOT_OF(s, sc->g, sc->opt[s.opt].p);
         const char *owner = param_slot_owner(sc, &s);
         const char *key = s.opt < 0 ? owner : w->opt[s.opt].stream; /* a variant's: its base's */
-        const double x = isnan(f) ? S_sample(w, v, key, s.d->name) : f;
-        const double slack = 1e-9 * (fabs(s.d->lo) + fabs(s.d->hi)); /* rounding of a + (c-a) u */
-        if (!(x >= s.d->lo - slack && x <= s.d->hi + slack) &&
-            !(x == 0 && s.d->def == 0 && !s.d->required))
-            return hs_error_set(e, HS_ERR_RUNTIME,
-                                "trajectory %llu: %s.%s = '%s' gave %g %s, outside its bounds "
-                                "[%g, %g]: please report this with the scenario",
-                                (unsigned long long)w->traj, owner, s.d->name, v->text, x,
-                                s.d->unit, s.d->lo, s.d->hi);
-        *PARAM_SLOT_OF(s, w->g, w->opt[s.opt].p) = x;
+        const int flat = CORR_FLAT(s.opt, s.d->index);
+        const int k = c ? c->slot_k[flat] : -1;
+        double x;
+        if (k >= 0) {
+            u[k] = S_uniform(w, key, s.d->name, flat);
+            continue;
+        }
+        if (!isnan(f))
+            x = f;
+        else if (w->lhs && !spec_is_const(&v->s))
+            x = spec_quantile(&v->s, S_uniform(w, key, s.d->name, flat));
+        else
+            x = S_sample(w, v, key, s.d->name);
+        HS_FORWARD(S_store(w, &s, v, owner, x, e));
+    }
+    if (!c) return HS_OK;
+    sampling_copula(c, u);
+    for (int k = 0; k < c->k; k++) {
+        const corr_param *p = &c->params[c->active[k]];
+        param_slot s = {.d = p->d, .opt = p->opt};
+        const double f = S_fixed(w, &s);
+        const param_value *v = PARAM_SLOT_OF(s, sc->g, sc->opt[s.opt].p);
+        const double x = isnan(f) ? spec_quantile(&v->s, u[k]) : f;
+        HS_FORWARD(S_store(w, &s, v, param_slot_owner(sc, &s), x, e));
     }
     return HS_OK;
 }

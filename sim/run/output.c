@@ -13,6 +13,7 @@
 #include "base/hs_fmt.h"
 #include "base/units.h"
 #include "rankcorr.h"
+#include "scenario/correlations.h"
 #include "scenario/params_io.h"
 
 static const double S_q[7] = {0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95};
@@ -382,6 +383,9 @@ static hs_status S_manifest(const aggregate *a, const output_info *info, const o
     S_kv(f, "start_date", buf);
     S_kv(f, "currency", "CNY");
     S_kv(f, "overrides", sc->overrides);
+    S_kv(f, "sampling", info->sampling ? info->sampling : "plain");
+    snprintf(buf, sizeof buf, "%d", sc->corr ? sc->corr->nrows : 0);
+    S_kv(f, "correlations", buf);
     S_kv(f, "stop_reason", info->stop_reason);
     for (int i = 0; an && i < an->nkeys; i++)
         S_kv(f, an->keys[i][0], an->keys[i][1]);
@@ -459,6 +463,7 @@ hs_status output_write_analysis(const aggregate *a, const output_info *info,
     HS_FORWARD(S_daily(a, info, set, dir, e));
     HS_FORWARD(S_profile_options_params(a, set, dir, e));
     HS_FORWARD(output_write_sensitivity(a, set, dir, e));
+    HS_FORWARD(output_write_correlations(a, set, dir, e));
     HS_FORWARD(S_manifest(a, info, an, set, dir, e));
     return HS_OK;
 }

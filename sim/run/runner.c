@@ -143,6 +143,7 @@ static void *S_work(void *arg)
         uint64_t run = sh->round_first + k;
         uint64_t key = run;
         w->fixed_g = w->fixed_o = NULL;
+        w->lhs = o->lhs;
         if (o->prepare) {
             for (size_t i = 0; i < PG_COUNT + (size_t)sh->L.nopt * PO_COUNT; i++)
                 fixed[i] = NAN;

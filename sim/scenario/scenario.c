@@ -20,6 +20,7 @@
 #include "base/suggest.h"
 #include "base/units.h"
 #include "calendar_series.h"
+#include "correlations.h"
 #include "csvin.h"
 #include "extends.h"
 #include "options.h"
@@ -707,6 +708,19 @@ static hs_status S_strategies_row(void *vctx, const csvin_row *row, hs_error *e)
     return data ? strategy_row(((S_ctx *)vctx)->sc, row, e) : HS_OK;
 }
 
+/* ------------------------------------------------------- correlations.csv */
+
+static const char *const S_corr_cols[] = {"parameter_a", "parameter_b", "rank_correlation",
+                                          "source"};
+
+static hs_status S_corr_row(void *vctx, const csvin_row *row, hs_error *e)
+{
+    S_ctx *c = vctx;
+    int data;
+    HS_FORWARD(S_table_row(c, row, S_corr_cols, 4, &data, e));
+    return data ? correlations_row(c->sc, row, e) : HS_OK;
+}
+
 /* ------------------------------------------------------------ file table */
 
 typedef struct {
@@ -799,6 +813,8 @@ static const S_file S_files[] = {
      "strategy,step,from,to,when,value,window,exit_cny,double_months,migration_cny,training_cny,"
      "trial_loss_cny,golive_days,source",
      S_strategies_row, sizeof(S_ctx), NULL},
+    {"correlations.csv", 0, "parameter_a,parameter_b,rank_correlation,source", S_corr_row,
+     sizeof(S_ctx), NULL},
 };
 
 /* In a scenario that extends another (extends.h): whether F's rows are read over the base's
@@ -965,6 +981,7 @@ void scenario_free(scenario *sc)
     for (int o = 0; o < sc->nopt; o++)
         free(sc->opt[o].assets);
     free(sc->peaks);
+    free(sc->corr);
     free(sc->dir);
     for (int k = 0; k < sc->nbase; k++)
         free(sc->base_dir[k]);
@@ -1258,6 +1275,7 @@ hs_status scenario_finalize(scenario *sc, hs_error *e)
     for (int o = 0; o < sc->nopt; o++)
         if (!sc->opt[o].label[0])
             options_default_label(sc->opt[o].name, sc->opt[o].label, sizeof sc->opt[o].label);
+    HS_FORWARD(correlations_finalize(sc, e));
     sc->finalized = 1;
     return HS_OK;
 }

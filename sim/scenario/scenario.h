@@ -13,6 +13,8 @@
  *                 (optional: no strategies; strategy_def.h)
  *   options.csv   option,label,variant_of,source                (optional: labels from the
  *                 names, no variants; options.h)
+ *   correlations.csv parameter_a,parameter_b,rank_correlation,source (optional: independent
+ *                 inputs; correlations.h)
  * A new file is one more entry in the loader's table (scenario.c, S_files).
  * A file `extends` names a base scenario whose rows this one overrides (extends.h).
  *
@@ -123,7 +125,8 @@ typedef struct {
     scenario_strategy strat[SCENARIO_MAX_STRATEGIES];
     int nstrat;
     uint64_t checksum;    /* FNV-1a 64 of the scenario's own files, in table order */
-    char overrides[2048]; /* the --set assignments, ';'-separated */
+    char overrides[2048];       /* the --set assignments, ';'-separated */
+    struct scenario_corr *corr; /* correlations.csv (correlations.h), or NULL without one */
     int finalized;
 } scenario;
 

@@ -11,6 +11,7 @@ export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_btl_va
 common=(--scenario inputs/default --seed 5 --quiet)
 declare -A cmd
 cmd[run]="run --trajectories 400"
+cmd[lhs]="run --trajectories 400 --sampling lhs" # strata built by every rank from the seed
 cmd[precision]="run --precision 0.006 --max-trajectories 6000 --years 1"
 cmd[sweep]="sweep --param global.volume_month --values 20000,200000,2000000 --trajectories 40 --years 2"
 cmd[tornado]="tornado --trajectories 30 --years 1"
@@ -32,7 +33,7 @@ same() {
   [ "$(ls "$a" | wc -l)" = "$(ls "$b" | wc -l)" ] || { echo "FAIL $what: not the same files"; ok=0; }
   if [ $ok -eq 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
 }
-for c in run precision sweep tornado sobol; do
+for c in run lhs precision sweep tornado sobol; do
   # shellcheck disable=SC2086
   ./hostsim ${cmd[$c]} "${common[@]}" --threads 1 --out "$tmp/$c-one" >/dev/null ||
     { echo "FAIL $c: one process"; fail=$((fail + 1)); continue; }

@@ -80,6 +80,11 @@ run --threads 1 --out "$tmp/t1"; run --threads 1 --out "$tmp/t1b"; run --threads
 same_outputs "$tmp/t1" "$tmp/t1b" && ok "the same command twice gives identical files" || ko "same command twice"
 same_outputs "$tmp/t1" "$tmp/t2" && ok "1 and 2 threads give identical files" || ko "1 vs 2 threads"
 same_outputs "$tmp/t1" "$tmp/t7" && ok "1 and 7 threads give identical files" || ko "1 vs 7 threads"
+# correlated inputs under Latin hypercube sampling: the same bytes for 1 and 2 threads
+lhs() { "$bin" run --scenario tests/data/corr --trajectories 300 --years 1 --seed 7 --quiet --sampling lhs "$@"; }
+lhs --threads 1 --out "$tmp/l1" && lhs --threads 2 --out "$tmp/l2" && same_outputs "$tmp/l1" "$tmp/l2" \
+  && cmp -s "$tmp/l1/correlations.csv" "$tmp/l2/correlations.csv" && grep -q '^sampling,lhs$' "$tmp/l1/manifest.csv" \
+  && ok "--sampling lhs with correlations: 1 and 2 threads give identical files" || ko "--sampling lhs 1 vs 2 threads"
 run --threads 2 --out "$tmp/s8" --seed 8
 cmp -s "$tmp/t1/daily.csv" "$tmp/s8/daily.csv" && ko "another seed changes the results" || ok "another seed changes the results"
 

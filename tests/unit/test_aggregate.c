@@ -94,7 +94,8 @@ static S_fix S_fix_new(void)
     free(rec);
     f.dir = strdup("/tmp/hostsim-agg-XXXXXX");
     cr_assert_not_null(mkdtemp(f.dir));
-    output_info info = {"tests/data/good", 2385, S_N, 1, {2027, 1, 1}, 1, 0.0, "test", NULL};
+    output_info info = {
+        "tests/data/good", 2385, S_N, 1, {2027, 1, 1}, 1, 0.0, "test", NULL, "plain"};
     outfile_set set = {0};
     cr_assert_eq(output_write_all(f.a, &info, &set, f.dir, &e), HS_OK, "%s", e.msg);
     cr_assert_eq(outfile_set_commit(&set, &e), HS_OK, "%s", e.msg);

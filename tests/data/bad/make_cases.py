@@ -341,6 +341,34 @@ def _(d): wr(d,'strategies.csv',(STRAT_HEADER.replace('when','trigger')+STRAT_RO
 @case('strategy_split_steps')
 def _(d): strategies(d, STRAT_ROW+'other,1,saas_plan,on_prem,volume_month,1e6,,,,,,,,test\nmove,2,saas_plan,on_prem,month,55,,,,,,,,test\n')
 
+# ---- correlations.csv
+CORR_HEAD='parameter_a,parameter_b,rank_correlation,source\n'
+def corr(d,rows,head=CORR_HEAD): wr(d,'correlations.csv',(head+rows).encode())
+@case('corr_unknown_parameter')
+def _(d): corr(d,'global.volume_month,on_prem.capacity_rps,0.5,test\nglobal.volum_month,saas_plan.plan_fee,0.4,test\n')
+@case('corr_unknown_option')
+def _(d): corr(d,'on_prim.capacity_rps,saas_plan.plan_fee,0.4,test\n')
+@case('corr_no_owner')
+def _(d): corr(d,'volume_month,saas_plan.plan_fee,0.4,test\n')
+@case('corr_constant_parameter')
+def _(d): corr(d,'global.volume_month,global.revenue_year,0.6,test: revenue is a fixed number here\n')
+@case('corr_default_parameter')
+def _(d): corr(d,'global.volume_month,on_prem.energy,0.3,test: energy is not in params.csv\n')
+@case('corr_out_of_range')
+def _(d): corr(d,'global.volume_month,saas_plan.plan_fee,1.2,test\n')
+@case('corr_not_a_number')
+def _(d): corr(d,'global.volume_month,saas_plan.plan_fee,high,test\n')
+@case('corr_duplicate_pair')
+def _(d): corr(d,'global.volume_month,saas_plan.plan_fee,0.4,test\nsaas_plan.plan_fee,global.volume_month,0.5,test: the same pair reversed\n')
+@case('corr_with_itself')
+def _(d): corr(d,'saas_plan.plan_fee,saas_plan.plan_fee,1,test\n')
+@case('corr_not_positive_definite')
+def _(d): corr(d,'global.volume_month,on_prem.capacity_rps,0.5,test\nglobal.volume_month,saas_plan.plan_fee,0.5,test\non_prem.outage_rate,saas_plan.outage_rate,0.2,test\non_prem.capacity_rps,saas_plan.plan_fee,-0.9,test: cannot hold with the two above\n')
+@case('corr_wrong_header')
+def _(d): corr(d,'global.volume_month,saas_plan.plan_fee,0.4,test\n',head='parameter_a,parameter_b,spearman,source\n')
+@case('corr_too_few_columns')
+def _(d): corr(d,'global.volume_month,saas_plan.plan_fee,0.4\n')
+
 if __name__=='__main__':
     only = sys.argv[1:]
     for name,f in cases.items():
