@@ -272,7 +272,8 @@ static hs_status S_profile_options_params(const aggregate *a, outfile_set *set, 
         }
     f = outfile_set_open(set, dir, "options.csv", e);
     if (!f) return e->code;
-    fputs("option,index,sla_availability,sla_downtime_hours_per_year\n", outfile_stream(f));
+    fputs("option,index,sla_availability,sla_downtime_hours_per_year,label,variant_of\n",
+          outfile_stream(f));
     for (int o = 0; o < sc->nopt; o++) {
         double sla = spec_mean(&sc->opt[o].p[PO_sla_availability].s);
         outfile_csv_str(f, sc->opt[o].name);
@@ -284,6 +285,8 @@ static hs_status S_profile_options_params(const aggregate *a, outfile_set *set, 
             outfile_csv_str(f, "");
             outfile_csv_str(f, "");
         }
+        outfile_csv_str(f, sc->opt[o].label);
+        outfile_csv_str(f, sc->opt[o].variant_of);
         outfile_csv_end(f);
     }
     f = outfile_set_open(set, dir, "params.csv", e);

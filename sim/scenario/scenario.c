@@ -19,6 +19,7 @@
 #include "base/suggest.h"
 #include "base/units.h"
 #include "csvin.h"
+#include "options.h"
 #include "param_slot.h"
 
 /* ---------------------------------------------------------------- helpers */
@@ -619,6 +620,18 @@ static hs_status S_plans_row(void *vctx, const csvin_row *row, hs_error *e)
     return HS_OK;
 }
 
+/* ------------------------------------------------------------ options.csv */
+
+static const char *const S_options_cols[] = {"option", "label", "variant_of", "source"};
+
+static hs_status S_options_row(void *vctx, const csvin_row *row, hs_error *e)
+{
+    S_ctx *c = vctx;
+    scenario_option *o;
+    HS_FORWARD(S_option_row(c, row, S_options_cols, 4, &o, e));
+    return o ? options_row(c->sc, o, row, e) : HS_OK;
+}
+
 /* ------------------------------------------------------------ file table */
 
 typedef struct {
@@ -706,6 +719,7 @@ static const S_file S_files[] = {
     {"plans.csv", 0,
      "option,tier,fee_cny_month,included_messages,capacity_rps,seats_included,source", S_plans_row,
      sizeof(S_ctx), NULL},
+    {"options.csv", 0, "option,label,variant_of,source", S_options_row, sizeof(S_ctx), NULL},
 };
 
 static uint64_t S_fnv(uint64_t h, const char *buf, size_t n)
@@ -1104,6 +1118,9 @@ hs_status scenario_finalize(scenario *sc, hs_error *e)
     }
     for (int k = 0; k < 2; k++)
         if (!sc->g[fxi[k]].present) sc->g[fxi[k]].s = spec_const(fx[fxc[k]]);
+    for (int o = 0; o < sc->nopt; o++)
+        if (!sc->opt[o].label[0])
+            options_default_label(sc->opt[o].name, sc->opt[o].label, sizeof sc->opt[o].label);
     sc->finalized = 1;
     return HS_OK;
 }

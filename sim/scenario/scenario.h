@@ -8,6 +8,8 @@
  *   plans.csv     option,tier,fee_cny_month,included_messages,capacity_rps,seats_included,source
  *                 (optional: an option with tiers takes its plan from them, not from its
  *                 plan_fee, plan_quota, capacity_rps and seats_included)
+ *   options.csv   option,label,variant_of,source                (optional: labels from the
+ *                 names, no variants; options.h)
  * A new file is one more entry in the loader's table (scenario.c, S_files).
  *
  * Life cycle: scenario_load reads and checks every file; scenario_set applies
@@ -27,6 +29,7 @@
 
 #define SCENARIO_MAX_OPTIONS 16
 #define SCENARIO_NAME_MAX 32
+#define SCENARIO_LABEL_MAX 64 /* an option's label (options.csv), NUL included */
 #define SCENARIO_MAX_TIERS 16
 /* The bounds of an item of assets.csv, as param_list.h bounds a parameter: unit_cost_cny in
  * [0, SCENARIO_ASSET_COST_MAX], count 0..10,000, life_years [0.1, 50], residual_3y [0, 1]. */
@@ -86,6 +89,9 @@ typedef struct {
     plan_tier tiers[SCENARIO_MAX_TIERS]; /* plans.csv; none: the plan is the parameters */
     int ntiers;
     size_t first_line;
+    char label[SCENARIO_LABEL_MAX];     /* options.csv, else the name made readable (finalize) */
+    char variant_of[SCENARIO_NAME_MAX]; /* options.csv: the option whose streams it shares */
+    size_t options_line;                /* its options.csv row, or 0 */
 } scenario_option;
 
 typedef struct {

@@ -258,6 +258,32 @@ def _(d):
 @case('plans_and_plan_fee')
 def _(d): # the tiers replace plan_fee: giving both is an error, not a precedence to guess
     plans(d); append(d,'params.csv','saas_plan,plan_fee,1200,CNY/month,test: also in plans.csv')
+# ---- options.csv (labels and variants)
+OPTIONS_HEADER='option,label,variant_of,source\n'
+def options(d, rows):
+    wr(d,'options.csv',(OPTIONS_HEADER+rows).encode())
+@case('options_unknown_option')
+def _(d): options(d,'on_prem,On premises,,test\nsaas_plna,SaaS,,test\n')
+@case('options_variant_of_itself')
+def _(d): options(d,'saas_plan,SaaS,saas_plan,test\n')
+@case('options_variant_of_unknown')
+def _(d): options(d,'saas_plan,SaaS,saas_basic,test\n')
+@case('options_variant_cycle')
+def _(d): options(d,'saas_plan,SaaS,on_prem,test\non_prem,On premises,saas_plan,test\n')
+@case('options_variant_of_a_variant_listed_first')
+def _(d): options(d,'on_prem,On premises,saas_plan,test\nsaas_plan,SaaS,on_prem,test\n')
+@case('options_duplicate_row')
+def _(d): options(d,'saas_plan,SaaS,,test\nsaas_plan,SaaS again,,test\n')
+@case('options_duplicate_label')
+def _(d): options(d,'saas_plan,Our plan,,test\non_prem,Our plan,,test\n')
+@case('options_label_control_character')
+def _(d): options(d,'saas_plan,"SaaS\x1b[31m",,test\n')
+@case('options_label_too_long')
+def _(d): options(d,'saas_plan,'+'SaaS plan with a very long name '*3+',,test\n')
+@case('options_wrong_header')
+def _(d): wr(d,'options.csv',b'option,label,base,source\nsaas_plan,SaaS,,test\n')
+@case('options_too_few_columns')
+def _(d): options(d,'saas_plan,SaaS,test\n')
 
 if __name__=='__main__':
     only = sys.argv[1:]
