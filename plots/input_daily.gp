@@ -45,10 +45,11 @@ set format x '%b'
 set xtics 30.4375 * 86400 * 1
 set yrange [nopt + 0.6:0.4]
 set ytics () scale 0
-do for [i = 1:nopt] { set ytics add (word(options, i) i) }
+do for [i = 1:nopt] { set ytics add (optlabel(i - 1) i) }
 set ylabel ''
 set grid xtics noytics
-set key at screen 0.02, screen 0.005 left bottom horizontal nobox noopaque font ',11'
+eval key_bottom
+set key font ',11'
 plot for [i = 1:nopt] 'daily.csv' \
         using (is_opt(word(options, i)) && column('downtime_hours') > 0 ? t(strcol('date')) : NaN) \
              :(i):(0.6 + 2.4 * sqrt(column('downtime_hours') / hmax)) \

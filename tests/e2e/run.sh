@@ -174,6 +174,8 @@ for d in ct cs cw; do "$bin" plot "$tmp/$d" 2>>"$tmp/plot.err" >/dev/null; done
 "$bin" report "$tmp/ct" >/dev/null && grep -q -i tornado "$tmp/ct/report.html" && ok "the report includes the tornado" || ko "report with tornado"
 out=$(tests/report/screenshot.sh "$tmp/c/report.html" 2>&1); rc=$?
 case "$out" in skipped*) skip "report screenshot: ${out#skipped: }" ;; *) [ $rc -eq 0 ] && ok "report screenshot is not blank" || ko "report screenshot: $out" ;; esac
+out=$(tests/report/pdfpages.sh "$tmp/c/report.html" 2>&1); rc=$?
+case "$out" in skipped*) skip "report pages: ${out#skipped: }" ;; *) [ $rc -eq 0 ] && ok "report: a 2-page executive part, then the appendix" || ko "report pages: $out" ;; esac
 
 # 8. a full disk (a small tmpfs, when this process may mount one): exit 1, previous outputs intact
 if [ "$(id -u)" = 0 ] && mkdir -p "$tmp/full" && mount -t tmpfs -o size=400k tmpfs "$tmp/full" 2>/dev/null; then

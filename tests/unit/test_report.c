@@ -9,19 +9,11 @@
 #include <unistd.h>
 
 #include "base/csvtable.h"
+#include "report/labels.h"
+#include "report/pbound.h"
 #include "report/plot.h"
 #include "report/report.h"
-
-/* defined in test_plot.c */
-char *tplot_slurp(const char *path, size_t *len);
-char *tplot_tmpdir(void);
-void tplot_copy_dir(const char *from, const char *to);
-void tplot_rmtree(const char *path);
-void tplot_use_repo_scripts(void);
-void tplot_write(const char *path, const char *text);
-char *tplot_path(const char *dir, const char *name);
-const char *tplot_outdir(void);
-char *tplot_manifest(const char *dir, const char *key);
+#include "tplot.h"
 
 static size_t S_count(const char *hay, const char *needle)
 {
@@ -141,13 +133,16 @@ Test(report, headline_names_the_cheapest_and_the_most_available_option)
             !strcmp(csvtable_getn(c, r, "metric"), "tco") &&
             csvtable_numn(c, r, "p_a_cheaper", &v) && v < pmin)
             pmin = v;
-    char want[256];
-    snprintf(want, sizeof want,
-             "<b>%s</b> is the cheapest option by median total cost: ", cheapest);
+    char want[768], lab[256], pb[64], *n = tplot_manifest(dir, "trajectories");
+    snprintf(want, sizeof want, "<b>%s</b> is the cheapest option by median total cost: ",
+             labels_option(lab, sizeof lab, cheapest, NULL));
     cr_assert_not_null(strstr(html, want), "%s", want);
-    snprintf(want, sizeof want, "in at least <b>%.0f %%</b> of trajectories", 100 * pmin);
+    snprintf(want, sizeof want, ", is <b>%s</b>.</p>",
+             pbound_format(pb, sizeof pb, pmin, strtod(n, NULL)));
     cr_assert_not_null(strstr(html, want), "%s", want);
-    snprintf(want, sizeof want, "The most available option is <b>%s</b>", avail);
+    free(n);
+    snprintf(want, sizeof want, "The most available option is <b>%s</b>",
+             labels_option(lab, sizeof lab, avail, NULL));
     cr_assert_not_null(strstr(html, want), "%s", want);
     snprintf(want, sizeof want, "<tr data-option=\"%s\" class=\"best\">", cheapest);
     cr_assert_not_null(strstr(html, want), "%s", want);
@@ -173,19 +168,23 @@ Test(report, net_cost_stands_beside_cost_with_its_own_answer)
             best = csvtable_getn(s, r, "option"), bestv = v;
     cr_assert_not_null(best, "the folder has net_cost rows");
     cr_assert_not_null(strstr(html, "<th>Total cost, nominal</th><th>Net cost: cost"));
-    char want[256];
-    snprintf(want, sizeof want, "<b>%s</b> has the lowest median net cost: ", best);
+    char want[768], la[256], lb[256], pb[64], *n = tplot_manifest(dir, "trajectories");
+    snprintf(want, sizeof want, "<b>%s</b> has the lowest median net cost: ",
+             labels_option(la, sizeof la, best, NULL));
     cr_assert_not_null(strstr(html, want), "%s", want);
     /* each pair's P(better on net) is compare.csv's net_cost row, not its tco row */
     for (size_t r = 0; r < csvtable_rows(c); r++) {
         if (strcmp(csvtable_getn(c, r, "option_a"), best) ||
             strcmp(csvtable_getn(c, r, "metric"), "net_cost") ||
-            !csvtable_numn(c, r, "p_a_cheaper", &v) || v <= 0.005 || v >= 0.995)
+            !csvtable_numn(c, r, "p_a_cheaper", &v))
             continue;
-        snprintf(want, sizeof want, "<li>P(%s better than %s on net cost) = %.0f %%", best,
-                 csvtable_getn(c, r, "option_b"), 100 * v);
+        pbound_format(pb, sizeof pb, v, strtod(n, NULL));
+        snprintf(want, sizeof want, "<li>P(%s better than %s on net cost)%s%s", la,
+                 labels_option(lb, sizeof lb, csvtable_getn(c, r, "option_b"), NULL),
+                 strncmp(pb, "\xE2\x89", 2) == 0 ? " " : " = ", pb);
         cr_assert_not_null(strstr(html, want), "%s", want);
     }
+    free(n);
     csvtable_free(s);
     csvtable_free(c);
     free(html);
