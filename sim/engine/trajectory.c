@@ -67,22 +67,34 @@ static hs_status S_sample_params(sim_work *w, hs_error *e)
     const scenario *sc = w->plan->sc;
     const scenario_corr *c = sc->corr && sc->corr->k ? sc->corr : NULL;
     double u[CORR_MAX_PARAMS];
+    /* a variant's parameters that take their base's correlated uniform, after the copula */
+    param_slot later[SCENARIO_MAX_OPTIONS * PO_COUNT];
+    int later_k[SCENARIO_MAX_OPTIONS * PO_COUNT], nlater = 0;
     PARAM_SLOTS_FOREACH (s, w->nopt, PARAM_SLOTS_BY_PARAM) {
         const double f = S_fixed(w, &s);
         const param_value *v = PARAM_SLOT_OF(s, sc->g, sc->opt[s.opt].p);
         const char *owner = param_slot_owner(sc, &s);
-        const char *key = s.opt < 0 ? owner : w->opt[s.opt].stream; /* a variant's: its base's */
-        const int flat = CORR_FLAT(s.opt, s.d->index);
-        const int k = c ? c->slot_k[flat] : -1;
+        /* a variant draws as its base does (its streams, its strata, its copula entry), so an
+         * unchanged SPEC gives its base's value and a changed one its own quantile of the
+         * same uniform (docs/random-streams.md, "Variants") */
+        const int base = s.opt < 0 ? -1 : w->opt[s.opt].stream_opt;
+        const char *key = s.opt < 0 ? owner : w->opt[s.opt].stream;
+        const int flat = CORR_FLAT(s.opt, s.d->index), bflat = CORR_FLAT(base, s.d->index);
+        const int k = c ? c->slot_k[flat] : -1, bk = c && k < 0 ? c->slot_k[bflat] : -1;
         double x;
         if (k >= 0) {
             u[k] = S_uniform(w, key, s.d->name, flat);
             continue;
         }
+        if (bk >= 0 && !spec_is_const(&v->s)) {
+            later[nlater] = s;
+            later_k[nlater++] = bk;
+            continue;
+        }
         if (!isnan(f))
             x = f;
         else if (w->lhs && !spec_is_const(&v->s))
-            x = spec_quantile(&v->s, S_uniform(w, key, s.d->name, flat));
+            x = spec_quantile(&v->s, S_uniform(w, key, s.d->name, bflat));
         else
             x = S_sample(w, v, key, s.d->name);
         HS_FORWARD(S_store(w, &s, v, owner, x, e));
@@ -96,6 +108,13 @@ static hs_status S_sample_params(sim_work *w, hs_error *e)
         const param_value *v = PARAM_SLOT_OF(s, sc->g, sc->opt[s.opt].p);
         const double x = isnan(f) ? spec_quantile(&v->s, u[k]) : f;
         HS_FORWARD(S_store(w, &s, v, param_slot_owner(sc, &s), x, e));
+    }
+    for (int i = 0; i < nlater; i++) {
+        const param_slot *s = &later[i];
+        const double f = S_fixed(w, s);
+        const param_value *v = PARAM_SLOT_OF(*s, sc->g, sc->opt[s->opt].p);
+        const double x = isnan(f) ? spec_quantile(&v->s, u[later_k[i]]) : f;
+        HS_FORWARD(S_store(w, s, v, param_slot_owner(sc, s), x, e));
     }
     return HS_OK;
 }

@@ -59,7 +59,8 @@ static hs_status S_unknown(const scenario *sc, const csvin_row *row, int f, cons
 }
 
 /* The index in c->params of the parameter named in field f, added when new. */
-static hs_status S_param(scenario *sc, const csvin_row *row, int f, int *out, hs_error *e)
+static hs_status S_param(scenario *sc, const csvin_row *row, const char *dir, int f, int *out,
+                        hs_error *e)
 {
     scenario_corr *c = sc->corr;
     const char *t = row->field[f];
@@ -83,7 +84,9 @@ static hs_status S_param(scenario *sc, const csvin_row *row, int f, int *out, hs
                            "(its built-in default %g is a fixed number): give it a distribution "
                            "in params.csv first",
                            t, d->def);
-    if (spec_is_const(&v->s))
+    /* a base scenario's row whose parameter the scenario that extends it fixes is dropped, as
+     * for --set (correlations_finalize); fixed in this row's own folder, it is a mistake */
+    if (spec_is_const(&v->s) && v->dir == dir)
         return csvin_error(e, row, f,
                            "expected a sampled parameter, got '%s', which is the fixed number "
                            "'%s' (params.csv line %zu): a rank correlation needs a distribution",
@@ -152,7 +155,7 @@ static void S_related_lines(const scenario_corr *c, char *buf, size_t n)
     }
 }
 
-hs_status correlations_row(scenario *sc, const csvin_row *row, hs_error *e)
+hs_status correlations_row(scenario *sc, const csvin_row *row, const char *dir, hs_error *e)
 {
     if (!sc->corr && !(sc->corr = calloc(1, sizeof *sc->corr)))
         return hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
@@ -160,8 +163,8 @@ hs_status correlations_row(scenario *sc, const csvin_row *row, hs_error *e)
     if (c->nrows == CORR_MAX_ROWS)
         return csvin_error(e, row, 0, "expected at most %d rows, got more", CORR_MAX_ROWS);
     int a, b;
-    HS_FORWARD(S_param(sc, row, 0, &a, e));
-    HS_FORWARD(S_param(sc, row, 1, &b, e));
+    HS_FORWARD(S_param(sc, row, dir, 0, &a, e));
+    HS_FORWARD(S_param(sc, row, dir, 1, &b, e));
     if (a == b)
         return csvin_error(e, row, 1,
                            "expected two different parameters, got '%s' with itself (its rank "

@@ -62,8 +62,10 @@ typedef struct scenario_corr {
 
 /* One data row of correlations.csv (the header and the column count already checked):
  * resolves both names, checks the value, the pair, and that the matrix so far is positive
- * definite. Creates sc->corr at the first row. File:line:col errors (HS_ERR_INPUT). */
-hs_status correlations_row(scenario *sc, const csvin_row *row, hs_error *e);
+ * definite. DIR is the scenario folder of the file: a parameter fixed by another folder of
+ * the scenario (one that extends this base) is accepted and its rows dropped at finalize, as
+ * for --set. Creates sc->corr at the first row. File:line:col errors (HS_ERR_INPUT). */
+hs_status correlations_row(scenario *sc, const csvin_row *row, const char *dir, hs_error *e);
 
 /* Drops the rows of parameters no longer sampled and factors the rest (see above). */
 hs_status correlations_finalize(scenario *sc, hs_error *e);

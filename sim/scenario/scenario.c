@@ -718,7 +718,7 @@ static hs_status S_corr_row(void *vctx, const csvin_row *row, hs_error *e)
     S_ctx *c = vctx;
     int data;
     HS_FORWARD(S_table_row(c, row, S_corr_cols, 4, &data, e));
-    return data ? correlations_row(c->sc, row, e) : HS_OK;
+    return data ? correlations_row(c->sc, row, c->dir, e) : HS_OK;
 }
 
 /* ------------------------------------------------------------ file table */
