@@ -23,11 +23,12 @@
 #include "base/hs_path.h"
 #include "base/outfile.h"
 #include "plot.h"
+#include "report_voi.h"
 #include "spawn.h"
 
 typedef struct {
     const char *outdir;
-    csvtable *summary, *compare, *manifest, *params, *tornado, *crossover;
+    csvtable *summary, *compare, *manifest, *params, *tornado, *crossover, *voi;
     char **opt; /* options in options.csv order */
     size_t nopt;
     FILE *f;
@@ -810,6 +811,7 @@ static void S_rep_free(S_rep *r)
     csvtable_free(r->params);
     csvtable_free(r->tornado);
     csvtable_free(r->crossover);
+    csvtable_free(r->voi);
     plot_options_free(r->opt, r->nopt);
     for (size_t k = 0; r->prov_shown && k < plot_chart_count(); k++)
         free(r->prov_shown[k]);
@@ -838,6 +840,7 @@ hs_status report_write(const char *outdir, int pdf, hs_error *e)
     if (st == HS_OK) st = S_load(outdir, "params.csv", &r.params, e);
     if (st == HS_OK) st = S_load(outdir, "tornado.csv", &r.tornado, e);
     if (st == HS_OK) st = S_load(outdir, "crossover.csv", &r.crossover, e);
+    if (st == HS_OK) st = S_load(outdir, "voi.csv", &r.voi, e);
     if (st == HS_OK) st = plot_options(outdir, &r.opt, &r.nopt, e);
 
     /* charts: render those missing or older than the data */
@@ -881,6 +884,7 @@ hs_status report_write(const char *outdir, int pdf, hs_error *e)
             S_charts(&r, want, PLOT_SECTION_SENSITIVITY, &shown);
             fputs("</section>\n", f);
         }
+        report_voi_section(f, r.voi, S_esc);
         fputs("<section id=\"inputs\">\n<h2>Input checks</h2>\n", f);
         S_charts(&r, want, PLOT_SECTION_INPUTS, &shown);
         fputs("</section>\n<section id=\"assumptions\">\n<h2>Assumptions</h2>\n", f);
