@@ -25,11 +25,12 @@
 #include "labels.h"
 #include "pbound.h"
 #include "plot.h"
+#include "report_voi.h"
 #include "spawn.h"
 
 typedef struct {
     const char *outdir;
-    csvtable *summary, *compare, *manifest, *params, *tornado, *crossover, *sens;
+    csvtable *summary, *compare, *manifest, *params, *tornado, *crossover, *sens, *voi;
     char **opt; /* options in options.csv order */
     char **lab; /* their labels (labels.h), same order */
     size_t nopt;
@@ -1021,6 +1022,7 @@ static void S_rep_free(S_rep *r)
     csvtable_free(r->tornado);
     csvtable_free(r->crossover);
     csvtable_free(r->sens);
+    csvtable_free(r->voi);
     plot_options_free(r->opt, r->nopt);
     plot_options_free(r->lab, r->nopt);
     for (size_t k = 0; r->prov_shown && k < plot_chart_count(); k++)
@@ -1051,6 +1053,7 @@ hs_status report_write(const char *outdir, int pdf, hs_error *e)
     if (st == HS_OK) st = S_load(outdir, "tornado.csv", &r.tornado, e);
     if (st == HS_OK) st = S_load(outdir, "crossover.csv", &r.crossover, e);
     if (st == HS_OK) st = S_load(outdir, "sensitivity.csv", &r.sens, e);
+    if (st == HS_OK) st = S_load(outdir, "voi.csv", &r.voi, e);
     if (st == HS_OK && r.manifest) r.ntraj = strtod(S_manifest(&r, "trajectories"), NULL);
     if (st == HS_OK) st = plot_options_labelled(outdir, &r.opt, &r.lab, &r.nopt, e);
 
@@ -1102,6 +1105,8 @@ hs_status report_write(const char *outdir, int pdf, hs_error *e)
             S_charts(&r, want, PLOT_SECTION_SENSITIVITY, &shown);
             fputs("</section>\n", f);
         }
+        report_voi_section(f, r.voi, S_esc);
+        report_voi_section(f, r.voi, S_esc);
         fputs("<section id=\"inputs\">\n<h2>Input checks</h2>\n", f);
         S_charts(&r, want, PLOT_SECTION_INPUTS, &shown);
         fputs("</section>\n<section id=\"assumptions\">\n<h2>Assumptions</h2>\n", f);

@@ -15,7 +15,7 @@ skip() { nskip=$((nskip + 1)); skipped="$skipped${skipped:+; }$1"; echo "skip $1
 # every file but the manifest's machine- and time-dependent keys
 same_outputs() {
   local a=$1 b=$2 f
-  for f in summary compare monthly hist cdf daily profile options params sensitivity; do
+  for f in summary compare monthly hist cdf daily profile options params sensitivity voi; do
     cmp -s "$a/$f.csv" "$b/$f.csv" || { echo "  $f.csv differs"; return 1; }
   done
   diff <(grep -vE '^(threads|wall_seconds|created_utc),' "$a/manifest.csv") \
@@ -25,7 +25,7 @@ run() { "$bin" run --scenario tests/data/model_fixed --trajectories 150 --years 
 
 # 1. the files of the contract, with the right columns and sane values
 if "$bin" run --scenario inputs/default --trajectories 200 --years 5 --seed 11 --quiet --out "$tmp/c" \
-   && for f in summary compare monthly manifest hist cdf daily profile options params sensitivity; do [ -s "$tmp/c/$f.csv" ] || exit 1; done; then
+   && for f in summary compare monthly manifest hist cdf daily profile options params sensitivity voi; do [ -s "$tmp/c/$f.csv" ] || exit 1; done; then
   ok "run writes every output file"
 else ko "run writes every output file"; fi
 head -1 "$tmp/c/summary.csv" | grep -q '^option,metric,unit,mean,sd,se,p5,p10,p25,p50,p75,p90,p95,cvar95$' \

@@ -124,6 +124,7 @@ Test(report, renders_a_real_output_folder_into_one_self_contained_page)
     cr_assert_eq(S_count(html, "<tr data-row="), csvtable_rows(man));
     cr_assert_not_null(strstr(html, "id=\"tornado-table\""));
     cr_assert_not_null(strstr(html, "id=\"crossover-table\""));
+    cr_assert_not_null(strstr(html, "id=\"voi-table\""), "the value of information");
 
     csvtable_free(opts);
     csvtable_free(params);
