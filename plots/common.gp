@@ -41,6 +41,12 @@ optindex(s) = _oi(s, 1)
 # what a reader sees: the label of the option with index i (from 0), or of the option named s
 optlabel(i) = word(labels, i + 1)
 labelof(s) = optindex(s) < 0 ? s : optlabel(optindex(s))
+# the length of the longest label, for margins that make room for it (about 0.0075 of a
+# 1200-pixel width per character at the default font)
+optlabel_max = 0
+do for [_i = 1:nopt] { optlabel_max = strlen(optlabel(_i - 1)) > optlabel_max ? strlen(optlabel(_i - 1)) : optlabel_max }
+# a name for people from an identifier: underscores become spaces ("it_labour" -> "it labour")
+readable(s) = strstrt(s, '_') ? s[1:strstrt(s, '_') - 1] . ' ' . readable(s[strstrt(s, '_') + 1:]) : s
 # colours for things that are not options (cost categories): 10 strong, then 10 light
 palette_cat = '#1F77B4 #FF7F0E #2CA02C #D62728 #9467BD #8C564B #E377C2 #7F7F7F #BCBD22 #17BECF \
 #AEC7E8 #FFBB78 #98DF8A #FF9896 #C5B0D5 #C49C94 #F7B6D2 #C7C7C7 #DBDB8D #9EDAE5'

@@ -41,4 +41,4 @@ do for [i = 1:nopt] {
 set key outside right top reverse Left invert title 'category' noopaque nobox
 plot for [j = 1:ncat] $stack using ($2 == j ? $1 : NaN):(($3 + $4) / 2):($1 - 0.32):($1 + 0.32):3:4 \
     with boxxyerror fs solid 1.0 border rgb 'white' fc rgb catcolor(j - 1) \
-    title (cattot[j] > 0 ? word(categories, j) : '')
+    title (cattot[j] > 0 ? readable(word(categories, j)) : '')

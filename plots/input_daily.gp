@@ -24,7 +24,10 @@ set xrange [tlo - 86400:thi + 86400]
 set xtics 30.4375 * 86400 * 1 scale 0.5
 
 # ---- top: demand ----
-set lmargin at screen 0.10
+# the left margin fits the longest option label of the bottom panel, at least 0.10, at most 0.30
+lm = 0.02 + 0.0075 * optlabel_max
+lm = lm < 0.10 ? 0.10 : lm > 0.30 ? 0.30 : lm
+set lmargin at screen lm
 set rmargin at screen 0.97
 set tmargin at screen 0.89
 set bmargin at screen 0.47

@@ -34,7 +34,10 @@ do for [i = 1:nopt] {
 set multiplot title sprintf('What if %s changes: %s of each option and the chance it is cheapest', \
                             param, metric) font ',16'
 set lmargin at screen 0.10
-set rmargin at screen 0.80
+# the legend (right) fits the longest label: the plot ends before it, at most at 0.80
+rm = 0.985 - 0.0075 * optlabel_max - 0.075
+rm = rm > 0.80 ? 0.80 : rm < 0.55 ? 0.55 : rm
+set rmargin at screen rm
 set grid xtics ytics
 tic_labels = 0
 if (logx) { eval logticks('x', xlo, xhi) } else { eval ticks('x', xlo, xhi, 8) }

@@ -1111,9 +1111,6 @@ hs_status report_write(const char *outdir, int pdf, hs_error *e)
         S_charts(&r, want, PLOT_SECTION_INPUTS, &shown);
         fputs("</section>\n<section id=\"assumptions\">\n<h2>Assumptions</h2>\n", f);
         if (r.params) {
-            fputs("<p>Every parameter the run used (after overrides), as a distribution SPEC, its "
-                  "mean in the parameter's unit, and where the figure comes from.</p>\n",
-                  f);
             S_assumptions(&r);
         } else {
             fputs("<p class=\"note\">params.csv is missing: the assumptions are not listed.</p>\n",

@@ -50,8 +50,7 @@ static csvtable *S_real(const char *name)
     return t;
 }
 
-/* The label the report must show for option ID: the real folder's options.csv label column
- * (labels.h), so the tests expect what a reader sees. */
+/* Whether ID is an option of the real folder (options.csv), not a strategy. */
 static int S_is_option(const char *id)
 {
     csvtable *t = S_real("options.csv");
@@ -62,14 +61,14 @@ static int S_is_option(const char *id)
     return found;
 }
 
+/* The label the report shows for option ID: the real folder's options.csv label, else the
+ * fallback (labels_option). */
 static char *S_label(char *b, size_t n, const char *id)
 {
-    csvtable *t = S_real("options.csv");
-    const char *label = NULL;
-    for (size_t r = 0; r < csvtable_rows(t); r++)
-        if (!strcmp(csvtable_getn(t, r, "option"), id)) label = csvtable_getn(t, r, "label");
-    labels_option(b, n, id, label);
-    csvtable_free(t);
+    csvtable *o = S_real("options.csv");
+    long r = csvtable_find(o, 0, csvtable_col(o, "option"), id);
+    labels_option(b, n, id, r >= 0 ? csvtable_getn(o, (size_t)r, "label") : NULL);
+    csvtable_free(o);
     return b;
 }
 
@@ -193,8 +192,8 @@ Test(report, net_cost_stands_beside_cost_with_its_own_answer)
     cr_assert_not_null(best, "the folder has net_cost rows");
     cr_assert_not_null(strstr(html, "<th>Total cost, nominal</th><th>Net cost: cost"));
     char want[768], la[256], lb[256], pb[64], *n = tplot_manifest(dir, "trajectories");
-    snprintf(want, sizeof want, "<b>%s</b> has the lowest median net cost: ",
-             S_label(la, sizeof la, best));
+    snprintf(want, sizeof want,
+             "<b>%s</b> has the lowest median net cost: ", S_label(la, sizeof la, best));
     cr_assert_not_null(strstr(html, want), "%s", want);
     /* each pair's P(better on net) is compare.csv's net_cost row, not its tco row */
     for (size_t r = 0; r < csvtable_rows(c); r++) {
