@@ -46,8 +46,9 @@ typedef struct {
 } sim_terms;
 
 typedef struct {
-    int index; /* option index in the scenario */
-    const scenario_option *so;
+    int index; /* result index: the option's in the scenario, or nopt + the strategy's */
+    const scenario_option *so; /* the option; NULL for a strategy (engine/strategy.h) */
+    const char *name;          /* the option's or the strategy's name */
     /* engine, before the models; read by every model */
     double p[PO_COUNT];                /* sampled parameters, canonical units */
     double price_index[SIM_MAX_YEARS]; /* (1 + price_escalation)^y (sim_plan_index):
@@ -98,7 +99,11 @@ typedef struct sim_work {
                                  outages writes it and clears it (option_end); capacity reads */
     int sample;               /* this is the sample trajectory (daily series wanted): engine */
     int nopt;
-    opt_work *opt;
+    int nres;              /* results: the nopt options, then the strategies (sim_result_count) */
+    opt_work *opt;         /* [nres]: the options' workspaces, then the strategies' (their ledger,
+                              month_* series and met[] composed by the engine, engine/strategy.h) */
+    int nsw;               /* steps of every strategy, in order */
+    double *switch_month;  /* [nsw] month each step switched (the horizon's months: never) */
     const double *fixed_g; /* optional overrides of sampled values (Sobol, tornado): runner */
     const double *fixed_o; /* [nopt][PO_COUNT], NaN = sample as usual */
     /* tests only: called after each option's models, NULL otherwise */

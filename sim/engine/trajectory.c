@@ -92,7 +92,7 @@ static hs_status S_finish_option(sim_work *w, opt_work *o, hs_error *e)
         return hs_error_set(e, HS_ERR_RUNTIME,
                             "option %s: the cost '%s' is not a finite number: please report "
                             "this with the scenario",
-                            o->so->name, ledger_category_names[c]);
+                            o->name, ledger_category_names[c]);
     }
     o->met[MET_value] = value;
     o->met[MET_net_cost] = tco - value;

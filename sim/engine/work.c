@@ -11,8 +11,9 @@ void sim_work_free(sim_work *w)
     if (w->r) gsl_rng_free(w->r);
     sim_demand_free(w->demand);
     free(w->down);
+    free(w->switch_month);
     if (w->opt)
-        for (int i = 0; i < w->nopt; i++) {
+        for (int i = 0; i < w->nres; i++) {
             opt_work *o = &w->opt[i];
             ledger_free(o->led);
             free(o->outages.v);
@@ -48,12 +49,17 @@ sim_work *sim_work_new(const sim_plan *plan, const model_type *const *models, hs
     if (!w->demand) goto fail;
     w->down = calloc(H, sizeof *w->down);
     w->nopt = plan->sc->nopt;
-    w->opt = calloc((size_t)w->nopt, sizeof *w->opt);
-    if (!w->r || !w->down || !w->opt) goto oom;
-    for (int i = 0; i < w->nopt; i++) {
+    w->nres = sim_result_count(plan);
+    w->opt = calloc((size_t)w->nres, sizeof *w->opt);
+    for (int s = 0; s < plan->sc->nstrat; s++)
+        w->nsw += plan->sc->strat[s].nsteps;
+    w->switch_month = calloc((size_t)w->nsw + 1, sizeof *w->switch_month);
+    if (!w->r || !w->down || !w->opt || !w->switch_month) goto oom;
+    for (int i = 0; i < w->nres; i++) {
         opt_work *o = &w->opt[i];
         o->index = i;
-        o->so = &plan->sc->opt[i];
+        o->so = i < w->nopt ? &plan->sc->opt[i] : NULL;
+        o->name = sim_result_name(plan, i);
         o->led = ledger_new((int)M);
         o->month_terms = malloc(M * sizeof *o->month_terms);
         o->month_served = malloc(M * sizeof(double));

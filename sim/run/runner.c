@@ -23,13 +23,18 @@ runner_layout runner_layout_of(const sim_plan *p)
 {
     runner_layout L;
     L.nopt = p->sc->nopt;
+    L.nres = sim_result_count(p);
+    L.nsw = 0;
+    for (int s = 0; s < p->sc->nstrat; s++)
+        L.nsw += p->sc->strat[s].nsteps;
     L.months = p->months;
     L.met = 0;
-    L.cum = (size_t)L.nopt * MET_COUNT;
-    L.vcum = L.cum + (size_t)L.nopt * L.months;
-    L.g = L.vcum + (size_t)L.nopt * L.months;
+    L.cum = (size_t)L.nres * MET_COUNT;
+    L.vcum = L.cum + (size_t)L.nres * L.months;
+    L.g = L.vcum + (size_t)L.nres * L.months;
     L.o = L.g + PG_COUNT;
-    L.size = L.o + (size_t)L.nopt * PO_COUNT;
+    L.sw = L.o + (size_t)L.nopt * PO_COUNT;
+    L.size = L.sw + (size_t)L.nsw;
     return L;
 }
 
@@ -88,7 +93,7 @@ typedef struct {
 static void S_record(const S_shared *sh, const sim_work *w, double *rec)
 {
     const runner_layout *L = &sh->L;
-    for (int i = 0; i < L->nopt; i++) {
+    for (int i = 0; i < L->nres; i++) {
         const opt_work *o = &w->opt[i];
         memcpy(rec + L->met + (size_t)i * MET_COUNT, o->met, MET_COUNT * sizeof(double));
         double *cum = rec + L->cum + (size_t)i * L->months, s = 0;
@@ -97,9 +102,11 @@ static void S_record(const S_shared *sh, const sim_work *w, double *rec)
             cum[m] = s += ledger_month_total(o->led, m);
             vcum[m] = v += ledger_month_value(o->led, m);
         }
-        memcpy(rec + L->o + (size_t)i * PO_COUNT, o->p, PO_COUNT * sizeof(double));
     }
+    for (int i = 0; i < L->nopt; i++)
+        memcpy(rec + L->o + (size_t)i * PO_COUNT, w->opt[i].p, PO_COUNT * sizeof(double));
     memcpy(rec + L->g, w->g, PG_COUNT * sizeof(double));
+    memcpy(rec + L->sw, w->switch_month, (size_t)L->nsw * sizeof(double));
 }
 
 static void *S_work(void *arg)

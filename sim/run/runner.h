@@ -9,9 +9,11 @@
  * for any thread count or round size.
  *
  * A record is runner_layout_of(plan).size doubles, at the offsets of runner_layout:
- *   met[nopt][MET_COUNT] | cumulative cost by month [nopt][months] |
- *   cumulative value by month [nopt][months] | sampled g[PG_COUNT] |
- *   sampled o[nopt][PO_COUNT]
+ *   met[nres][MET_COUNT] | cumulative cost by month [nres][months] |
+ *   cumulative value by month [nres][months] | sampled g[PG_COUNT] |
+ *   sampled o[nopt][PO_COUNT] | switch month of each strategy step [nsw]
+ * where the nres results are the nopt options, then the strategies
+ * (sim_result_count, sim_result_name), and nsw counts every strategy's steps.
  */
 #ifndef HS_RUNNER_H
 #define HS_RUNNER_H
@@ -22,8 +24,8 @@
 #include "engine/engine.h"
 
 typedef struct {
-    int nopt, months;
-    size_t met, cum, vcum, g, o, size; /* offsets into a record */
+    int nopt, nres, nsw, months;
+    size_t met, cum, vcum, g, o, sw, size; /* offsets into a record */
 } runner_layout;
 
 runner_layout runner_layout_of(const sim_plan *p);

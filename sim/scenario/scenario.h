@@ -8,6 +8,9 @@
  *   plans.csv     option,tier,fee_cny_month,included_messages,capacity_rps,seats_included,source
  *                 (optional: an option with tiers takes its plan from them, not from its
  *                 plan_fee, plan_quota, capacity_rps and seats_included)
+ *   strategies.csv strategy,step,from,to,when,value,window,exit_cny,double_months,
+ *                 migration_cny,training_cny,trial_loss_cny,golive_days,source
+ *                 (optional: no strategies; strategy_def.h)
  * A new file is one more entry in the loader's table (scenario.c, S_files).
  *
  * Life cycle: scenario_load reads and checks every file; scenario_set applies
@@ -24,6 +27,7 @@
 #include "base/hs_error.h"
 #include "params.h"
 #include "spec.h"
+#include "strategy_def.h"
 
 #define SCENARIO_MAX_OPTIONS 16
 #define SCENARIO_NAME_MAX 32
@@ -97,6 +101,9 @@ typedef struct {
     double profile[7][24]; /* weekday (0 = Monday) x hour weights, sum 1 */
     peak_window *peaks;
     int npeaks;
+    /* strategies.csv: results are the options, then the strategies (sim_result_name) */
+    scenario_strategy strat[SCENARIO_MAX_STRATEGIES];
+    int nstrat;
     uint64_t checksum;    /* FNV-1a 64 of the files, in table order */
     char overrides[2048]; /* the --set assignments, ';'-separated */
     int finalized;
