@@ -23,6 +23,7 @@
 #include "base/hs_path.h"
 #include "base/outfile.h"
 #include "plot.h"
+#include "report_time.h"
 #include "spawn.h"
 
 typedef struct {
@@ -871,6 +872,10 @@ hs_status report_write(const char *outdir, int pdf, hs_error *e)
                   "<code>hostsim report</code> again.</p>\n",
                   f);
         S_charts(&r, want, PLOT_SECTION_MAIN, &shown);
+        fputs("</section>\n", f);
+        fputs("<section id=\"over-time\">\n<h2>Over time</h2>\n", f);
+        report_time_section(f, outdir);
+        S_charts(&r, want, PLOT_SECTION_TIME, &shown);
         fputs("</section>\n", f);
         for (size_t k = 0; k < nc; k++)
             nsens += want[k] && plot_chart_get(k)->section == PLOT_SECTION_SENSITIVITY;
