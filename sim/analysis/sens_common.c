@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "run/yearly.h"
 #include "scenario/param_slot.h"
 
 static hs_status S_option(const scenario *sc, const char *name, int *idx, hs_error *e)
@@ -22,6 +23,22 @@ static hs_status S_option(const scenario *sc, const char *name, int *idx, hs_err
     return HS_OK;
 }
 
+hs_status sens_period_check(const sens_opts *a, hs_error *e)
+{
+    if (a->year && a->by_year)
+        return hs_error_set(e, HS_ERR_INPUT, "give --year or --by-year, not both");
+    if (a->year > a->years)
+        return hs_error_set(e, HS_ERR_INPUT,
+                            "--year %d: outside the horizon of %d year%s (expected 1 to %d)",
+                            a->year, a->years, a->years == 1 ? "" : "s", a->years);
+    const int met = metrics_find(a->metric);
+    if ((a->year || a->by_year) && met >= 0 && !yearly_has(met))
+        return hs_error_set(e, HS_ERR_INPUT,
+                            "%s: metric '%s' has no value per year (per-year metrics: %s)",
+                            a->year ? "--year" : "--by-year", a->metric, yearly_metric_list());
+    return HS_OK;
+}
+
 hs_status sens_target_parse(const scenario *sc, const sens_opts *a, const aggregate *base,
                             sens_target *t, hs_error *e)
 {
@@ -33,6 +50,8 @@ hs_status sens_target_parse(const scenario *sc, const sens_opts *a, const aggreg
                             "messages_lost, cost.it_labour; see docs/outputs.md)",
                             a->metric);
     t->b = -1;
+    HS_FORWARD(sens_period_check(a, e));
+    t->year = a->year;
     if (a->option && a->diff)
         return hs_error_set(e, HS_ERR_INPUT, "give --option or --diff, not both");
     if (a->option)
@@ -69,14 +88,51 @@ hs_status sens_target_parse(const scenario *sc, const sens_opts *a, const aggreg
                  a->metric, sc->opt[t->b].name);
     else
         snprintf(t->label, sizeof t->label, "%s(%s)", a->metric, sc->opt[t->a].name);
+    if (t->year) {
+        char whole[sizeof t->label];
+        snprintf(whole, sizeof whole, "%s", t->label);
+        snprintf(t->label, sizeof t->label, "%.140s in year %d", whole, t->year);
+    }
     return HS_OK;
+}
+
+int sens_period(const sens_target *t, int np, int p, char *buf, size_t n)
+{
+    if (np == 1) {
+        snprintf(buf, n, "%s", t->label);
+        return t->year;
+    }
+    if (p)
+        snprintf(buf, n, "%.140s in year %d", t->label, p);
+    else
+        snprintf(buf, n, "%s", t->label);
+    return p;
+}
+
+void sens_csv_year(outfile *o, int year)
+{
+    if (year)
+        outfile_csv_int(o, year);
+    else
+        outfile_csv_str(o, "");
+}
+
+/* The target's metric over the horizon (year 0) or in year `year`. */
+static double S_value_at(const sens_target *t, const runner_layout *L, const double *rec, int year)
+{
+    if (!year) {
+        double v = rec[L->met + (size_t)t->a * MET_COUNT + t->met];
+        if (t->b >= 0) v -= rec[L->met + (size_t)t->b * MET_COUNT + t->met];
+        return v;
+    }
+    double v = yearly_value(L, rec, t->a, t->met, year);
+    if (t->b >= 0) v -= yearly_value(L, rec, t->b, t->met, year);
+    return v;
 }
 
 double sens_value(const sens_target *t, const runner_layout *L, const double *rec)
 {
-    double v = rec[L->met + (size_t)t->a * MET_COUNT + t->met];
-    if (t->b >= 0) v -= rec[L->met + (size_t)t->b * MET_COUNT + t->met];
-    return v;
+    return S_value_at(t, L, rec, t->year);
 }
 
 uint32_t sens_target_options(const sens_target *t)
@@ -166,27 +222,46 @@ typedef struct {
     const sens_target *t;
     runner_layout L;
     double *f;
-    uint64_t first;
+    uint64_t count;
+    int years; /* 0: the target only; else the horizon and each year, one block each */
 } S_collect;
 
 static hs_status S_collect_fn(void *vc, uint64_t run, const double *rec, hs_error *e)
 {
     (void)e;
     S_collect *c = vc;
-    c->f[run - c->first] = sens_value(c->t, &c->L, rec);
+    if (!c->years)
+        c->f[run] = sens_value(c->t, &c->L, rec);
+    else
+        for (int y = 0; y <= c->years; y++)
+            c->f[(size_t)y * c->count + run] = S_value_at(c->t, &c->L, rec, y);
+    return HS_OK;
+}
+
+static hs_status S_collect_run(const sim_plan *plan, const sens_opts *a, const sens_target *t,
+                               runner_prepare_fn fn, void *ctx, uint64_t count, int years,
+                               double *f, hs_error *e)
+{
+    S_collect c = {t, runner_layout_of(plan), f, count, years};
+    runner_opts ro = S_opts(a, fn, ctx, count);
+    ro.progress = a->progress;
+    ro.skip = ~sens_target_options(t) & ((1u << plan->sc->nopt) - 1u);
+    if (runner_rank() != 0) memset(f, 0, (size_t)(years + 1) * count * sizeof *f);
+    uint64_t done;
+    HS_FORWARD(runner_run(plan, &ro, S_collect_fn, &c, &done, e));
+    if (a->whole) a->whole->done_before += count;
     return HS_OK;
 }
 
 hs_status sens_collect(const sim_plan *plan, const sens_opts *a, const sens_target *t,
                        runner_prepare_fn fn, void *ctx, uint64_t count, double *f, hs_error *e)
 {
-    S_collect c = {t, runner_layout_of(plan), f, 0};
-    runner_opts ro = S_opts(a, fn, ctx, count);
-    ro.progress = a->progress;
-    ro.skip = ~sens_target_options(t) & ((1u << plan->sc->nopt) - 1u);
-    if (runner_rank() != 0) memset(f, 0, count * sizeof *f);
-    uint64_t done;
-    HS_FORWARD(runner_run(plan, &ro, S_collect_fn, &c, &done, e));
-    if (a->whole) a->whole->done_before += count;
-    return HS_OK;
+    return S_collect_run(plan, a, t, fn, ctx, count, 0, f, e);
+}
+
+hs_status sens_collect_years(const sim_plan *plan, const sens_opts *a, const sens_target *t,
+                             runner_prepare_fn fn, void *ctx, uint64_t count, double *f,
+                             hs_error *e)
+{
+    return S_collect_run(plan, a, t, fn, ctx, count, plan->years, f, e);
 }

@@ -22,11 +22,15 @@ typedef struct {
     runner_whole *whole;
     /* the target, as named by the user: metric (never NULL); option or diff "A,B" (or NULL) */
     const char *metric, *option, *diff;
+    /* the period of the target: year (1 .. years) or 0 for the horizon; by_year: the horizon
+     * and every year at once (sens_collect_years) */
+    int year, by_year;
 } sens_opts;
 
 typedef struct {
     int met;  /* MET_* */
     int a, b; /* option a, or the difference a - b when b >= 0 */
+    int year; /* 0: the metric over the horizon; k >= 1: its value in year k (run/yearly.h) */
     char label[160];
 } sens_target;
 
@@ -40,12 +44,22 @@ typedef struct {
     aggregate *agg;
 } sens_result;
 
-/* From a's metric, option, diff; without --option/--diff: the difference of the two
+/* Checks a's year and by_year against its horizon and its metric (a metric with a value per
+ * year, run/yearly.h): HS_ERR_INPUT with a message naming --year or --by-year otherwise. */
+hs_status sens_period_check(const sens_opts *a, hs_error *e);
+
+/* From a's metric, option, diff and year; without --option/--diff: the difference of the two
  * options with the lowest median tco in `base` (or option 0 when there is one); under MPI
  * rank 0 picks them and every rank gets its choice. */
 hs_status sens_target_parse(const scenario *sc, const sens_opts *a, const aggregate *base,
                             sens_target *t, hs_error *e);
 double sens_value(const sens_target *t, const runner_layout *L, const double *rec);
+/* Period p of np periods of target t (np = 1: t's own; else p = 0 the horizon, p = k year k):
+ * returns its year (0: the horizon) and writes its label into buf (t->label, with " in year k"
+ * for a year of --by-year). */
+int sens_period(const sens_target *t, int np, int p, char *buf, size_t n);
+/* Writes a row's year cell: the year, or empty for the horizon. */
+void sens_csv_year(outfile *o, int year);
 
 /* The options t reads (bit i: option i): a, and b when it is a difference. */
 uint32_t sens_target_options(const sens_target *t);
@@ -73,5 +87,10 @@ void sens_result_free(sens_result *r);
  * only (the other ranks get zeros): what is decided from it must be shared (runner_share). */
 hs_status sens_collect(const sim_plan *plan, const sens_opts *a, const sens_target *t,
                        runner_prepare_fn fn, void *ctx, uint64_t count, double *f, hs_error *e);
+/* The same for the horizon and each of the plan's years at once: f holds (1 + years) blocks
+ * of count values, block 0 the target over the horizon, block k its value in year k. */
+hs_status sens_collect_years(const sim_plan *plan, const sens_opts *a, const sens_target *t,
+                             runner_prepare_fn fn, void *ctx, uint64_t count, double *f,
+                             hs_error *e);
 
 #endif

@@ -72,6 +72,10 @@
     X(DIFF, "diff", 0, "A,B", ARGS_TORNADO | ARGS_SOBOL, NULL,                                     \
       "the metric of A minus that of B (without --option or --diff: the two options with the "     \
       "lowest median tco)")                                                                        \
+    X(YEAR, "year", 0, "K", ARGS_TORNADO | ARGS_SOBOL, NULL,                                       \
+      "target the metric's value in year K of the horizon (1 to --years), e.g. that year's cost")  \
+    X(BY_YEAR, "by-year", 0, NULL, ARGS_TORNADO | ARGS_SOBOL, NULL,                                \
+      "the horizon and every year: one set of rows per year (docs/outputs.md)")                    \
     X(SAMPLES, "samples", 0, "N", ARGS_SOBOL, "256",                                               \
       "base samples, 2 to 1000000; a power of two is best")                                        \
     X(CSV, "csv", 0, NULL, ARGS_PARAMS, NULL, "CSV instead of an aligned table")                   \
@@ -220,6 +224,13 @@ static hs_status S_apply(const S_option *o, const char *text, args_values *a, hs
         return HS_OK;
     case O_AGAINST:
         a->against = text;
+        return HS_OK;
+    case O_YEAR:
+        HS_FORWARD(cli_parse_u64("--year", text, 1, SIM_MAX_YEARS, &v, e));
+        a->year = (int)v;
+        return HS_OK;
+    case O_BY_YEAR:
+        a->by_year = 1;
         return HS_OK;
     case O_SAMPLES:
         return cli_parse_u64("--samples", text, 2, 1000000, &a->samples, e);
@@ -528,5 +539,7 @@ sens_opts args_sens_opts(const args_values *a)
     o.metric = a->metric;
     o.option = a->option;
     o.diff = a->diff;
+    o.year = a->year;
+    o.by_year = a->by_year;
     return o;
 }

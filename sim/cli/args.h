@@ -71,6 +71,7 @@ typedef struct {
     int lhs; /* --sampling lhs */
     const char *param, *values, *param2, *values2, *metric, *option, *diff;
     uint64_t samples;
+    int year, by_year; /* tornado's and sobol's --year K (0: none) and --by-year */
     int csv;
     const char *gnuplot; /* NULL: gnuplot on PATH */
     int pdf;

@@ -30,7 +30,8 @@
 
 static const args_command S_command = {
     "sobol", ARGS_SOBOL, ARGS_POS_NONE,
-    "usage: hostsim sobol [--samples N] [--metric M] [--option O | --diff A,B] [options]\n"
+    "usage: hostsim sobol [--samples N] [--metric M] [--option O | --diff A,B]\n"
+    "                     [--year K | --by-year] [options]\n"
     "\n"
     "Global sensitivity: first-order (S1) and total-order (ST) Sobol indices of every\n"
     "uncertain input for the metric, with bootstrap 95 % confidence intervals. Runs\n"
@@ -38,7 +39,8 @@ static const args_command S_command = {
     "Quasi-random (Sobol sequence) designs when 2D <= 40, pseudo-random otherwise.\n"
     "Writes sobol.csv sorted by ST, with the files of the base run (200 trajectories,\n"
     "which pick the default target) and a manifest.csv of its own (default folder\n"
-    "outputs/<scenario>-sobol).\n",
+    "outputs/<scenario>-sobol). --year K targets the metric's value in year K;\n"
+    "--by-year writes the horizon's rows and then each year's, from the same runs.\n",
     NULL};
 
 typedef struct {
@@ -98,6 +100,27 @@ static int S_by_st(const void *a, const void *b)
     return x->idx - y->idx;
 }
 
+/* The indices of each of np periods (f: np blocks of `runs` values, each A | B | AB_1..AB_D)
+ * into rows (np blocks of n_in), each block sorted by ST. */
+static hs_status S_estimate(uint64_t N, int n_in, int np, uint64_t runs, const double *f,
+                            uint64_t seed, S_row *rows, hs_error *e)
+{
+    sobol_index *idx = malloc((size_t)n_in * sizeof *idx);
+    if (!idx) return hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
+    hs_status st = HS_OK;
+    for (int p = 0; p < np && st == HS_OK; p++) {
+        const double *fp = f + (size_t)p * runs;
+        st = sobol_estimate((size_t)N, (size_t)n_in, fp, fp + N, fp + 2 * N, 500,
+                            (unsigned long)seed, idx, e);
+        S_row *rp = rows + (size_t)p * n_in;
+        for (int j = 0; j < n_in; j++)
+            rp[j].idx = j, rp[j].s = idx[j], rp[j].note = "";
+        qsort(rp, (size_t)n_in, sizeof *rp, S_by_st);
+    }
+    free(idx);
+    return st;
+}
+
 int cmd_sobol(int argc, char **argv)
 {
     args_values a;
@@ -105,6 +128,7 @@ int cmd_sobol(int argc, char **argv)
     if (rc >= 0) return rc;
     const sens_opts so = args_sens_opts(&a);
     hs_error e = {0};
+    if (sens_period_check(&so, &e) != HS_OK) return cli_fail(&e);
     const double t0 = hs_clock_seconds();
     scenario *sc = scenario_open(a.scenario, a.sets, a.nsets, &e);
     if (!sc) return cli_fail(&e);
@@ -146,6 +170,9 @@ int cmd_sobol(int argc, char **argv)
     if (!(d = sobol_design_new(r, (size_t)N, (size_t)n_in, &e))) goto fail;
     const int nb = S_blocks(sc, &t, inputs, n_in, block, note);
     const uint64_t runs = N * (uint64_t)nb; /* N x (D + 2) less the blocks left out */
+    const uint64_t full = N * (uint64_t)(n_in + 2); /* the design: A | B | AB_1 .. AB_D */
+    /* the periods: the target's own (the horizon or --year K), or the horizon and every year */
+    const int np = a.by_year ? 1 + a.years : 1;
     if (!a.quiet && sc->corr && sc->corr->k)
         fprintf(stderr,
                 "hostsim sobol: warning: the scenario declares %d rank correlations "
@@ -160,29 +187,23 @@ int cmd_sobol(int argc, char **argv)
                 n_in, nb - 2, (unsigned long long)N, (unsigned long long)runs, nb - 2,
                 sobol_design_is_quasi(d) ? "quasi-random (Sobol sequence)" : "pseudo-random",
                 t.label);
-    f = malloc(N * (uint64_t)(n_in + 2) * sizeof *f);
-    fc = malloc(runs * sizeof *fc);
-    rows = calloc((size_t)n_in, sizeof *rows);
+    f = malloc((size_t)np * full * sizeof *f);
+    fc = malloc((size_t)np * runs * sizeof *fc);
+    rows = calloc((size_t)np * (size_t)n_in, sizeof *rows);
     if (!f || !fc || !rows) {
         hs_error_set(&e, HS_ERR_RUNTIME, "out of memory");
         goto fail;
     }
     S_ctx c = {d, inputs, n_in, N, block};
-    if (sens_collect(base.plan, &so, &t, S_prepare, &c, runs, fc, &e) != HS_OK) goto fail;
-    if (!root) goto done; /* only rank 0 has the outputs */
-    S_expand(block, nb, n_in, N, fc, f);
-    sobol_index *idx = malloc((size_t)n_in * sizeof *idx);
-    if (!idx) {
-        hs_error_set(&e, HS_ERR_RUNTIME, "out of memory");
+    if ((np == 1 ? sens_collect : sens_collect_years)(base.plan, &so, &t, S_prepare, &c, runs, fc,
+                                                      &e) != HS_OK)
         goto fail;
-    }
-    hs_status st = sobol_estimate((size_t)N, (size_t)n_in, f, f + N, f + 2 * N, 500,
-                                  (unsigned long)a.seed, idx, &e);
-    for (int j = 0; j < n_in; j++)
-        rows[j].idx = j, rows[j].s = idx[j], rows[j].note = note[j];
-    free(idx);
-    if (st != HS_OK) goto fail;
-    qsort(rows, (size_t)n_in, sizeof *rows, S_by_st);
+    if (!root) goto done; /* only rank 0 has the outputs */
+    for (int p = 0; p < np; p++)
+        S_expand(block, nb, n_in, N, fc + (size_t)p * runs, f + (size_t)p * full);
+    if (S_estimate(N, n_in, np, full, f, a.seed, rows, &e) != HS_OK) goto fail;
+    for (size_t k = 0; k < (size_t)np * (size_t)n_in; k++)
+        rows[k].note = note[rows[k].idx];
     analysis_keys ak = {0};
     analysis_keys_set(&ak, AS_TARGET, "%s", t.label);
     analysis_keys_set(&ak, AS_INPUTS, "%d", n_in);
@@ -193,20 +214,26 @@ int cmd_sobol(int argc, char **argv)
         goto fail;
     outfile *o = outfile_set_open(&set, a.out, "sobol.csv", &e);
     if (!o) goto fail;
-    fputs("input,metric,S1,S1_lo,S1_hi,ST,ST_lo,ST_hi,note\n", outfile_stream(o));
-    for (int k = 0; k < n_in; k++) {
-        const sobol_index *s = &rows[k].s;
-        outfile_csv_str(o, inputs[rows[k].idx].in.name);
-        outfile_csv_str(o, t.label);
-        const double v[6] = {s->s1, s->s1_lo, s->s1_hi, s->st, s->st_lo, s->st_hi};
-        for (int i = 0; i < 6; i++) {
-            if (isfinite(v[i]))
-                outfile_csv_num(o, v[i]);
-            else
-                outfile_csv_str(o, "");
+    fputs("input,metric,S1,S1_lo,S1_hi,ST,ST_lo,ST_hi,year,note\n", outfile_stream(o));
+    for (int p = 0; p < np; p++) {
+        char label[200];
+        const int year = sens_period(&t, np, p, label, sizeof label);
+        for (int k = 0; k < n_in; k++) {
+            const S_row *row = &rows[(size_t)p * n_in + k];
+            const sobol_index *s = &row->s;
+            outfile_csv_str(o, inputs[row->idx].in.name);
+            outfile_csv_str(o, label);
+            const double v[6] = {s->s1, s->s1_lo, s->s1_hi, s->st, s->st_lo, s->st_hi};
+            for (int i = 0; i < 6; i++) {
+                if (isfinite(v[i]))
+                    outfile_csv_num(o, v[i]);
+                else
+                    outfile_csv_str(o, "");
+            }
+            sens_csv_year(o, year);
+            outfile_csv_str(o, row->note);
+            outfile_csv_end(o);
         }
-        outfile_csv_str(o, rows[k].note);
-        outfile_csv_end(o);
     }
     if (outfile_set_commit(&set, &e) != HS_OK) goto fail;
     if (!a.quiet) {

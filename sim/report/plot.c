@@ -28,6 +28,7 @@
 #include "base/hs_path.h"
 #include "base/outfile.h"
 #include "labels.h"
+#include "plot_time.h"
 #include "spawn.h"
 
 #define S_MAX_VARS 24
@@ -138,13 +139,14 @@ enum {
     S_SWEEP,
     S_CROSSOVER,
     S_GRID,
+    S_YEARLY,
     S_NFILES
 };
 
 static const char *const S_files[S_NFILES] = {
     "summary.csv", "compare.csv", "monthly.csv",   "hist.csv",     "cdf.csv",
     "daily.csv",   "profile.csv", "options.csv",   "manifest.csv", "tornado.csv",
-    "sobol.csv",   "sweep.csv",   "crossover.csv", "grid.csv"};
+    "sobol.csv",   "sweep.csv",   "crossover.csv", "grid.csv",     "yearly.csv"};
 
 typedef struct {
     const char *outdir;
@@ -315,7 +317,7 @@ static const char *S_manifest(S_ctx *c, const char *key)
 /* What every command writes beside its own results (docs/outputs.md, "Provenance"). */
 #define S_BASE_SET                                                                                 \
     (S_BIT(S_SUMMARY) | S_BIT(S_COMPARE) | S_BIT(S_MONTHLY) | S_BIT(S_HIST) | S_BIT(S_CDF) |       \
-     S_BIT(S_PROFILE) | S_BIT(S_OPTIONS) | S_BIT(S_MANIFEST))
+     S_BIT(S_PROFILE) | S_BIT(S_OPTIONS) | S_BIT(S_MANIFEST) | S_BIT(S_YEARLY))
 
 static const struct {
     const char *command;
@@ -724,6 +726,37 @@ static int S_prep_grid(S_ctx *c, S_vars *vs)
     return ok;
 }
 
+/* Results over time (plot_time.c): the categories and years of yearly.csv. */
+static int S_prep_cost_by_year(S_ctx *c, S_vars *vs)
+{
+    csvtable *t = S_tab_with(c, S_YEARLY, "option year metric mean");
+    if (!t || !S_each_option_has(c, t, "option", NULL, NULL)) return 0;
+    char *cats = plot_time_categories(t);
+    const int years = plot_time_years(t);
+    if (cats && years > 0) {
+        S_var(vs, "categories", cats);
+        S_var_int(vs, "years", years);
+    }
+    free(cats);
+    return cats && years > 0;
+}
+
+/* The top drivers of a tornado.csv written with --by-year (plot_time.c). */
+static int S_prep_drivers_by_year(S_ctx *c, S_vars *vs)
+{
+    csvtable *t = S_tab_with(c, S_TORNADO, "input metric unit swing year");
+    if (!t) return 0;
+    char *inputs = plot_time_top_inputs(t, 6);
+    const int years = plot_time_years(t);
+    if (inputs && years > 0) {
+        S_var(vs, "inputs", inputs);
+        S_var_int(vs, "years", years);
+        S_var(vs, "unit", csvtable_getn(t, 0, "unit"));
+    }
+    free(inputs);
+    return inputs && years > 0;
+}
+
 static const struct {
     plot_chart info;
     S_prep_fn prep;
@@ -767,6 +800,12 @@ static const struct {
       PLOT_SECTION_MAIN},
      S_prep_tco_diff,
      S_BIT(S_HIST) | S_BIT(S_COMPARE)},
+    {{"cost_by_year", "Cost of each year by category",
+      "The mean cost of each year of the horizon, stacked by ledger category, one panel per "
+      "option: the up-front purchases of year 1, then the running costs as they grow.",
+      PLOT_SECTION_TIME},
+     S_prep_cost_by_year,
+     S_BIT(S_YEARLY)},
     {{"input_profile", "Input check: weekly traffic profile",
       "The weekday x hour shape of the demand the run used; the box shows the share of "
       "messages in office hours (Mon-Fri 09:00-18:00).",
@@ -784,6 +823,13 @@ static const struct {
       "stay at their base values; the longest bars are the assumptions that matter.",
       PLOT_SECTION_SENSITIVITY},
      S_prep_tornado,
+     S_BIT(S_TORNADO)},
+    {{"drivers_by_year", "Top drivers year by year",
+      "The tornado swing of the inputs that matter most, in each year of the horizon (from "
+      "tornado --by-year): a one-off input matters in year 1 only, a growing one more each "
+      "year.",
+      PLOT_SECTION_SENSITIVITY},
+     S_prep_drivers_by_year,
      S_BIT(S_TORNADO)},
     {{"sobol", "Sobol sensitivity indices",
       "The share of the metric's variance due to each input alone (S1) and with its "

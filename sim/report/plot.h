@@ -55,7 +55,12 @@ hs_status plot_run(const char *outdir, const plot_opts *o, int *skipped, plot_re
 char *plot_chart_provenance(const char *outdir, size_t i, int *foreign, hs_error *e);
 
 /* The charts hostsim knows, in the order the report shows them. */
-typedef enum { PLOT_SECTION_MAIN, PLOT_SECTION_SENSITIVITY, PLOT_SECTION_INPUTS } plot_section;
+typedef enum {
+    PLOT_SECTION_MAIN,
+    PLOT_SECTION_TIME, /* results over time: the report's "Over time" section */
+    PLOT_SECTION_SENSITIVITY,
+    PLOT_SECTION_INPUTS
+} plot_section;
 typedef struct {
     const char *name;     /* plots/NAME.gp -> OUTDIR/plots/NAME.png and NAME.svg */
     const char *title;    /* short title, for the report */

@@ -26,6 +26,7 @@
 #include "pbound.h"
 #include "plot.h"
 #include "report_voi.h"
+#include "report_time.h"
 #include "spawn.h"
 
 typedef struct {
@@ -1096,6 +1097,10 @@ hs_status report_write(const char *outdir, int pdf, hs_error *e)
                   f);
         S_charts(&r, want, PLOT_SECTION_MAIN, &shown);
         fputs("</section>\n", f);
+        fputs("<section id=\"over-time\">\n<h2>Over time</h2>\n", f);
+        report_time_section(f, outdir);
+        S_charts(&r, want, PLOT_SECTION_TIME, &shown);
+        fputs("</section>\n", f);
         for (size_t k = 0; k < nc; k++)
             nsens += want[k] && plot_chart_get(k)->section == PLOT_SECTION_SENSITIVITY;
         if (nsens || r.tornado || r.crossover) {
@@ -1105,7 +1110,6 @@ hs_status report_write(const char *outdir, int pdf, hs_error *e)
             S_charts(&r, want, PLOT_SECTION_SENSITIVITY, &shown);
             fputs("</section>\n", f);
         }
-        report_voi_section(f, r.voi, S_esc);
         report_voi_section(f, r.voi, S_esc);
         fputs("<section id=\"inputs\">\n<h2>Input checks</h2>\n", f);
         S_charts(&r, want, PLOT_SECTION_INPUTS, &shown);

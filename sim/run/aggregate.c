@@ -9,10 +9,12 @@
 #include <string.h>
 
 #include "scenario/param_slot.h"
+#include "timeagg.h"
 
 void aggregate_free(aggregate *a)
 {
     if (!a) return;
+    timeagg_free(a->time);
     free(a->keep_d);
     free(a->keep_f);
     free(a->keep_sw);
@@ -107,9 +109,11 @@ aggregate *aggregate_new(const sim_plan *plan, uint64_t expected, hs_error *e)
     a->sx = malloc(((size_t)a->ninputs + 1) * AGG_SPEARMAN_MAX * sizeof *a->sx);
     a->sy = malloc((size_t)a->nres * 3 * AGG_SPEARMAN_MAX * sizeof *a->sy);
     if (!a->sx || !a->sy) goto oom;
+    if (!(a->time = timeagg_new(&a->L, e))) goto fail;
     return a;
 oom:
     hs_error_set(e, HS_ERR_RUNTIME, "out of memory for the aggregates");
+fail:
     aggregate_free(a);
     return NULL;
 }
@@ -220,6 +224,7 @@ hs_status aggregate_consume(void *va, uint64_t run, const double *rec, hs_error 
             outfile_csv_end(f);
         }
     }
+    timeagg_consume(a->time, rec);
     a->n = k;
     return HS_OK;
 }

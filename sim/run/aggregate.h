@@ -52,7 +52,8 @@ typedef struct {
     agg_input *inputs; /* uncertain inputs */
     double *sx, *sy;   /* [ninputs][AGG_SPEARMAN_MAX], [nres * 3][AGG_SPEARMAN_MAX] */
     uint64_t ns;
-    outfile *traj_csv; /* optional trajectories.csv */
+    outfile *traj_csv;    /* optional trajectories.csv */
+    struct timeagg *time; /* results over time (timeagg.h) */
 } aggregate;
 
 aggregate *aggregate_new(const sim_plan *plan, uint64_t expected, hs_error *e);

@@ -12,6 +12,7 @@
 
 #include "base/hs_fmt.h"
 #include "base/units.h"
+#include "output_time.h"
 #include "rankcorr.h"
 #include "scenario/correlations.h"
 #include "scenario/params_io.h"
@@ -459,6 +460,7 @@ hs_status output_write_analysis(const aggregate *a, const output_info *info,
     HS_FORWARD(S_summary(a, set, dir, e));
     HS_FORWARD(S_compare(a, set, dir, e));
     HS_FORWARD(S_monthly(a, set, dir, e));
+    HS_FORWARD(output_write_time(a, set, dir, e));
     HS_FORWARD(S_hist_cdf(a, set, dir, e));
     HS_FORWARD(S_daily(a, info, set, dir, e));
     HS_FORWARD(S_profile_options_params(a, set, dir, e));

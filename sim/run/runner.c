@@ -34,7 +34,9 @@ runner_layout runner_layout_of(const sim_plan *p)
     L.g = L.vcum + (size_t)L.nres * L.months;
     L.o = L.g + PG_COUNT;
     L.sw = L.o + (size_t)L.nopt * PO_COUNT;
-    L.size = L.sw + (size_t)L.nsw;
+    L.cat = L.sw + (size_t)L.nsw;
+    L.down = L.cat + (size_t)L.nres * CAT_COUNT * L.months;
+    L.size = L.down + (size_t)L.nres * L.months;
     return L;
 }
 
@@ -122,6 +124,11 @@ static void S_record(const S_shared *sh, const sim_work *w, double *rec)
             cum[m] = s += ledger_month_total(o->led, m);
             vcum[m] = v += ledger_month_value(o->led, m);
         }
+        /* the ledger's cost rows are [CAT_COUNT][months] (ledger.h): one block */
+        memcpy(rec + L->cat + (size_t)i * CAT_COUNT * L->months, o->led->m,
+               (size_t)CAT_COUNT * L->months * sizeof(double));
+        memcpy(rec + L->down + (size_t)i * L->months, o->month_down,
+               (size_t)L->months * sizeof(double));
     }
     for (int i = 0; i < L->nopt; i++)
         memcpy(rec + L->o + (size_t)i * PO_COUNT, w->opt[i].p, PO_COUNT * sizeof(double));

@@ -11,7 +11,8 @@
  * A record is runner_layout_of(plan).size doubles, at the offsets of runner_layout:
  *   met[nres][MET_COUNT] | cumulative cost by month [nres][months] |
  *   cumulative value by month [nres][months] | sampled g[PG_COUNT] |
- *   sampled o[nopt][PO_COUNT] | switch month of each strategy step [nsw]
+ *   sampled o[nopt][PO_COUNT] | switch month of each strategy step [nsw] |
+ *   cost by category and month [nres][CAT_COUNT][months] | downtime hours by month [nres][months]
  * where the nres results are the nopt options, then the strategies
  * (sim_result_count, sim_result_name), and nsw counts every strategy's steps.
  */
@@ -25,7 +26,7 @@
 
 typedef struct {
     int nopt, nres, nsw, months;
-    size_t met, cum, vcum, g, o, sw, size; /* offsets into a record */
+    size_t met, cum, vcum, g, o, sw, cat, down, size; /* offsets into a record */
 } runner_layout;
 
 runner_layout runner_layout_of(const sim_plan *p);

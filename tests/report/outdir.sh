@@ -18,7 +18,7 @@ rm -rf "$dir"
 rm -rf "$dir.parts"
 common=(--scenario inputs/default --seed 42 --quiet)
 "$bin" run "${common[@]}" --out "$dir" --trajectories 300
-"$bin" tornado "${common[@]}" --out "$dir.parts/tornado" --trajectories 10 --years 1
+"$bin" tornado "${common[@]}" --out "$dir.parts/tornado" --trajectories 10 --years 2 --by-year
 "$bin" sobol "${common[@]}" --out "$dir.parts/sobol" --samples 8 --years 1
 "$bin" sweep "${common[@]}" --out "$dir.parts/sweep" --param global.volume_month \
   --values 20000:2000000:4:log --trajectories 20 --years 1

@@ -326,7 +326,11 @@ Test(report, optional_files_missing_leave_their_sections_out)
     cr_assert_null(strstr(html, "id=\"sensitivity\""));
     cr_assert_null(strstr(html, "tornado-table"));
     cr_assert_not_null(strstr(html, "params.csv is missing"));
-    cr_assert_eq(S_count(html, "<img "), plot_chart_count() - 4);
+    /* tornado, drivers_by_year, sobol, sweep, grid gone; the run's charts stay, among them the
+     * "Over time" section's */
+    cr_assert_eq(S_count(html, "<img "), plot_chart_count() - 5);
+    cr_assert_not_null(strstr(html, "id=\"over-time\""));
+    cr_assert_not_null(strstr(html, "id=\"chart-cost_by_year\""));
     free(html);
     free(hp);
     tplot_rmtree(dir);
