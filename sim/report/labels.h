@@ -17,4 +17,9 @@
  * "Self hosted"). Returns B. */
 char *labels_option(char *b, size_t n, const char *id, const char *label);
 
+/* The label of result ID (an option or a strategy) of output folder OUTDIR: the `label` of its
+ * row in the folder's options.csv or strategies.csv, else labels_option's fallback. Reads the
+ * two files at each call (they are a few rows). Returns B. */
+char *labels_lookup(char *b, size_t n, const char *outdir, const char *id);
+
 #endif

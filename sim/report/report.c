@@ -1110,7 +1110,7 @@ hs_status report_write(const char *outdir, int pdf, hs_error *e)
             S_charts(&r, want, PLOT_SECTION_SENSITIVITY, &shown);
             fputs("</section>\n", f);
         }
-        report_voi_section(f, r.voi, S_esc);
+        report_voi_section(f, r.voi, outdir, S_esc);
         fputs("<section id=\"inputs\">\n<h2>Input checks</h2>\n", f);
         S_charts(&r, want, PLOT_SECTION_INPUTS, &shown);
         fputs("</section>\n<section id=\"assumptions\">\n<h2>Assumptions</h2>\n", f);

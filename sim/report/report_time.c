@@ -7,6 +7,7 @@
 #include "base/csvtable.h"
 #include "base/hs_fmt.h"
 #include "base/hs_path.h"
+#include "labels.h"
 
 /* The table of NAME in OUTDIR, or NULL when it is missing or malformed. */
 static csvtable *S_load(const char *outdir, const char *name)
@@ -28,7 +29,22 @@ static int S_safe(const char *s)
     return 1;
 }
 
-static void S_years_table(FILE *f, const csvtable *t)
+/* Writes the label of result ID of OUTDIR (labels.h: an option's or a strategy's), HTML-escaped. */
+static void S_label(FILE *f, const char *outdir, const char *id)
+{
+    char b[512];
+    for (const char *p = labels_lookup(b, sizeof b, outdir, id); *p; p++)
+        if (*p == '<')
+            fputs("&lt;", f);
+        else if (*p == '>')
+            fputs("&gt;", f);
+        else if (*p == '&')
+            fputs("&amp;", f);
+        else
+            fputc(*p, f);
+}
+
+static void S_years_table(FILE *f, const csvtable *t, const char *outdir)
 {
     const int co = csvtable_col(t, "option"), cy = csvtable_col(t, "year"),
               cm = csvtable_col(t, "metric"), cv = csvtable_col(t, "mean");
@@ -38,7 +54,7 @@ static void S_years_table(FILE *f, const csvtable *t)
     for (size_t r = 0; r < csvtable_rows(t); r++)
         if (csvtable_num(t, r, cy, &v) && v > years && v <= 50) years = (int)v;
     if (!years) return;
-    fputs("<table>\n<tr><th>option</th>", f);
+    fputs("<table>\n<tr><th>option or strategy</th>", f);
     for (int y = 1; y <= years; y++)
         fprintf(f, "<th>year %d</th>", y);
     fputs("</tr>\n", f);
@@ -48,7 +64,9 @@ static void S_years_table(FILE *f, const csvtable *t)
         if (strcmp(csvtable_get(t, r, cm), "tco") != 0 || !S_safe(o) || strcmp(o, last) == 0)
             continue;
         last = o;
-        fprintf(f, "<tr><td>%s</td>", o);
+        fputs("<tr><td>", f);
+        S_label(f, outdir, o);
+        fputs("</td>", f);
         for (int y = 1; y <= years; y++) {
             long k = -1;
             char b[32] = "";
@@ -65,7 +83,7 @@ static void S_years_table(FILE *f, const csvtable *t)
     fputs("</table>\n", f);
 }
 
-static void S_breakeven_table(FILE *f, const csvtable *t)
+static void S_breakeven_table(FILE *f, const csvtable *t, const char *outdir)
 {
     const char *cols[] = {"option_a", "option_b", "metric", "p_never", "p50", "mean_if_any"};
     int c[6];
@@ -87,10 +105,14 @@ static void S_breakeven_table(FILE *f, const csvtable *t)
         double med;
         char m[32] = "never";
         if (csvtable_num(t, r, c[4], &med)) snprintf(m, sizeof m, "%.0f", med);
+        fputs("<tr><td>", f);
+        S_label(f, outdir, a);
+        fputs("</td><td>", f);
+        S_label(f, outdir, b);
         fprintf(f,
-                "<tr><td>%s</td><td>%s</td><td class=\"num\">%.3f</td><td class=\"num\">%s</td>"
-                "<td class=\"num\">%.1f</td></tr>\n",
-                a, b, pn, m, mean);
+                "</td><td class=\"num\">%.3f</td><td class=\"num\">%s</td><td "
+                "class=\"num\">%.1f</td></tr>\n",
+                pn, m, mean);
     }
     if (rows)
         fputs("</table>\n", f);
@@ -102,12 +124,12 @@ static void S_breakeven_table(FILE *f, const csvtable *t)
 
 /* A paragraph, then the table of file NAME drawn by fn, or a note when it cannot be read. */
 static void S_part(FILE *f, const char *outdir, const char *name, const char *intro,
-                   void (*fn)(FILE *, const csvtable *))
+                   void (*fn)(FILE *, const csvtable *, const char *))
 {
     csvtable *t = S_load(outdir, name);
     fprintf(f, "<p>%s (%s).</p>\n", intro, name);
     if (t)
-        fn(f, t);
+        fn(f, t, outdir);
     else
         fprintf(f, "<p class=\"note\">No readable %s in this folder.</p>\n", name);
     csvtable_free(t);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/hs_fmt.h"
+#include "labels.h"
 
 #define S_ROWS 10 /* inputs shown */
 
@@ -25,7 +26,8 @@ static void S_cell(FILE *f, const csvtable *t, size_t row, const char *col, int 
     fputs("</td>", f);
 }
 
-void report_voi_section(FILE *f, const csvtable *t, void (*esc)(FILE *f, const char *s))
+void report_voi_section(FILE *f, const csvtable *t, const char *outdir,
+                        void (*esc)(FILE *f, const char *s))
 {
     if (!t || csvtable_col(t, "evppi_cny") < 0) return;
     const int cm = csvtable_col(t, "metric");
@@ -43,7 +45,8 @@ void report_voi_section(FILE *f, const csvtable *t, void (*esc)(FILE *f, const c
     fputs("<section id=\"voi\">\n<h2>What is worth checking before deciding</h2>\n<p>Chosen on "
           "today's information (lowest mean cost over the horizon): <strong>",
           f);
-    esc(f, csvtable_getn(t, (size_t)first, "decision"));
+    char lab[512];
+    esc(f, labels_lookup(lab, sizeof lab, outdir, csvtable_getn(t, (size_t)first, "decision")));
     fprintf(f,
             "</strong>. Perfect information on everything uncertain would save %s CNY on "
             "average (EVPI, &plusmn; %s). Knowing one input alone is worth its EVPPI below; "
@@ -64,16 +67,16 @@ void report_voi_section(FILE *f, const csvtable *t, void (*esc)(FILE *f, const c
         const char *then = strcmp(below, dec) == 0 ? csvtable_getn(t, i, "best_above") : below;
         double share = 0, p;
         csvtable_numn(t, i, "evppi_share", &share);
-        fputs("<tr><td>", f);
+        fputs("<tr><td><code>", f); /* a parameter's name, as a reader types it */
         esc(f, csvtable_getn(t, i, "input"));
-        fputs("</td>", f);
+        fputs("</code></td>", f);
         S_cell(f, t, i, "evppi_cny", 1);
         fprintf(f, "<td class=\"num\">%.1f %%</td>", 100 * share);
         S_cell(f, t, i, "flip_point", 0);
         fputs("<td>", f);
         esc(f, csvtable_getn(t, i, "input_unit"));
         fputs("</td><td>", f);
-        esc(f, then);
+        esc(f, labels_lookup(lab, sizeof lab, outdir, then));
         fputs("</td><td class=\"num\">", f);
         if (csvtable_numn(t, i, "p_beyond", &p)) fprintf(f, "%.3f", p);
         fputs("</td></tr>\n", f);

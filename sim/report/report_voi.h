@@ -8,7 +8,9 @@
 
 /* Writes <section id="voi"> to f from voi.csv's table t (nothing when t is NULL or has no
  * tco rows): the option chosen without more information, the EVPI, and the inputs ranked by
- * EVPPI with their flip points. esc writes a text HTML-escaped (the report's own escaper). */
-void report_voi_section(FILE *f, const csvtable *t, void (*esc)(FILE *f, const char *s));
+ * EVPPI with their flip points; options named by their labels in OUTDIR (labels.h). esc writes a
+ * text HTML-escaped (the report's own escaper). */
+void report_voi_section(FILE *f, const csvtable *t, const char *outdir,
+                        void (*esc)(FILE *f, const char *s));
 
 #endif

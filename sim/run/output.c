@@ -306,6 +306,25 @@ static hs_status S_daily(const aggregate *a, const output_info *info, outfile_se
     return HS_OK;
 }
 
+/* A strategy's label for people, from its options' labels and its moves ("Self-hosted servers,
+ * then SaaS plan at a set month"), and its steps as ids ("self_hosted>saas"). */
+static void S_strategy_label(const scenario *sc, const scenario_strategy *st, char *label,
+                             size_t nl, char *steps, size_t ns)
+{
+    static const char *const when[STRAT_WHEN_COUNT] = {
+        "at a set month", "on downtime", "over budget", "on volume", "before an upgrade"};
+    _Static_assert(STRAT_WHEN_COUNT == 5, "a phrase for each trigger (strategy_def.h)");
+    size_t l = (size_t)snprintf(label, nl, "%s", sc->opt[st->step[0].from].label);
+    size_t m = (size_t)snprintf(steps, ns, "%s", sc->opt[st->step[0].from].name);
+    for (int i = 0; i < st->nsteps; i++) {
+        const strategy_step *p = &st->step[i];
+        if (l < nl)
+            l += (size_t)snprintf(label + l, nl - l, ", then %s %s", sc->opt[p->to].label,
+                                  when[p->when]);
+        if (m < ns) m += (size_t)snprintf(steps + m, ns - m, ">%s", sc->opt[p->to].name);
+    }
+}
+
 static hs_status S_profile_options_params(const aggregate *a, outfile_set *set, const char *dir,
                                           hs_error *e)
 {
@@ -337,6 +356,19 @@ static hs_status S_profile_options_params(const aggregate *a, outfile_set *set, 
         }
         outfile_csv_str(f, sc->opt[o].label);
         outfile_csv_str(f, sc->opt[o].variant_of);
+        outfile_csv_end(f);
+    }
+    f = outfile_set_open(set, dir, "strategies.csv", e);
+    if (!f) return e->code;
+    fputs("strategy,index,label,steps\n", outfile_stream(f));
+    for (int k = 0; k < sc->nstrat; k++) {
+        const scenario_strategy *st = &sc->strat[k];
+        char label[512], steps[256];
+        S_strategy_label(sc, st, label, sizeof label, steps, sizeof steps);
+        outfile_csv_str(f, st->name);
+        outfile_csv_int(f, sc->nopt + k);
+        outfile_csv_str(f, label);
+        outfile_csv_str(f, steps);
         outfile_csv_end(f);
     }
     f = outfile_set_open(set, dir, "params.csv", e);

@@ -31,7 +31,7 @@ static char *S_section(const char *csv)
     char *buf = NULL;
     size_t n = 0;
     FILE *f = open_memstream(&buf, &n);
-    report_voi_section(f, t, S_esc);
+    report_voi_section(f, t, "/nonexistent", S_esc); /* no options.csv: ids made readable */
     fclose(f);
     csvtable_free(t);
     unlink(path);
@@ -54,12 +54,12 @@ Test(report_voi, lists_the_tco_rows_with_flip_points_and_the_option_then_best)
              S_header);
     char *html = S_section(csv);
     cr_assert_not_null(strstr(html, "<section id=\"voi\">"));
-    cr_expect_not_null(strstr(html, "<strong>saas</strong>"), "the decision");
+    cr_expect_not_null(strstr(html, "<strong>Saas</strong>"), "the decision");
     cr_expect_not_null(strstr(html, "14,277 CNY"), "the EVPI");
     cr_expect_not_null(strstr(html,
-                              "<td>payg.message_fee</td><td class=\"num\">11,613</td>"
+                              "<td><code>payg.message_fee</code></td><td class=\"num\">11,613</td>"
                               "<td class=\"num\">81.3 %</td><td class=\"num\">0.01816</td>"
-                              "<td>CNY/message</td><td>payg</td><td class=\"num\">0.399</td>"),
+                              "<td>CNY/message</td><td>Payg</td><td class=\"num\">0.399</td>"),
                        "%s", html);
     cr_expect_not_null(strstr(html, "x.&lt;b>"), "input names escaped");
     cr_expect_null(strstr(html, "only.on_net"), "tco rows only");
@@ -71,7 +71,7 @@ Test(report_voi, without_voi_csv_or_tco_rows_there_is_no_section)
     char *buf = NULL;
     size_t n = 0;
     FILE *f = open_memstream(&buf, &n);
-    report_voi_section(f, NULL, S_esc);
+    report_voi_section(f, NULL, "/nonexistent", S_esc);
     fclose(f);
     cr_expect_eq(n, 0);
     free(buf);
