@@ -169,7 +169,7 @@ int cmd_sobol(int argc, char **argv)
     const uint64_t N = a.samples;
     if (!(d = sobol_design_new(r, (size_t)N, (size_t)n_in, &e))) goto fail;
     const int nb = S_blocks(sc, &t, inputs, n_in, block, note);
-    const uint64_t runs = N * (uint64_t)nb; /* N x (D + 2) less the blocks left out */
+    const uint64_t runs = N * (uint64_t)nb;         /* N x (D + 2) less the blocks left out */
     const uint64_t full = N * (uint64_t)(n_in + 2); /* the design: A | B | AB_1 .. AB_D */
     /* the periods: the target's own (the horizon or --year K), or the horizon and every year */
     const int np = a.by_year ? 1 + a.years : 1;

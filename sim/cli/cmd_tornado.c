@@ -174,8 +174,9 @@ int cmd_tornado(int argc, char **argv)
         goto fail;
     outfile *o = outfile_set_open(&set, a.out, "tornado.csv", &e);
     if (!o) goto fail;
-    fputs("input,metric,unit,p10_value,p90_value,metric_at_p10,metric_at_p90,base,swing,year,note\n",
-          outfile_stream(o));
+    fputs(
+        "input,metric,unit,p10_value,p90_value,metric_at_p10,metric_at_p90,base,swing,year,note\n",
+        outfile_stream(o));
     for (int p = 0; p < np; p++) {
         char label[200];
         const int year = sens_period(&t, np, p, label, sizeof label);

@@ -72,9 +72,10 @@ static int S_main(int argc, char **argv)
         const char *name;
         int (*fn)(int, char **);
         int simulates;
-    } cmds[] = {{"run", cmd_run, 1},     {"validate", cmd_validate, 0}, {"params", cmd_params, 0},
-                {"sweep", cmd_sweep, 1}, {"tornado", cmd_tornado, 1},   {"sobol", cmd_sobol, 1},
-                {"plot", cmd_plot, 0},   {"report", cmd_report, 0}, {"compare", cmd_compare, 1}};
+    } cmds[] = {
+        {"run", cmd_run, 1},     {"validate", cmd_validate, 0}, {"params", cmd_params, 0},
+        {"sweep", cmd_sweep, 1}, {"tornado", cmd_tornado, 1},   {"sobol", cmd_sobol, 1},
+        {"plot", cmd_plot, 0},   {"report", cmd_report, 0},     {"compare", cmd_compare, 1}};
     for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++)
         if (strcmp(cmd, cmds[i].name) == 0) {
             if (runner_rank() != 0 && !cmds[i].simulates) return 0;

@@ -49,10 +49,10 @@ typedef struct {
     int index; /* result index: the option's in the scenario, or nopt + the strategy's */
     const scenario_option *so; /* the option; NULL for a strategy (engine/strategy.h) */
     const char *name;          /* the option's or the strategy's name */
-    const char *stream; /* the name that keys its random streams: its base's for a variant
-                           (options.csv), else its own (engine; sim_stream) */
-    int stream_opt;     /* the option of those streams: its base's index for a variant, else
-                           its own (engine: the parameter draws, Latin hypercube, the copula) */
+    const char *stream;        /* the name that keys its random streams: its base's for a variant
+                                  (options.csv), else its own (engine; sim_stream) */
+    int stream_opt;            /* the option of those streams: its base's index for a variant, else
+                                  its own (engine: the parameter draws, Latin hypercube, the copula) */
     /* engine, before the models; read by every model */
     double p[PO_COUNT];                /* sampled parameters, canonical units */
     double price_index[SIM_MAX_YEARS]; /* (1 + price_escalation)^y (sim_plan_index):

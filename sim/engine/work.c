@@ -63,9 +63,8 @@ sim_work *sim_work_new(const sim_plan *plan, const model_type *const *models, hs
         o->so = i < w->nopt ? &plan->sc->opt[i] : NULL;
         o->name = sim_result_name(plan, i);
         o->stream = o->so ? options_stream_name(o->so) : o->name;
-        o->stream_opt = o->so && o->so->variant_of[0]
-                            ? scenario_option_index(plan->sc, o->so->variant_of)
-                            : i;
+        o->stream_opt =
+            o->so && o->so->variant_of[0] ? scenario_option_index(plan->sc, o->so->variant_of) : i;
         o->led = ledger_new((int)M);
         o->month_terms = malloc(M * sizeof *o->month_terms);
         o->month_served = malloc(M * sizeof(double));

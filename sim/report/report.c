@@ -25,8 +25,8 @@
 #include "labels.h"
 #include "pbound.h"
 #include "plot.h"
-#include "report_voi.h"
 #include "report_time.h"
+#include "report_voi.h"
 #include "spawn.h"
 
 typedef struct {

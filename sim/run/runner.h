@@ -58,7 +58,7 @@ typedef struct {
     uint32_t skip; /* options not simulated (bit i: option i; 0: none): their metrics are NaN
                       and their cumulative costs 0 in the records; the other options' numbers
                       are the same as in a run of every option (sim_work.skip) */
-    const runner_whole *whole;              /* NULL: the bar counts this run alone */
+    const runner_whole *whole;      /* NULL: the bar counts this run alone */
     const struct sampling_lhs *lhs; /* Latin hypercube strata of runs [0, n) (engine/sampling.h),
                                        or NULL: independent draws */
 } runner_opts;

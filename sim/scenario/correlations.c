@@ -60,7 +60,7 @@ static hs_status S_unknown(const scenario *sc, const csvin_row *row, int f, cons
 
 /* The index in c->params of the parameter named in field f, added when new. */
 static hs_status S_param(scenario *sc, const csvin_row *row, const char *dir, int f, int *out,
-                        hs_error *e)
+                         hs_error *e)
 {
     scenario_corr *c = sc->corr;
     const char *t = row->field[f];

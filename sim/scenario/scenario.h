@@ -124,7 +124,7 @@ typedef struct {
     /* strategies.csv: results are the options, then the strategies (sim_result_name) */
     scenario_strategy strat[SCENARIO_MAX_STRATEGIES];
     int nstrat;
-    uint64_t checksum;    /* FNV-1a 64 of the scenario's own files, in table order */
+    uint64_t checksum;          /* FNV-1a 64 of the scenario's own files, in table order */
     char overrides[2048];       /* the --set assignments, ';'-separated */
     struct scenario_corr *corr; /* correlations.csv (correlations.h), or NULL without one */
     int finalized;
