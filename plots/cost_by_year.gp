@@ -35,7 +35,7 @@ set yrange [0:ymax * 1.05]
 set grid noxtics ytics
 set ytics font ',10'
 do for [i = 1:nopt] {
-    set title word(options, i) tc rgb optcolor(i - 1) font ',13'
+    set title optlabel(i - 1) tc rgb optcolor(i - 1) font ',13'
     if (i == 1) {
         set key at screen 0.995, screen 0.90 right top reverse Left title 'category' noopaque \
             nobox font ',10' maxrows 14
@@ -44,6 +44,6 @@ do for [i = 1:nopt] {
     }
     plot for [j = 1:ncat] $stack using (($1 == i && $3 == j) ? $2 : NaN):(($4 + $5) / 2): \
         ($2 - 0.4):($2 + 0.4):4:5 with boxxyerror fs solid 1.0 border rgb 'white' \
-        fc rgb catcolor(j - 1) title word(categories, j)
+        fc rgb catcolor(j - 1) title readable(word(categories, j))
 }
 unset multiplot
