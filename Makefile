@@ -23,8 +23,9 @@ CFLAGS   ?= $(OPT) -g
 JCC      := $(shell $(CC) -Wa,-mbranches-within-32B-boundaries -x c -c /dev/null -o /dev/null \
               2>/dev/null && echo -Wa,-mbranches-within-32B-boundaries)
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -DHOSTSIM_VERSION='"$(VERSION)"' \
+             -DHOSTSIM_DATADIR='"$(PREFIX)/share/hostsim"' \
              $(WARN) $(CFLAGS) $(JCC) -Isim -I. $(EXTRA_CFLAGS)
-LDLIBS   := -lcsv -lgsl -lgslcblas -lpthread -lm
+LDLIBS   := -lcsv -lxlsxwriter -lgsl -lgslcblas -lpthread -lm
 
 LAYERS   := base scenario engine run analysis report
 LIB_SRC  := $(sort $(foreach l,$(LAYERS),$(wildcard sim/$(l)/*.c)) $(wildcard models/*.c))
@@ -37,8 +38,10 @@ LIB      := $(BUILD)/libhostsim.a
 FORMAT_SRC = $(sort $(wildcard sim/*/*.[ch] models/*.[ch] tests/unit/*.[ch] tests/bench/*.c tests/fuzz/*.c))
 
 # Debian packages the two commands need (see README "The two commands"); python3 checks the
-# outputs in the end-to-end tests (tests/e2e/run.sh), so that `make test` skips none of them.
-PKGS     := gcc make pkg-config libgsl-dev libcsv-dev libcriterion-dev gnuplot-nox python3
+# outputs in the end-to-end tests (tests/e2e/run.sh), and python3-openpyxl reads the workbook
+# back (tests/e2e/xlsx_check.py), so that `make test` skips none of them.
+PKGS     := gcc make pkg-config libgsl-dev libcsv-dev libcriterion-dev libxlsxwriter-dev gnuplot-nox \
+            python3 python3-openpyxl
 APT_LINE := apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(PKGS)
 
 .PHONY: all run test unit cli e2e mpicheck fuzz deps asan leakcheck clean install format format-check bench plots mpi lint golden golden-update
@@ -97,6 +100,8 @@ cli: hostsim
 e2e: hostsim
 	tests/e2e/run.sh ./hostsim
 	tests/e2e/provenance.sh ./hostsim
+	tests/e2e/xlsx.sh ./hostsim
+	tests/e2e/install.sh
 
 # The golden outputs (tests/golden/): fixed-seed summary, compare and monthly files; any
 # difference fails. After an intended change of the numbers: make golden-update, and commit.
@@ -171,12 +176,19 @@ plots: hostsim
 	@[ -s outputs/default/summary.csv ] || ./hostsim run --scenario inputs/default --out outputs/default
 	./hostsim plot outputs/default
 
+# The binary, the manual page (man hostsim), the chart scripts and the scenarios of inputs/,
+# where hostsim finds inputs/default without --scenario (PREFIX/share/hostsim/inputs/default,
+# beside the binary: sim/cli/datadir.c). DESTDIR stages the tree for a package.
 install: hostsim
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 hostsim $(DESTDIR)$(PREFIX)/bin/hostsim
 	install -m 644 docs/hostsim.1 $(DESTDIR)$(PREFIX)/share/man/man1/hostsim.1
 	install -d $(DESTDIR)$(PREFIX)/share/hostsim/plots
 	install -m 644 plots/*.gp $(DESTDIR)$(PREFIX)/share/hostsim/plots
+	for d in inputs/*/; do \
+	  install -d $(DESTDIR)$(PREFIX)/share/hostsim/$$d && \
+	  install -m 644 $$d*.csv $(DESTDIR)$(PREFIX)/share/hostsim/$$d || exit 1; \
+	done
 
 # The tree follows its own .clang-format; format-check fails on any difference.
 format:

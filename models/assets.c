@@ -10,6 +10,9 @@
  *   v(a) = 1 - (1 - r3) a/36          for a <= 36,
  *        = r3 (60 - a)/24             for 36 < a < 60,   0 after.
  * Salvage at the horizon: -n c_y v(age) (a negative cost, category salvage).
+ * Residual by month (o->month_residual, for a strategy's move away from the
+ * option): sum over the items in service at the start of month m of
+ * n c_y v(age at that start), c_y at the price of the item's purchase.
  * Accounting view (metric depreciation): straight line n c_y / (12 L) per
  * month while the item is in service, plus the book value written off when
  * a disaster destroys it.
@@ -61,6 +64,11 @@ static void S_hold(opt_work *o, const sim_plan *p, double price, double t, int p
         double next_eol = mt + life_m < p->months ? p->month_first_hour[mt + life_m] : H;
         double next_dis = di < o->disasters.n ? o->disasters.v[di].t0 : H;
         double next = next_eol < next_dis ? next_eol : next_dis;
+        for (int k = mt; k < p->months && p->month_first_hour[k] < next; k++)
+            if (p->month_first_hour[k] >= t)
+                o->month_residual[k] +=
+                    cost *
+                    assets_residual((p->month_first_hour[k] - t) / UNITS_HOURS_PER_MONTH, r3);
         if (next >= H) {
             double age_m = (H - t) / UNITS_HOURS_PER_MONTH;
             o->met[MET_depreciation] += cost * (age_m < life_m ? age_m / life_m : 1);
@@ -107,7 +115,7 @@ static hs_status S_assets(sim_work *w, opt_work *o, hs_error *e)
 {
     const sim_plan *p = w->plan;
     const double *q = o->p, *E = o->price_index;
-    sim_stream(w, "assets", o->so->name);
+    sim_stream(w, "assets", o);
     const gsl_rng *r = w->r;
     double u_obs = gsl_rng_uniform(r);
     for (int i = 0; i < o->so->nassets; i++) {

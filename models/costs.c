@@ -60,7 +60,7 @@ static void S_events(sim_work *w, opt_work *o, const char *stream, ledger_catego
     const sim_plan *p = w->plan;
     const double H = (double)p->hours;
     if (rate_year <= 0) return;
-    sim_stream(w, stream, o->so->name);
+    sim_stream(w, stream, o);
     double t = 0;
     for (int k = 0; max == 0 || k < max; k++) {
         t += gsl_ran_exponential(w->r, UNITS_HOURS_PER_YEAR / rate_year);

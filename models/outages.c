@@ -56,8 +56,7 @@ static hs_status S_outages(sim_work *w, opt_work *o, hs_error *e)
 {
     const sim_plan *p = w->plan;
     const double *q = o->p;
-    const char *name = o->so->name;
-    sim_stream(w, "outages", name);
+    sim_stream(w, "outages", o);
     HS_FORWARD(S_poisson(w, &o->outages, q[PO_outage_rate] / UNITS_HOURS_PER_MONTH,
                          q[PO_repair_hours], q[PO_repair_shape], OUT_UNPLANNED, NULL, e));
     if (q[PO_maintenance_hours] > 0)
@@ -69,10 +68,10 @@ static hs_status S_outages(sim_work *w, opt_work *o, hs_error *e)
             HS_FORWARD(sim_intervals_push(&o->outages, t0, t0 + q[PO_maintenance_hours],
                                           OUT_MAINTENANCE, e));
         }
-    sim_stream(w, "ddos", name);
+    sim_stream(w, "ddos", o);
     HS_FORWARD(S_poisson(w, &o->outages, q[PO_ddos_rate] / UNITS_HOURS_PER_YEAR,
                          q[PO_ddos_minutes] / 60, 0, OUT_DDOS, NULL, e));
-    sim_stream(w, "disasters", name);
+    sim_stream(w, "disasters", o);
     HS_FORWARD(S_poisson(w, &o->outages, q[PO_disaster_rate] / UNITS_HOURS_PER_YEAR,
                          q[PO_disaster_outage_days] * 24, 0, OUT_DISASTER, &o->disasters, e));
 

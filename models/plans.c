@@ -82,7 +82,7 @@ static hs_status S_plans(sim_work *w, opt_work *o, hs_error *e)
             T[m] = own;
         return HS_OK;
     }
-    sim_stream(w, "plans", so->name);
+    sim_stream(w, "plans", o);
     const double per_msg =
         w->g[PG_req_per_message] * w->g[PG_burst_factor] / UNITS_SECONDS_PER_HOUR;
     plans_menu mu = {.n = so->ntiers, .overage = q[PO_overage_fee]};

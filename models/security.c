@@ -58,7 +58,7 @@ static hs_status S_walk(sim_work *w, opt_work *o, int charge, hs_error *e)
     const double *q = o->p;
     const double rate_h = q[PO_incident_rate] / UNITS_HOURS_PER_YEAR;
     if (rate_h <= 0) return HS_OK;
-    sim_stream(w, "security", o->so->name);
+    sim_stream(w, "security", o);
     const gsl_rng *r = w->r;
     const double H = (double)p->hours;
     double t = 0;

@@ -35,10 +35,10 @@ set xtics 1 format '' scale 0
 set grid noxtics ytics
 do for [i = 1:nopt] {
     set label i sprintf('%s', money(tot[i] * 1000)) at i, tot[i] offset 0, 0.8 center font ',12'
-    set label 100 + i word(options, i) at i, graph 0 offset 0, -1.2 center \
+    set label 100 + i optlabel(i - 1) at i, graph 0 offset 0, -1.2 center \
         tc rgb optcolor(i - 1) font ',13'
 }
 set key outside right top reverse Left invert title 'category' noopaque nobox
 plot for [j = 1:ncat] $stack using ($2 == j ? $1 : NaN):(($3 + $4) / 2):($1 - 0.32):($1 + 0.32):3:4 \
     with boxxyerror fs solid 1.0 border rgb 'white' fc rgb catcolor(j - 1) \
-    title (cattot[j] > 0 ? word(categories, j) : '')
+    title (cattot[j] > 0 ? readable(word(categories, j)) : '')

@@ -31,7 +31,7 @@ set key top left font ',10' samplen 2 spacing 1.0
 do for [i = 1:nopt] {
     o = word(options, i)
     c = optcolor(i - 1)
-    set title o tc rgb c font ',13'
+    set title optlabel(i - 1) tc rgb c font ',13'
     set ylabel (i - 1) % ncol == 0 ? 'cumulative cost (¥ thousand)' : '' font ',10'
     if (i == 2) { unset label 999; unset key }
     tl = (i == 1)

@@ -30,7 +30,7 @@ do for [i = 1:nopt] {
     ymax = p95 > ymax ? p95 : ymax
     set label i sprintf('median %.1f h', p50) at i, p50 offset 7, 0 left font ',11' \
         tc rgb optcolor(i - 1)
-    set label 100 + i o at i, graph 0 offset 0, -1.2 center tc rgb optcolor(i - 1) font ',13'
+    set label 100 + i optlabel(i - 1) at i, graph 0 offset 0, -1.2 center tc rgb optcolor(i - 1) font ',13'
 }
 unset print
 if (have_sla) {

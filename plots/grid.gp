@@ -28,9 +28,9 @@ set key outside right top title 'cheapest' noopaque nobox
 cell = "(iy(column('value2'))):(ix(column('value')) - 0.5):(ix(column('value')) + 0.5):(iy(column('value2')) - 0.5):(iy(column('value2')) + 0.5)"
 alpha(p) = int((1 - (p > 1 ? 1 : p < 0 ? 0 : p)) * 170) * 16777216
 plot for [i = 1:nopt] 'grid.csv' \
-        using (strcol('cheapest') eq word(options, i) ? ix(column('value')) : NaN):@cell \
+        using (strcol('cheapest') eq optname(i - 1) ? ix(column('value')) : NaN):@cell \
         :(optrgb(i - 1) + alpha(column('p_cheapest'))) \
         with boxxyerror fs solid 1.0 border rgb 'white' lc rgb variable notitle, \
-     for [i = 1:nopt] NaN with boxes fs solid 1.0 lc rgb optcolor(i - 1) title word(options, i), \
+     for [i = 1:nopt] NaN with boxes fs solid 1.0 lc rgb optcolor(i - 1) title optlabel(i - 1), \
      'grid.csv' using (ix(column('value'))):(iy(column('value2'))) \
-        :(sprintf('%.0f %%', 100 * column('p_cheapest'))) with labels font ',12' notitle
+        :(pctb(column('p_cheapest'), mc_n)) with labels font ',12' notitle

@@ -24,7 +24,10 @@ set xrange [tlo - 86400:thi + 86400]
 set xtics 30.4375 * 86400 * 1 scale 0.5
 
 # ---- top: demand ----
-set lmargin at screen 0.10
+# the left margin fits the longest option label of the bottom panel, at least 0.10, at most 0.30
+lm = 0.02 + 0.0075 * optlabel_max
+lm = lm < 0.10 ? 0.10 : lm > 0.30 ? 0.30 : lm
+set lmargin at screen lm
 set rmargin at screen 0.97
 set tmargin at screen 0.89
 set bmargin at screen 0.47
@@ -45,10 +48,11 @@ set format x '%b'
 set xtics 30.4375 * 86400 * 1
 set yrange [nopt + 0.6:0.4]
 set ytics () scale 0
-do for [i = 1:nopt] { set ytics add (word(options, i) i) }
+do for [i = 1:nopt] { set ytics add (optlabel(i - 1) i) }
 set ylabel ''
 set grid xtics noytics
-set key at screen 0.02, screen 0.005 left bottom horizontal nobox noopaque font ',11'
+eval key_bottom
+set key font ',11'
 plot for [i = 1:nopt] 'daily.csv' \
         using (is_opt(word(options, i)) && column('downtime_hours') > 0 ? t(strcol('date')) : NaN) \
              :(i):(0.6 + 2.4 * sqrt(column('downtime_hours') / hmax)) \

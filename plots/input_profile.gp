@@ -22,8 +22,9 @@ set cblabel "share of the week's messages (%)"
 set cbtics format '%.1f'
 set palette defined (0 '#FFFFFF', 0.35 '#9ECAE1', 0.7 '#3182BD', 1 '#08306B')
 set object 1 rect from 8.5, 0.5 to 17.5, 5.5 fs empty border lc rgb '#D55E00' lw 3 front
-set key at screen 0.02, screen 0.035 left bottom nobox noopaque font ',13'
-set bmargin 7
+eval key_bottom
+set key font ',13'
+set bmargin 8
 plot 'profile.csv' using (column('hour')):(column('weekday')):(column('share') * 100) \
         with image notitle, \
      '' using (column('hour')):(column('weekday')):(sprintf('%.1f', column('share') * 100)) \

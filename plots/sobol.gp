@@ -25,8 +25,8 @@ set yrange [n + 0.7:0.3]
 set ytics scale 0 font ',11'
 set grid xtics noytics
 set lmargin 30
-set key at screen 0.02, screen 0.005 left bottom horizontal nobox noopaque
-set bmargin 7
+eval key_bottom
+set bmargin 8
 rank = '(_r = ($0 == 0 ? 0 : _r) + (@is_m ? 1 : 0), @is_m && _r <= n ? _r : NaN)'
 plot 'sobol.csv' every ::0::last using (column('S1') / 2):(@rank - 0.19):(0):(column('S1')):(_r - 0.35):(_r - 0.03) \
         :ytic(strcol('input')) with boxxyerror fs solid 0.85 fc rgb '#4E79A7' \

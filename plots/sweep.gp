@@ -1,9 +1,10 @@
 # sweep.gp — what-if: the metric and the chance of being cheapest as one parameter varies.
 # Reads sweep.csv (param, value, option, metric, unit, p5, p50, p95, p_cheapest) and, when
-# have_crossover = 1, crossover.csv (value where two options swap places; empty if none).
 # Variables: `param` (the swept parameter), `metric` (default 'tco'), `unit` (the metric's, from
 # sweep.csv; 'CNY' shown in ¥ thousand), `logx` (1 when the values span more than two decades),
-# `have_crossover`.
+# `xo_v` and `xo_t`: the crossovers on the median basis (values ascending; each pair's text, by
+# label, in double quotes), from crossover.csv. Each is a dotted line labelled once, the labels
+# staggered on three rows so that neighbours never overlap; every basis is in the report's table.
 # Top: median per option with its p5-p95 band (log y when medians span more than 10x).
 # Bottom: probability that each option is the cheapest.
 
@@ -11,7 +12,9 @@ if (!exists("param")) param = ''
 if (!exists("metric")) metric = 'tco'
 if (!exists("unit")) unit = 'CNY'
 if (!exists("logx")) logx = 0
-if (!exists("have_crossover")) have_crossover = 0
+if (!exists("xo_v")) xo_v = ''
+if (!exists("xo_t")) xo_t = ''
+nxo = words(xo_v)
 sc = (unit eq 'CNY') ? 1000.0 : 1.0
 is_pm(o) = strcol('param') eq param && strcol('metric') eq metric && strcol('option') eq o
 is_p = 'strcol("param") eq param && strcol("metric") eq metric'
@@ -31,7 +34,10 @@ do for [i = 1:nopt] {
 set multiplot title sprintf('What if %s changes: %s of each option and the chance it is cheapest', \
                             param, metric) font ',16'
 set lmargin at screen 0.10
-set rmargin at screen 0.80
+# the legend (right) fits the longest label: the plot ends before it, at most at 0.80
+rm = 0.985 - 0.0075 * optlabel_max - 0.075
+rm = rm > 0.80 ? 0.80 : rm < 0.55 ? 0.55 : rm
+set rmargin at screen rm
 set grid xtics ytics
 tic_labels = 0
 if (logx) { eval logticks('x', xlo, xhi) } else { eval ticks('x', xlo, xhi, 8) }
@@ -51,22 +57,28 @@ if (logy) {
     y1 = _hi
 }
 set key at screen 0.99, screen 0.90 right top font ',11'
-xo = 'strcol("param") eq param ? column("value") : NaN'
-xo_plot = !have_crossover ? '' : \
-    ", 'crossover.csv' using (@xo):(y0):(0):(y1 - y0) with vectors nohead dt 3 lw 1.5 \
-        lc rgb '#555555' title 'crossover (median)', \
-       'crossover.csv' using (@xo):(y1):(sprintf('%s = %s at %s', strcol('option_a'), \
-        strcol('option_b'), commas(column('value')))) \
-        with labels rotate by 90 right offset -0.8, -0.6 font ',10' tc rgb '#333333' notitle"
+do for [k = 1:nxo] {
+    xv = real(word(xo_v, k))
+    set arrow 100 + k from xv, y0 to xv, y1 nohead dt 3 lw 1.5 lc rgb '#555555' back
+    right = logx ? (log(xv / xlo) > 0.6 * log(xhi / xlo)) : (xv - xlo > 0.6 * (xhi - xlo))
+    xt = sprintf('%s at %s', word(xo_t, k), commas(xv))
+    yt = 0.97 - 0.085 * ((k - 1) % 3)
+    if (right) {
+        set label 100 + k xt at xv, graph yt right offset -0.5, 0 font ',10' tc rgb '#333333' boxed front
+    } else {
+        set label 100 + k xt at xv, graph yt left offset 0.5, 0 font ',10' tc rgb '#333333' boxed front
+    }
+}
 plot for [i = 1:nopt] '$s' . i using (column('value')):(column('p5') / sc):(column('p95') / sc) \
         with filledcurves fs transparent solid 0.15 lc rgb optcolor(i - 1) notitle, \
      for [i = 1:nopt] '$s' . i using (column('value')):(column('p50') / sc) \
-        with linespoints lw 2.5 pt 7 ps 0.9 lc rgb optcolor(i - 1) title word(options, i), \
-     NaN with filledcurves fs solid 0.3 lc rgb '#999999' title 'p5-p95' \
-     @xo_plot
+        with linespoints lw 2.5 pt 7 ps 0.9 lc rgb optcolor(i - 1) title optlabel(i - 1), \
+     NaN with filledcurves fs solid 0.3 lc rgb '#999999' title 'p5-p95', \
+     (nxo ? NaN : 1/0) with lines dt 3 lw 1.5 lc rgb '#555555' title (nxo ? 'crossover (median)' : '')
 
 # ---- bottom: P(cheapest) ----
 unset label 999
+do for [k = 1:nxo] { unset arrow 100 + k; unset label 100 + k }
 unset logscale y
 set tmargin at screen 0.395
 set bmargin at screen 0.14

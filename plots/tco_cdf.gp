@@ -27,12 +27,12 @@ set yrange [0:1]
 set ytics ('0 %%' 0, '5 %%' 0.05, '25 %%' 0.25, '50 %%' 0.5, '75 %%' 0.75, '95 %%' 0.95, '100 %%' 1)
 set grid ytics xtics
 do for [i = 1:nopt] {
-    set label i sprintf('%s  p50 %s', word(options, i), money(med[i])) at med[i] / 1000, 0.5 \
+    set label i sprintf('%s  p50 %s', optlabel(i - 1), money(med[i])) at med[i] / 1000, 0.5 \
         offset 1, -1.2 - 1.3 * ((i - 1) % 2) left boxed tc rgb optcolor(i - 1) front
 }
 set key bottom right
 plot for [i = 1:nopt] '$c' . i using (column('value') / 1000):(column('p')) \
-        with lines lw 2.5 lc rgb optcolor(i - 1) title word(options, i), \
+        with lines lw 2.5 lc rgb optcolor(i - 1) title optlabel(i - 1), \
      for [i = 1:nopt] 'cdf.csv' \
         using (is_tco(word(options, i)) && marked(column('p')) ? column('value') / 1000 : NaN) \
              :(column('p')) \

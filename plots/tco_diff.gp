@@ -7,10 +7,12 @@ if (!exists("diff_a")) diff_a = word(options, 1)
 if (!exists("diff_b")) diff_b = word(options, 2)
 ia = optindex(diff_a)
 ib = optindex(diff_b)
+la = labelof(diff_a)
+lb = labelof(diff_b)
 set title sprintf('Paired difference in total cost: %s minus %s, same demand in each trajectory', \
-                  diff_a, diff_b)
+                  la, lb)
 set xlabel sprintf('tco(%s) - tco(%s), nominal (¥ thousand); negative: %s is cheaper', \
-                   diff_a, diff_b, diff_a)
+                   la, lb, la)
 set ylabel 'share of trajectories (% per ¥1,000)'
 
 is_d = 'strcol("metric") eq "tco_diff" && strcol("option") eq diff_a && strcol("other") eq diff_b'
@@ -28,23 +30,25 @@ ymax = STATS_max
 xlo = xlo > 0 ? 0 : xlo
 xhi = xhi < 0 ? 0 : xhi
 eval ticks('x', xlo, xhi, 8)
-set yrange [0:ymax * 1.3]
-set format y '%.2f'
+eval ticks('y', 0, ymax * 1.3, 6)
+# the two vertical lines are labelled on opposite sides, so their labels never cross
+ms = mdiff < 0 ? 'right' : 'left'
+zs = mdiff < 0 ? 'left' : 'right'
 set arrow 1 from 0, graph 0 to 0, graph 0.80 nohead lw 2 lc rgb '#333333' front
-set label 1 'no difference' at 0, graph 0.82 center font ',10' tc rgb '#333333' boxed front
-set arrow 2 from mdiff / 1000, graph 0 to mdiff / 1000, graph 0.72 nohead dt 2 lw 2 \
+set label 1 ' no difference ' at 0, graph 0.82 @zs font ',10' tc rgb '#333333' boxed front
+set arrow 2 from mdiff / 1000, graph 0 to mdiff / 1000, graph 0.80 nohead dt 2 lw 2 \
     lc rgb '#333333' front
-set label 2 sprintf('mean %s', money(mdiff)) at mdiff / 1000, graph 0.74 center font ',10' boxed front
-set label 3 sprintf('P(%s cheaper than %s) = %s', diff_a, diff_b, pct(p)) \
+set label 2 sprintf(' mean %s ', money(mdiff)) at mdiff / 1000, graph 0.82 @ms font ',10' boxed front
+set label 3 sprintf('P(%s cheaper than %s) = %s', la, lb, pctb(p, mc_n)) \
     at graph 0.02, graph 0.95 left font ',15' tc rgb optcolor(ia)
-set label 4 sprintf('P(%s cheaper than %s) = %s', diff_b, diff_a, pct(1 - p)) \
+set label 4 sprintf('P(%s cheaper than %s) = %s', lb, la, pctb(1 - p, mc_n)) \
     at graph 0.98, graph 0.95 right font ',15' tc rgb optcolor(ib)
 set key top left at graph 0.02, graph 0.88
 mid = '((column("bin_lo") + column("bin_hi")) / 2000)'
 wid = '((column("bin_hi") - column("bin_lo")) / 1000)'
 plot 'hist.csv' using (@is_d && @mid < 0 ? @mid : NaN):(column('density') * 1e5):@wid \
         with boxes fs solid 0.55 border lc rgb optcolor(ia) lc rgb optcolor(ia) \
-        title sprintf('%s cheaper', diff_a), \
+        title sprintf('%s cheaper', la), \
      'hist.csv' using (@is_d && @mid >= 0 ? @mid : NaN):(column('density') * 1e5):@wid \
         with boxes fs solid 0.55 border lc rgb optcolor(ib) lc rgb optcolor(ib) \
-        title sprintf('%s cheaper', diff_b)
+        title sprintf('%s cheaper', lb)

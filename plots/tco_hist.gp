@@ -27,12 +27,19 @@ do for [i = 1:nopt] {
     o = word(options, i)
     set arrow i from med[i] / 1000, graph 0 to med[i] / 1000, graph 0.97 - 0.07 * i nohead \
         dt 2 lw 2 lc rgb optcolor(i - 1) front
-    set label i sprintf('%s median %s', o, money(med[i])) at med[i] / 1000, graph 0.985 - 0.07 * i \
-        center tc rgb optcolor(i - 1) front
+    # each label runs away from the nearer edge, so none is cut off
+    lt = sprintf('%s median %s', optlabel(i - 1), money(med[i]))
+    if (med[i] / 1000 - _lo < 0.5 * (_hi - _lo)) {
+        set label i lt at med[i] / 1000, graph 0.985 - 0.07 * i left offset -0.5, 0 tc rgb optcolor(i - 1) front
+    } else {
+        set label i lt at med[i] / 1000, graph 0.985 - 0.07 * i right offset 0.5, 0 tc rgb optcolor(i - 1) front
+    }
 }
-set key top right
+# the legend on its own line below the plot, above the footer: the median labels have the top
+eval key_bottom
+set bmargin 8
 plot for [i = 1:nopt] 'hist.csv' \
     using (is_tco(word(options, i)) ? (column('bin_lo') + column('bin_hi')) / 2000 : NaN) \
          :(column('density') * 1e5):((column('bin_hi') - column('bin_lo')) / 1000) \
     with boxes fs transparent solid 0.35 border lc rgb optcolor(i - 1) \
-    lc rgb optcolor(i - 1) title word(options, i)
+    lc rgb optcolor(i - 1) title optlabel(i - 1)

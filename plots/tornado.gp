@@ -37,8 +37,8 @@ set arrow 1 from base / sc, graph 0 to base / sc, graph 1 nohead lw 1.5 lc rgb '
 set label 1 sprintf('base %s', money_axis ? money(base) : fmtnum(base)) at base / sc, graph 1 \
     offset 0, 0.6 center font ',11'
 set lmargin 30
-set key at screen 0.02, screen 0.005 left bottom horizontal nobox noopaque
-set bmargin 7
+eval key_bottom
+set bmargin 8
 rank = '(_r = ($0 == 0 ? 0 : _r) + (@is_m ? 1 : 0), @is_m && _r <= n ? _r : NaN)'
 bar(c) = sprintf('((column("%s") / sc + base / sc) / 2):(@rank):(column("%s") < base ? column("%s") / sc : base / sc):(column("%s") < base ? base / sc : column("%s") / sc):(_r - 0.36):(_r + 0.36)', c, c, c, c, c)
 b10 = bar('metric_at_p10')

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "engine/record.h"
+#include "run/yearly.h"
 #include "scenario/param_slot.h"
 
 static hs_status S_option(const scenario *sc, const char *name, int *idx, hs_error *e)
@@ -23,6 +24,22 @@ static hs_status S_option(const scenario *sc, const char *name, int *idx, hs_err
     return HS_OK;
 }
 
+hs_status sens_period_check(const sens_opts *a, hs_error *e)
+{
+    if (a->year && a->by_year)
+        return hs_error_set(e, HS_ERR_INPUT, "give --year or --by-year, not both");
+    if (a->year > a->years)
+        return hs_error_set(e, HS_ERR_INPUT,
+                            "--year %d: outside the horizon of %d year%s (expected 1 to %d)",
+                            a->year, a->years, a->years == 1 ? "" : "s", a->years);
+    const int met = metrics_find(a->metric);
+    if ((a->year || a->by_year) && met >= 0 && !yearly_has(met))
+        return hs_error_set(e, HS_ERR_INPUT,
+                            "%s: metric '%s' has no value per year (per-year metrics: %s)",
+                            a->year ? "--year" : "--by-year", a->metric, yearly_metric_list());
+    return HS_OK;
+}
+
 hs_status sens_target_parse(const scenario *sc, const sens_opts *a, const aggregate *base,
                             sens_target *t, hs_error *e)
 {
@@ -34,6 +51,8 @@ hs_status sens_target_parse(const scenario *sc, const sens_opts *a, const aggreg
                             "messages_lost, cost.it_labour; see docs/outputs.md)",
                             a->metric);
     t->b = -1;
+    HS_FORWARD(sens_period_check(a, e));
+    t->year = a->year;
     if (a->option && a->diff)
         return hs_error_set(e, HS_ERR_INPUT, "give --option or --diff, not both");
     if (a->option)
@@ -54,29 +73,80 @@ hs_status sens_target_parse(const scenario *sc, const sens_opts *a, const aggreg
         t->a = 0;
     else {
         double best = INFINITY, second = INFINITY, q = 0.5, v, c;
-        int b1 = 0, b2 = 1;
-        for (int o = 0; o < sc->nopt; o++) {
+        int b[2] = {0, 1};
+        for (int o = 0; o < sc->nopt && runner_rank() == 0; o++) {
             aggregate_quantiles(base, o, MET_tco, &q, 1, &v, &c);
             if (v < best)
-                second = best, b2 = b1, best = v, b1 = o;
+                second = best, b[1] = b[0], best = v, b[0] = o;
             else if (v < second)
-                second = v, b2 = o;
+                second = v, b[1] = o;
         }
-        t->a = b1, t->b = b2;
+        runner_share(b, sizeof b); /* only rank 0 consumed the base run */
+        t->a = b[0], t->b = b[1];
     }
     if (t->b >= 0)
         snprintf(t->label, sizeof t->label, "%s(%s) - %s(%s)", a->metric, sc->opt[t->a].name,
                  a->metric, sc->opt[t->b].name);
     else
         snprintf(t->label, sizeof t->label, "%s(%s)", a->metric, sc->opt[t->a].name);
+    if (t->year) {
+        char whole[sizeof t->label];
+        snprintf(whole, sizeof whole, "%s", t->label);
+        snprintf(t->label, sizeof t->label, "%.140s in year %d", whole, t->year);
+    }
     return HS_OK;
+}
+
+int sens_period(const sens_target *t, int np, int p, char *buf, size_t n)
+{
+    if (np == 1) {
+        snprintf(buf, n, "%s", t->label);
+        return t->year;
+    }
+    if (p)
+        snprintf(buf, n, "%.140s in year %d", t->label, p);
+    else
+        snprintf(buf, n, "%s", t->label);
+    return p;
+}
+
+void sens_csv_year(outfile *o, int year)
+{
+    if (year)
+        outfile_csv_int(o, year);
+    else
+        outfile_csv_str(o, "");
+}
+
+/* The target's metric over the horizon (year 0) or in year `year`. */
+static double S_value_at(const sens_target *t, const runner_layout *L, const double *rec, int year)
+{
+    if (!year) {
+        double v = rec[L->met + (size_t)t->a * MET_COUNT + t->met];
+        if (t->b >= 0) v -= rec[L->met + (size_t)t->b * MET_COUNT + t->met];
+        return v;
+    }
+    double v = yearly_value(L, rec, t->a, t->met, year);
+    if (t->b >= 0) v -= yearly_value(L, rec, t->b, t->met, year);
+    return v;
 }
 
 double sens_value(const sens_target *t, const runner_layout *L, const double *rec)
 {
-    double v = rec[L->met + (size_t)t->a * MET_COUNT + t->met];
-    if (t->b >= 0) v -= rec[L->met + (size_t)t->b * MET_COUNT + t->met];
-    return v;
+    return S_value_at(t, L, rec, t->year);
+}
+
+uint32_t sens_target_options(const sens_target *t)
+{
+    return 1u << t->a | (t->b >= 0 ? 1u << t->b : 0u);
+}
+
+int sens_input_moves(const scenario *sc, const sens_target *t, const agg_input *in, char *why,
+                     size_t n)
+{
+    if (in->scope == PARAM_GLOBAL || (sens_target_options(t) >> in->opt & 1u)) return 1;
+    snprintf(why, n, "option %s is not in the target", sc->opt[in->opt].name);
+    return 0;
 }
 
 int sens_inputs(const scenario *sc, sens_input **out, hs_error *e)
@@ -118,6 +188,7 @@ static runner_opts S_opts(const sens_opts *a, runner_prepare_fn fn, void *ctx, u
     ro.count = count;
     ro.prepare = fn;
     ro.prepare_ctx = ctx;
+    ro.whole = a->whole;
     return ro;
 }
 
@@ -133,8 +204,11 @@ hs_status sens_simulate(const scenario *sc, const sens_opts *a, runner_prepare_f
     const int met = metrics_find(a->metric);
     if (met >= 0) HS_FORWARD(aggregate_keep(r->agg, met, e));
     runner_opts ro = S_opts(a, fn, ctx, count);
+    ro.progress = a->whole && a->progress;
     uint64_t done;
-    return runner_run(r->plan, &ro, aggregate_consume, r->agg, &done, e);
+    HS_FORWARD(runner_run(r->plan, &ro, aggregate_consume, r->agg, &done, e));
+    if (a->whole) a->whole->done_before += count;
+    return HS_OK;
 }
 
 void sens_result_free(sens_result *r)
@@ -149,35 +223,53 @@ typedef struct {
     const sens_target *t;
     runner_layout L;
     double *f;
-    uint64_t first;
+    uint64_t first, count; /* the runs [first, first + count): f[run - first] */
+    int years;             /* 0: the target only; else the horizon and each year, one block each */
 } S_collect;
 
 static hs_status S_collect_fn(void *vc, uint64_t run, const double *rec, hs_error *e)
 {
     (void)e;
     S_collect *c = vc;
-    c->f[run - c->first] = sens_value(c->t, &c->L, rec);
+    const uint64_t i = run - c->first;
+    if (!c->years)
+        c->f[i] = sens_value(c->t, &c->L, rec);
+    else
+        for (int y = 0; y <= c->years; y++)
+            c->f[(size_t)y * c->count + i] = S_value_at(c->t, &c->L, rec, y);
+    return HS_OK;
+}
+
+hs_status sens_collect_records(const sim_plan *plan, const sens_opts *a, const sens_target *t,
+                               runner_prepare_fn fn, void *ctx, uint64_t first, uint64_t count,
+                               int by_year, struct sim_records *keep,
+                               const struct sim_records *reprice, double *f, hs_error *e)
+{
+    const int years = by_year ? plan->years : 0;
+    S_collect c = {t, runner_layout_of(plan), f, first, count, years};
+    runner_opts ro = S_opts(a, fn, ctx, count);
+    ro.first = first;
+    ro.progress = a->progress;
+    ro.skip = ~sens_target_options(t) & ((1u << plan->sc->nopt) - 1u);
+    if (!a->exhaustive) ro.keep = keep, ro.reprice = reprice;
+    if (runner_rank() != 0) memset(f, 0, (size_t)(years + 1) * count * sizeof *f);
+    uint64_t done;
+    HS_FORWARD(runner_run(plan, &ro, S_collect_fn, &c, &done, e));
+    if (a->whole) a->whole->done_before += count;
     return HS_OK;
 }
 
 hs_status sens_collect(const sim_plan *plan, const sens_opts *a, const sens_target *t,
                        runner_prepare_fn fn, void *ctx, uint64_t count, double *f, hs_error *e)
 {
-    return sens_collect_records(plan, a, t, fn, ctx, 0, count, NULL, NULL, f, e);
+    return sens_collect_records(plan, a, t, fn, ctx, 0, count, 0, NULL, NULL, f, e);
 }
 
-hs_status sens_collect_records(const sim_plan *plan, const sens_opts *a, const sens_target *t,
-                               runner_prepare_fn fn, void *ctx, uint64_t first, uint64_t count,
-                               struct sim_records *keep, const struct sim_records *reprice,
-                               double *f, hs_error *e)
+hs_status sens_collect_years(const sim_plan *plan, const sens_opts *a, const sens_target *t,
+                             runner_prepare_fn fn, void *ctx, uint64_t count, double *f,
+                             hs_error *e)
 {
-    S_collect c = {t, runner_layout_of(plan), f, first};
-    runner_opts ro = S_opts(a, fn, ctx, count);
-    ro.first = first;
-    ro.progress = a->progress;
-    if (!a->exhaustive) ro.keep = keep, ro.reprice = reprice;
-    uint64_t done;
-    return runner_run(plan, &ro, S_collect_fn, &c, &done, e);
+    return sens_collect_records(plan, a, t, fn, ctx, 0, count, 1, NULL, NULL, f, e);
 }
 
 sim_records *sens_records_new(const sim_plan *plan, const sens_opts *a, uint64_t count, hs_error *e)

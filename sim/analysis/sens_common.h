@@ -7,6 +7,7 @@
 
 #include "base/calendar.h"
 #include "run/aggregate.h"
+#include "run/runner.h"
 
 /* What the sensitivity pieces need of a command's options (the command line
  * fills it; nothing here reads the command line). */
@@ -16,14 +17,21 @@ typedef struct {
     cal_date start;
     int years;
     int progress; /* a progress bar on stderr while collecting */
+    /* the command as a whole (NULL: none): its runs advance one bar; sens_simulate draws it
+     * only then, and each run adds its trajectories to whole->done_before */
+    runner_whole *whole;
     /* the target, as named by the user: metric (never NULL); option or diff "A,B" (or NULL) */
     const char *metric, *option, *diff;
     int exhaustive; /* simulate every run: never re-price kept records (sens_collect_records) */
+    /* the period of the target: year (1 .. years) or 0 for the horizon; by_year: the horizon
+     * and every year at once (sens_collect_years) */
+    int year, by_year;
 } sens_opts;
 
 typedef struct {
     int met;  /* MET_* */
     int a, b; /* option a, or the difference a - b when b >= 0 */
+    int year; /* 0: the metric over the horizon; k >= 1: its value in year k (run/yearly.h) */
     char label[160];
 } sens_target;
 
@@ -37,11 +45,30 @@ typedef struct {
     aggregate *agg;
 } sens_result;
 
-/* From a's metric, option, diff; without --option/--diff: the difference of the two
- * options with the lowest median tco in `base` (or option 0 when there is one). */
+/* Checks a's year and by_year against its horizon and its metric (a metric with a value per
+ * year, run/yearly.h): HS_ERR_INPUT with a message naming --year or --by-year otherwise. */
+hs_status sens_period_check(const sens_opts *a, hs_error *e);
+
+/* From a's metric, option, diff and year; without --option/--diff: the difference of the two
+ * options with the lowest median tco in `base` (or option 0 when there is one); under MPI
+ * rank 0 picks them and every rank gets its choice. */
 hs_status sens_target_parse(const scenario *sc, const sens_opts *a, const aggregate *base,
                             sens_target *t, hs_error *e);
 double sens_value(const sens_target *t, const runner_layout *L, const double *rec);
+/* Period p of np periods of target t (np = 1: t's own; else p = 0 the horizon, p = k year k):
+ * returns its year (0: the horizon) and writes its label into buf (t->label, with " in year k"
+ * for a year of --by-year). */
+int sens_period(const sens_target *t, int np, int p, char *buf, size_t n);
+/* Writes a row's year cell: the year, or empty for the horizon. */
+void sens_csv_year(outfile *o, int year);
+
+/* The options t reads (bit i: option i): a, and b when it is a difference. */
+uint32_t sens_target_options(const sens_target *t);
+/* 1 if input `in` can move target t. 0 when it cannot (a parameter of an option t does not
+ * read, whose streams and results no other option sees): the command reports it as exactly
+ * zero without simulating it, with `why` (n bytes) saying so. */
+int sens_input_moves(const scenario *sc, const sens_target *t, const agg_input *in, char *why,
+                     size_t n);
 
 /* The uncertain inputs of sc, in table order (caller frees). */
 int sens_inputs(const scenario *sc, sens_input **out, hs_error *e);
@@ -56,7 +83,9 @@ hs_status sens_simulate(const scenario *sc, const sens_opts *a, runner_prepare_f
                         uint64_t count, sens_result *r, hs_error *e);
 void sens_result_free(sens_result *r);
 
-/* Runs `count` runs and collects sens_value of each, in run order, into f (count values). */
+/* Runs `count` runs and collects sens_value of each, in run order, into f (count values),
+ * simulating only the options t reads (runner_opts.skip). Under MPI, f is filled on rank 0
+ * only (the other ranks get zeros): what is decided from it must be shared (runner_share). */
 hs_status sens_collect(const sim_plan *plan, const sens_opts *a, const sens_target *t,
                        runner_prepare_fn fn, void *ctx, uint64_t count, double *f, hs_error *e);
 /* At most this many bytes of physical records are kept for re-pricing (the runs of
@@ -68,12 +97,19 @@ hs_status sens_collect(const sim_plan *plan, const sens_opts *a, const sens_targ
 struct sim_records *sens_records_new(const sim_plan *plan, const sens_opts *a, uint64_t count,
                                      hs_error *e);
 
-/* The same for runs [first, first + count), keeping each run's physical record (keep, by
- * stream index: runner.h) and re-pricing those of reprice that fit a run instead of
- * simulating it (engine/record.h; ignored with a->exhaustive). Either may be NULL. */
+/* The same for the horizon and each of the plan's years at once: f holds (1 + years) blocks
+ * of count values, block 0 the target over the horizon, block k its value in year k. */
+hs_status sens_collect_years(const sim_plan *plan, const sens_opts *a, const sens_target *t,
+                             runner_prepare_fn fn, void *ctx, uint64_t count, double *f,
+                             hs_error *e);
+
+/* The same for runs [first, first + count), one block (by_year = 0) or 1 + years blocks of count
+ * values (by_year = 1, as sens_collect_years), keeping each run's physical record (keep, by
+ * stream index: runner.h) and re-pricing those of reprice that fit a run instead of simulating
+ * it (engine/record.h; ignored with a->exhaustive). Either may be NULL. */
 hs_status sens_collect_records(const sim_plan *plan, const sens_opts *a, const sens_target *t,
                                runner_prepare_fn fn, void *ctx, uint64_t first, uint64_t count,
-                               struct sim_records *keep, const struct sim_records *reprice,
-                               double *f, hs_error *e);
+                               int by_year, struct sim_records *keep,
+                               const struct sim_records *reprice, double *f, hs_error *e);
 
 #endif

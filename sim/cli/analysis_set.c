@@ -28,7 +28,7 @@ hs_status analysis_set_open(const args_values *a, const char *command, const agg
         kv[i][0] = S_names[i], kv[i][1] = k->value[i];
     output_info info = {a->scenario, a->seed,    base->n,      a->years,
                         a->start,    a->threads, wall_seconds, "trajectories reached",
-                        NULL};
+                        NULL,        "plain"};
     const output_analysis an = {command, (const char *const(*)[2])kv, AS_NKEYS};
     HS_FORWARD(outfile_mkdirs(a->out, e));
     return output_write_analysis(base, &info, &an, set, a->out, e);

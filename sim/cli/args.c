@@ -18,10 +18,10 @@
 #include "engine/engine.h"
 #include "run/runner.h"
 
-#define S_SIM (ARGS_RUN | ARGS_SWEEP | ARGS_TORNADO | ARGS_SOBOL)
+#define S_SIM (ARGS_RUN | ARGS_SWEEP | ARGS_TORNADO | ARGS_SOBOL | ARGS_COMPARE)
 #define S_SENS (ARGS_SWEEP | ARGS_TORNADO | ARGS_SOBOL)
 #define S_SCENARIO (ARGS_VALIDATE | ARGS_PARAMS)
-#define S_ALL 0xff
+#define S_ALL 0x1ff
 
 /* X(id, long name, short letter or 0, value name or NULL for a flag, the commands that take it,
  *   default (the text the parser applies before reading argv, printed by --help) or NULL, help)
@@ -29,7 +29,10 @@
  * command takes at most one row of a name. */
 #define ARGS_OPTIONS(X)                                                                            \
     X(SCENARIO, "scenario", 'S', "DIR", S_SIM | S_SCENARIO, "inputs/default", "scenario folder")   \
-    X(TRAJ_RUN, "trajectories", 'n', "N", ARGS_RUN, "2000", "trajectories, 1 to 100000000")        \
+    X(TRAJ_RUN, "trajectories", 'n', "N", ARGS_RUN | ARGS_COMPARE, "2000",                         \
+      "trajectories, 1 to 100000000")                                                              \
+    X(AGAINST, "against", 0, "DIR", ARGS_COMPARE, NULL,                                            \
+      "the scenario compared with --scenario on the same trajectories (required)")                 \
     X(TRAJ_SWEEP, "trajectories", 'n', "N", ARGS_SWEEP, "1000",                                    \
       "trajectories per point, 1 to 100000000")                                                    \
     X(TRAJ_TORNADO, "trajectories", 'n', "N", ARGS_TORNADO, "300",                                 \
@@ -54,6 +57,9 @@
       "run in batches until the 95 % half-width of every option's mean tco is below P % of the "   \
       "mean (e.g. 0.5%)")                                                                          \
     X(MAX_TRAJ, "max-trajectories", 0, "N", ARGS_RUN, "1000000", "cap for --precision")            \
+    X(SAMPLING, "sampling", 0, "KIND", ARGS_RUN, "plain",                                          \
+      "how the uncertain inputs are drawn: plain (independent draws) or lhs (Latin hypercube, "    \
+      "stratified across the run's trajectories; not with --precision)")                           \
     X(PLOTS, "plots", 0, NULL, ARGS_RUN, NULL, "draw the charts after the run (needs gnuplot)")    \
     X(PARAM, "param", 0, "P", ARGS_SWEEP, NULL,                                                    \
       "the parameter, e.g. global.volume_month or saas.overage_fee")                               \
@@ -66,6 +72,10 @@
     X(DIFF, "diff", 0, "A,B", ARGS_TORNADO | ARGS_SOBOL, NULL,                                     \
       "the metric of A minus that of B (without --option or --diff: the two options with the "     \
       "lowest median tco)")                                                                        \
+    X(YEAR, "year", 0, "K", ARGS_TORNADO | ARGS_SOBOL, NULL,                                       \
+      "target the metric's value in year K of the horizon (1 to --years), e.g. that year's cost")  \
+    X(BY_YEAR, "by-year", 0, NULL, ARGS_TORNADO | ARGS_SOBOL, NULL,                                \
+      "the horizon and every year: one set of rows per year (docs/outputs.md)")                    \
     X(SAMPLES, "samples", 0, "N", ARGS_SOBOL, "256",                                               \
       "base samples, 2 to 1000000; a power of two is best")                                        \
     X(EXHAUSTIVE, "exhaustive", 0, NULL, ARGS_TORNADO | ARGS_SOBOL, NULL,                          \
@@ -76,7 +86,10 @@
       "the gnuplot to run (default: gnuplot on PATH)")                                             \
     X(PDF, "pdf", 0, NULL, ARGS_REPORT, NULL,                                                      \
       "also print it to report.pdf with headless Chromium")                                        \
-    X(QUIET_RUN, "quiet", 'q', NULL, ARGS_RUN, NULL, "no progress bar and no summary table")       \
+    X(XLSX, "xlsx", 0, NULL, ARGS_REPORT, NULL,                                                    \
+      "also write report.xlsx, the Excel workbook: tables and native charts")                      \
+    X(QUIET_RUN, "quiet", 'q', NULL, ARGS_RUN | ARGS_COMPARE, NULL,                                \
+      "no progress bar and no summary table")                                                      \
     X(QUIET_SENS, "quiet", 'q', NULL, S_SENS, NULL, "print nothing but errors")                    \
     X(QUIET_PLOT, "quiet", 'q', NULL, ARGS_PLOT, NULL, "no progress messages")                     \
     X(HELP, "help", 'h', NULL, S_ALL, NULL, "this help")
@@ -106,9 +119,9 @@ static const S_option S_options[O_COUNT] = {
 };
 
 /* The command names in bit order of args_cmd. */
-static const char *const S_cmd_names[] = {"run",     "validate", "params", "sweep",
-                                          "tornado", "sobol",    "plot",   "report"};
-_Static_assert(sizeof S_cmd_names / sizeof *S_cmd_names == 8 && ARGS_REPORT == 1 << 7,
+static const char *const S_cmd_names[] = {"run",   "validate", "params", "sweep",  "tornado",
+                                          "sobol", "plot",     "report", "compare"};
+_Static_assert(sizeof S_cmd_names / sizeof *S_cmd_names == 9 && ARGS_COMPARE == 1 << 8,
                "one name per bit of args_cmd");
 
 /* Where plot and report read when given no folder. */
@@ -185,6 +198,12 @@ static hs_status S_apply(const S_option *o, const char *text, args_values *a, hs
     case O_PLOTS:
         a->plots = 1;
         return HS_OK;
+    case O_SAMPLING:
+        if (strcmp(text, "plain") != 0 && strcmp(text, "lhs") != 0)
+            return hs_error_set(e, HS_ERR_INPUT, "--sampling: expected plain or lhs, got '%s'",
+                                text);
+        a->lhs = strcmp(text, "lhs") == 0;
+        return HS_OK;
     case O_PARAM:
         a->param = text;
         return HS_OK;
@@ -206,6 +225,16 @@ static hs_status S_apply(const S_option *o, const char *text, args_values *a, hs
     case O_DIFF:
         a->diff = text;
         return HS_OK;
+    case O_AGAINST:
+        a->against = text;
+        return HS_OK;
+    case O_YEAR:
+        HS_FORWARD(cli_parse_u64("--year", text, 1, SIM_MAX_YEARS, &v, e));
+        a->year = (int)v;
+        return HS_OK;
+    case O_BY_YEAR:
+        a->by_year = 1;
+        return HS_OK;
     case O_SAMPLES:
         return cli_parse_u64("--samples", text, 2, 1000000, &a->samples, e);
     case O_EXHAUSTIVE:
@@ -219,6 +248,9 @@ static hs_status S_apply(const S_option *o, const char *text, args_values *a, hs
         return HS_OK;
     case O_PDF:
         a->pdf = 1;
+        return HS_OK;
+    case O_XLSX:
+        a->xlsx = 1;
         return HS_OK;
     case O_QUIET_RUN:
     case O_QUIET_SENS:
@@ -380,6 +412,7 @@ void args_defaults(args_cmd cmd, args_values *a)
         assert(st == HS_OK && "a default of the option table passes its own check");
         (void)st;
     }
+    if (a->scenario) a->scenario = cli_default_scenario(); /* the table's inputs/default */
 }
 
 int args_parse(int argc, char **argv, const args_command *c, args_values *a)
@@ -513,5 +546,7 @@ sens_opts args_sens_opts(const args_values *a)
     o.option = a->option;
     o.diff = a->diff;
     o.exhaustive = a->exhaustive;
+    o.year = a->year;
+    o.by_year = a->by_year;
     return o;
 }

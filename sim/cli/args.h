@@ -29,7 +29,8 @@ typedef enum {
     ARGS_TORNADO = 1 << 4,
     ARGS_SOBOL = 1 << 5,
     ARGS_PLOT = 1 << 6,
-    ARGS_REPORT = 1 << 7
+    ARGS_REPORT = 1 << 7,
+    ARGS_COMPARE = 1 << 8
 } args_cmd;
 
 /* What a command's argument that is not an option names. */
@@ -67,13 +68,17 @@ typedef struct {
     double precision; /* 0 = off; a fraction */
     uint64_t max_trajectories;
     int plots;
+    int lhs; /* --sampling lhs */
     const char *param, *values, *param2, *values2, *metric, *option, *diff;
     uint64_t samples;
-    int exhaustive; /* --exhaustive: no re-pricing of kept physical records */
+    int exhaustive;    /* --exhaustive: no re-pricing of kept physical records */
+    int year, by_year; /* tornado's and sobol's --year K (0: none) and --by-year */
     int csv;
     const char *gnuplot; /* NULL: gnuplot on PATH */
     int pdf;
-    const char *outdir; /* plot's and report's OUTDIR */
+    int xlsx;            /* report --xlsx */
+    const char *outdir;  /* plot's and report's OUTDIR */
+    const char *against; /* compare's second scenario (--against) */
 } args_values;
 
 /* Fills a with the defaults of the options command cmd takes (the rest zero). */

@@ -23,6 +23,10 @@ int cmd_report(int argc, char **argv);
 int cmd_sweep(int argc, char **argv);
 int cmd_tornado(int argc, char **argv);
 int cmd_sobol(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
+
+/* The default scenario folder: inputs/default here, else the installed one (datadir.c). */
+const char *cli_default_scenario(void);
 
 /* Prints "hostsim: message" and returns the exit code of e. */
 int cli_fail(const hs_error *e);

@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "report/plot.h"
 #include "report/report.h"
+#include "report/xlsx.h"
 
 static const args_command S_plot = {
     "plot", ARGS_PLOT, ARGS_POS_OUTDIR,
@@ -19,13 +20,14 @@ static const args_command S_plot = {
 
 static const args_command S_report = {
     "report", ARGS_REPORT, ARGS_POS_OUTDIR,
-    "usage: hostsim report [OUTDIR] [--pdf] [--overwrite]\n"
+    "usage: hostsim report [OUTDIR] [--pdf] [--xlsx] [--overwrite]\n"
     "\n"
     "Writes OUTDIR/report.html: one self-contained file (charts inlined, no network)\n"
     "with the headline answer, the summary table, the charts, the assumptions with\n"
     "their sources, the sensitivity results when present, and the run manifest.\n"
-    "Run `hostsim plot OUTDIR` first to include the charts. OUTDIR defaults to\n"
-    "outputs/default.\n",
+    "Run `hostsim plot OUTDIR` first to include the charts. With --xlsx, also\n"
+    "OUTDIR/report.xlsx: the tables as numbers and native Excel charts. OUTDIR\n"
+    "defaults to outputs/default.\n",
     NULL};
 
 /* plot and report add to the folder's set: they work in its staging folder, which starts with
@@ -68,10 +70,12 @@ int cmd_report(int argc, char **argv)
     outfile_set set = {0};
     hs_status st = outfile_set_begin(&set, a.outdir, S_add_flags(a.overwrite), &e);
     if (st == HS_OK) st = report_write(outfile_set_stage(&set), a.pdf, &e);
+    if (st == HS_OK && a.xlsx) st = xlsx_write(outfile_set_stage(&set), &e);
     if (st == HS_OK) st = outfile_set_commit(&set, &e);
     outfile_set_name_errors(&set, &e);
     outfile_set_abort(&set);
     if (st != HS_OK) return cli_fail(&e);
-    printf("report in %s/report.html%s\n", a.outdir, a.pdf ? " and report.pdf" : "");
+    printf("report in %s/report.html%s%s\n", a.outdir, a.pdf ? " and report.pdf" : "",
+           a.xlsx ? " and report.xlsx" : "");
     return 0;
 }

@@ -4,13 +4,16 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "analysis/voi.h"
 #include "args.h"
 #include "base/hs_clock.h"
 #include "cli.h"
+#include "engine/sampling.h"
 #include "report/plot.h"
 #include "run/aggregate.h"
 #include "run/output.h"
 #include "run/runner.h"
+#include "scenario/warnings.h"
 #include "signals.h"
 
 static const args_command S_command = {
@@ -18,8 +21,9 @@ static const args_command S_command = {
     "usage: hostsim run [options]\n"
     "\n"
     "Simulates N trajectories of the horizon, hour by hour, for every option of the\n"
-    "scenario, and writes summary.csv, compare.csv, monthly.csv, manifest.csv and the\n"
-    "chart data into the output folder (docs/outputs.md). Prints a summary table.\n",
+    "scenario, and writes summary.csv, compare.csv, monthly.csv, voi.csv, manifest.csv\n"
+    "and the chart data into the output folder (docs/outputs.md). Prints a summary table\n"
+    "and the value of information of the choice (EVPI, the inputs' EVPPI, flip points).\n",
     "Same seed and inputs give byte-identical files whatever --threads (manifest.csv's\n"
     "threads, wall_seconds and created_utc excepted).\n"};
 
@@ -45,9 +49,12 @@ static int S_simulate(const args_values *a)
     sim_plan *plan = NULL;
     aggregate *ag = NULL;
     double *sample = NULL;
+    sampling_lhs *lhs = NULL;
     outfile_set set = {0};
     int rc = 0;
     if (scenario_check_horizon(sc, a->start, a->years, &e) != HS_OK) goto fail;
+    if (runner_rank() == 0)
+        warnings_print(sc, (char **)a->sets, a->nsets, a->start, a->years, stderr);
     if (!(plan = sim_plan_new(sc, a->start, a->years, &e))) goto fail;
     uint64_t expected = a->precision > 0 ? 1000 : a->trajectories;
     if (!(ag = aggregate_new(plan, expected, &e))) goto fail;
@@ -57,11 +64,19 @@ static int S_simulate(const args_values *a)
         goto fail;
     }
     const int root = runner_rank() == 0;
-    if (a->precision > 0 && runner_ranks() > 1) {
+    if (a->lhs && a->precision > 0) {
         hs_error_set(&e, HS_ERR_INPUT,
-                     "--precision runs in one process: drop it or run without mpirun");
+                     "--sampling lhs stratifies a run of a known size: give --trajectories, not "
+                     "--precision");
         goto fail;
     }
+    if (a->lhs && a->trajectories > SAMPLING_LHS_MAX) {
+        hs_error_set(&e, HS_ERR_INPUT,
+                     "--sampling lhs: expected at most %llu trajectories, got %llu",
+                     (unsigned long long)SAMPLING_LHS_MAX, (unsigned long long)a->trajectories);
+        goto fail;
+    }
+    if (a->lhs && !(lhs = sampling_lhs_new(sc, a->seed, a->trajectories, &e))) goto fail;
     /* the new set replaces the folder's whole (stale charts, report, tornado.csv go with it) */
     if (root && outfile_set_begin(&set, a->out, a->overwrite ? OUTFILE_OVERWRITE : 0, &e) != HS_OK)
         goto fail;
@@ -76,6 +91,7 @@ static int S_simulate(const args_values *a)
     ro.threads = a->threads;
     ro.progress = !a->quiet && isatty(STDERR_FILENO);
     ro.sample_days = sample;
+    ro.lhs = lhs;
     double t0 = hs_clock_seconds();
     const char *stop = "trajectories reached";
     char stopbuf[160];
@@ -91,6 +107,7 @@ static int S_simulate(const args_values *a)
             if (runner_run(plan, &ro, aggregate_consume, ag, &done, &e) != HS_OK) goto fail;
             total += done;
             double r = S_rel_halfwidth(ag);
+            runner_share(&r, sizeof r); /* rank 0's aggregate decides, on every rank */
             if (r <= a->precision) {
                 snprintf(stopbuf, sizeof stopbuf,
                          "precision reached: 95%% half-width of mean tco %.4g%% <= %.4g%%", 100 * r,
@@ -113,13 +130,25 @@ static int S_simulate(const args_values *a)
         if (runner_run(plan, &ro, aggregate_consume, ag, &done, &e) != HS_OK) goto fail;
     }
     if (!root) goto out; /* rank 0 writes */
-    output_info info = {
-        a->scenario, a->seed, ag->n, a->years, a->start, a->threads, hs_clock_seconds() - t0,
-        stop,        sample};
+    output_info info = {a->scenario,
+                        a->seed,
+                        ag->n,
+                        a->years,
+                        a->start,
+                        a->threads,
+                        hs_clock_seconds() - t0,
+                        stop,
+                        sample,
+                        a->lhs ? "lhs" : "plain"};
     if (output_write_all(ag, &info, &set, a->out, &e) != HS_OK) goto fail;
+    if (voi_write(ag, &set, a->out, &e) != HS_OK) goto fail;
     if (outfile_set_commit(&set, &e) != HS_OK) goto fail;
     if (!a->quiet) {
         output_print_summary(ag, stdout);
+        voi_result vr;
+        if (voi_compute(ag, MET_tco, &vr, &e) != HS_OK) goto fail;
+        voi_print(ag, &vr, 5, stdout);
+        voi_free(&vr);
         printf("\noutputs in %s/ (summary.csv, compare.csv, monthly.csv, manifest.csv, ...)\n",
                a->out);
     }
@@ -144,6 +173,7 @@ fail:
         rc = cli_fail(&e);
 out:
     free(sample);
+    sampling_lhs_free(lhs);
     aggregate_free(ag);
     sim_plan_free(plan);
     scenario_free(sc);

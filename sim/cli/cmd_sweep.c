@@ -1,10 +1,14 @@
 /* cmd_sweep.c — `hostsim sweep`: the scenario at each value of one parameter
  * (or a grid of two), the same seeds at every point (common random numbers,
- * so the curves are smooth), and where the options' cost curves cross. */
+ * so the curves are smooth), and where the options' cost curves cross.
+ * Under MPI every rank takes part in each point's run; rank 0 computes the
+ * point's statistics and shares them (anything decided from them is then
+ * the same on every rank) and writes the outputs. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "analysis/crossover.h"
 #include "analysis/sens_common.h"
@@ -12,6 +16,7 @@
 #include "args.h"
 #include "base/hs_clock.h"
 #include "base/hs_fmt.h"
+#include "run/runner.h"
 #include "signals.h"
 
 static const args_command S_command = {
@@ -106,18 +111,11 @@ typedef struct {
     double pa[16][16]; /* P(option i strictly below option j) */
 } S_point_result;
 
-static hs_status S_evaluate(const args_values *a, const sens_target *t, scenario *sc,
-                            S_point_result *r, hs_error *e)
+/* The point's statistics from the aggregate of its run. */
+static hs_status S_statistics(const sens_target *t, int nopt, const aggregate *ag,
+                              S_point_result *r, hs_error *e)
 {
-    sens_result res;
-    const sens_opts so = args_sens_opts(a);
-    hs_status st = sens_simulate(sc, &so, NULL, NULL, a->trajectories, &res, e);
-    if (st != HS_OK) {
-        sens_result_free(&res);
-        return st;
-    }
-    aggregate *ag = res.agg;
-    int nopt = sc->nopt;
+    hs_status st = HS_OK;
     const double qs[3] = {0.05, 0.5, 0.95};
     double *vals[16] = {0};
     for (int o = 0; o < nopt; o++) {
@@ -142,6 +140,27 @@ static hs_status S_evaluate(const args_values *a, const sens_target *t, scenario
     }
     for (int o = 0; o < nopt; o++)
         free(vals[o]);
+    return st;
+}
+
+static hs_status S_evaluate(const args_values *a, const sens_target *t, scenario *sc,
+                            runner_whole *whole, S_point_result *r, hs_error *e)
+{
+    sens_result res;
+    sens_opts so = args_sens_opts(a);
+    so.whole = whole; /* one bar for the whole sweep */
+    hs_status st = sens_simulate(sc, &so, NULL, NULL, a->trajectories, &res, e);
+    if (st == HS_OK) { /* only rank 0 consumed the run: its statistics, or its failure */
+        const int root = runner_rank() == 0;
+        hs_error re = {0};
+        if (root) re.code = S_statistics(t, sc->nopt, res.agg, r, &re);
+        runner_share(&re, sizeof re);
+        if (re.code == HS_OK)
+            runner_share(r, sizeof *r);
+        else if (e)
+            *e = re;
+        st = re.code;
+    }
     sens_result_free(&res);
     return st;
 }
@@ -184,9 +203,10 @@ int cmd_sweep(int argc, char **argv)
     for (int o = 0; o < nopt; o++)
         snprintf(names[o], sizeof names[o], "%s", sc->opt[o].name);
     scenario_free(sc);
+    const int root = runner_rank() == 0; /* the rank that writes */
     /* its own set: it replaces the folder's (its own folder, by default) */
     outfile_set set = {0};
-    if (outfile_set_begin(&set, a.out, a.overwrite ? OUTFILE_OVERWRITE : 0, &e) != HS_OK)
+    if (root && outfile_set_begin(&set, a.out, a.overwrite ? OUTFILE_OVERWRITE : 0, &e) != HS_OK)
         return cli_fail(&e);
     signals_install();
     S_point_result *res = calloc((size_t)n1 * n2, sizeof *res);
@@ -197,22 +217,26 @@ int cmd_sweep(int argc, char **argv)
     if (!a.quiet)
         fprintf(stderr, "hostsim sweep: %d points x %llu trajectories\n", n1 * n2,
                 (unsigned long long)a.trajectories);
+    runner_whole whole = {0, (uint64_t)n1 * n2 * a.trajectories, hs_clock_seconds(), ""};
     for (int i = 0; i < n1; i++)
         for (int j = 0; j < n2; j++) {
             sc = S_point(&a, a.param, v1[i], a.param2, v2[j], &e);
-            hs_status st = sc ? S_evaluate(&a, &t, sc, &res[i * n2 + j], &e) : e.code;
+            snprintf(whole.label, sizeof whole.label, "point %d of %d: %s = %.6g", i * n2 + j + 1,
+                     n1 * n2, a.param, v1[i]);
+            hs_status st = sc ? S_evaluate(&a, &t, sc, &whole, &res[i * n2 + j], &e) : e.code;
             scenario_free(sc);
             if (st != HS_OK) {
                 free(res);
                 return cli_fail_outputs(&set, &e);
             }
-            if (!a.quiet)
+            if (!a.quiet && !isatty(STDERR_FILENO)) /* on a terminal, the bar says it */
                 fprintf(stderr, "  %s = %.6g%s done\n", a.param, v1[i], a.param2 ? " (row)" : "");
         }
     /* the base run: the scenario without the swept values, for the folder's summary */
     sens_result base = {0};
     scenario *sc0 = scenario_open(a.scenario, a.sets, a.nsets, &e);
     if (!sc0 || sens_simulate(sc0, &so, NULL, NULL, a.trajectories, &base, &e) != HS_OK) goto fail;
+    if (!root) goto done;
     analysis_keys ak = {0};
     analysis_keys_set(&ak, AS_TARGET, "%s", a.metric); /* of every option */
     analysis_keys_set(&ak, AS_PARAM, "%s", a.param);
@@ -339,6 +363,7 @@ int cmd_sweep(int argc, char **argv)
         }
         printf("\nwrote %s/%s\n", a.out, a.param2 ? "grid.csv" : "sweep.csv and crossover.csv");
     }
+done:
     sens_result_free(&base);
     scenario_free(sc0);
     free(res);

@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "scenario/param_slot.h"
 #include "scenario/params_io.h"
+#include "scenario/warnings.h"
 
 static const args_command S_validate = {
     "validate", ARGS_VALIDATE, ARGS_POS_SCENARIO,
@@ -40,6 +41,7 @@ int cmd_validate(int argc, char **argv)
         scenario_free(sc);
         return cli_fail(&e);
     }
+    warnings_print(sc, a.sets, a.nsets, run.start, run.years, stderr);
     int uncertain = 0, given = 0;
     PARAM_SLOTS_FOREACH (s, sc->nopt, PARAM_SLOTS_BY_PARAM) {
         const param_value *v = PARAM_SLOT_OF(s, sc->g, sc->opt[s.opt].p);

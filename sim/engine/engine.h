@@ -57,8 +57,13 @@ typedef struct {
 } sim_terms;
 
 typedef struct {
-    int index; /* option index in the scenario */
-    const scenario_option *so;
+    int index; /* result index: the option's in the scenario, or nopt + the strategy's */
+    const scenario_option *so; /* the option; NULL for a strategy (engine/strategy.h) */
+    const char *name;          /* the option's or the strategy's name */
+    const char *stream;        /* the name that keys its random streams: its base's for a variant
+                                  (options.csv), else its own (engine; sim_stream) */
+    int stream_opt;            /* the option of those streams: its base's index for a variant, else
+                                  its own (engine: the parameter draws, Latin hypercube, the copula) */
     /* engine, before the models; read by every model */
     double p[PO_COUNT];                /* sampled parameters, canonical units */
     double price_index[SIM_MAX_YEARS]; /* (1 + price_escalation)^y (sim_plan_index),
@@ -78,6 +83,9 @@ typedef struct {
     double *month_overflow;      /* overflow hours: capacity; read by tests */
     double *month_lost_outage;   /* messages demanded while down: capacity; read by costs */
     double *month_lost_overflow; /* messages lost to overflow: capacity; read by costs */
+    double *month_residual;      /* resale value of the equipment in service at the start of
+                                    the month (nominal): assets; read by the engine's
+                                    strategies (engine/strategy.h) */
     /* capacity upgrades ordered, at most one a month (capacity writes, cleared by the
      * engine; assets reads: it buys, replaces, depreciates and salvages them and charges
      * their running costs) */
@@ -109,9 +117,18 @@ typedef struct sim_work {
                                  outages writes it and clears it (option_end); capacity reads */
     int sample;               /* this is the sample trajectory (daily series wanted): engine */
     int nopt;
-    opt_work *opt;
+    int nres;              /* results: the nopt options, then the strategies (sim_result_count) */
+    opt_work *opt;         /* [nres]: the options' workspaces, then the strategies' (their ledger,
+                              month_* series and met[] composed by the engine, engine/strategy.h) */
+    int nsw;               /* steps of every strategy, in order */
+    double *switch_month;  /* [nsw] month each step switched (the horizon's months: never) */
     const double *fixed_g; /* optional overrides of sampled values (Sobol, tornado): runner */
     const double *fixed_o; /* [nopt][PO_COUNT], NaN = sample as usual */
+    uint32_t skip;         /* options not simulated (bit i: option i; 0: none): runner. A
+                              skipped option's parameters are still sampled, its met[] is NaN
+                              and its ledger empty; the others' numbers do not change (each
+                              option has its own streams: docs/random-streams.md) */
+    const struct sampling_lhs *lhs; /* Latin hypercube strata (sampling.h), or NULL: runner */
     /* tests only: called after each option's models, NULL otherwise */
     void (*option_done)(void *ctx, struct sim_work *w, opt_work *o);
     void *option_done_ctx;
@@ -122,8 +139,9 @@ typedef struct sim_work {
 sim_work *sim_work_new(const sim_plan *plan, const struct model_type *const *models, hs_error *e);
 void sim_work_free(sim_work *w);
 
-/* Keys w->r for a purpose of the current trajectory (option may be NULL). */
-void sim_stream(sim_work *w, const char *purpose, const char *option);
+/* Keys w->r for a purpose of the current trajectory and option o (NULL: the trajectory's, not
+ * an option's): a variant's streams are its base's (o->stream, docs/random-streams.md). */
+void sim_stream(sim_work *w, const char *purpose, const opt_work *o);
 
 /* Runs one trajectory: samples parameters, runs every model, fills met[]
  * (sim_trajectory_happen, then sim_trajectory_price).

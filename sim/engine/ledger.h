@@ -37,6 +37,7 @@
     X(capacity_losses, "value of messages lost to overflow")                                       \
     X(golive_delay, "contacts missed before go-live")                                              \
     X(migration_training, "one-off migration, training and trial losses")                          \
+    X(exit, "leaving an option in a strategy's move: data export, contract termination")           \
     X(sla_credits, "SLA service credits (negative)")                                               \
     X(salvage, "resale value of equipment at the horizon (negative)")
 

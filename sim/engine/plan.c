@@ -132,3 +132,20 @@ void sim_plan_index(const sim_plan *p, double rate, double *out)
     for (int y = 1; y < p->years; y++)
         out[y] = out[y - 1] * (1 + rate);
 }
+
+const char *sim_result_name(const sim_plan *p, int r)
+{
+    const scenario *sc = p->sc;
+    assert(r >= 0 && r < sim_result_count(p));
+    return r < sc->nopt ? sc->opt[r].name : sc->strat[r - sc->nopt].name;
+}
+
+int sim_result_uses(const sim_plan *p, int r, int opt)
+{
+    const scenario *sc = p->sc;
+    if (r < sc->nopt) return r == opt;
+    const scenario_strategy *st = &sc->strat[r - sc->nopt];
+    for (int k = 0; k < st->nsteps; k++)
+        if (st->step[k].from == opt || st->step[k].to == opt) return 1;
+    return 0;
+}

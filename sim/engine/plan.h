@@ -36,6 +36,19 @@ typedef struct {
 sim_plan *sim_plan_new(const scenario *sc, cal_date start, int years, hs_error *e);
 void sim_plan_free(sim_plan *p);
 
+/* A run's results: the scenario's options (r < sc->nopt, in their order), then its
+ * strategies (r - sc->nopt). Every output lists results in this order. */
+static inline int sim_result_count(const sim_plan *p)
+{
+    return p->sc->nopt + p->sc->nstrat;
+}
+
+/* The name of result r (an option's or a strategy's), as in the output files. */
+const char *sim_result_name(const sim_plan *p, int r);
+
+/* Whether result r is option opt, or a strategy that is on option opt at some time. */
+int sim_result_uses(const sim_plan *p, int r, int opt);
+
 /* Month of hour t (t in [0, H); clamped to the horizon). */
 static inline int sim_month_of(const sim_plan *p, double t)
 {

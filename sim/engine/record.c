@@ -48,6 +48,8 @@ struct sim_records {
     unsigned char *sampled; /* [n][slots]: the value was sampled (not fixed), by slot order */
     size_t slots;           /* PG_COUNT + nopt x PO_COUNT */
     unsigned char *kept;    /* [n] */
+    uint32_t *skip;         /* [n]: the options the first step skipped (sim_work.skip) */
+    const struct sampling_lhs **lhs; /* [n]: the strata it drew from (sim_work.lhs) */
 };
 
 static S_layout S_layout_of(const sim_plan *p)
@@ -94,7 +96,9 @@ sim_records *sim_records_new(const sim_plan *p, size_t n, hs_error *e)
     r->kept = calloc(n ? n : 1, 1);
     r->slots = PG_COUNT + (size_t)p->sc->nopt * PO_COUNT;
     r->sampled = malloc((n ? n : 1) * r->slots);
-    if (!r->v || !r->key || !r->kept || !r->sampled) goto oom;
+    r->skip = malloc((n ? n : 1) * sizeof *r->skip);
+    r->lhs = malloc((n ? n : 1) * sizeof *r->lhs);
+    if (!r->v || !r->key || !r->kept || !r->sampled || !r->skip || !r->lhs) goto oom;
     return r;
 oom:
     sim_records_free(r);
@@ -110,6 +114,8 @@ void sim_records_free(sim_records *r)
     free(r->key);
     free(r->kept);
     free(r->sampled);
+    free(r->skip);
+    free(r->lhs);
     free(r);
 }
 
@@ -196,6 +202,8 @@ int sim_record_save(sim_records *r, size_t i, const sim_work *w)
     (void)S_copy(&r->L, r->plan, (sim_work *)w, r->v + i * r->L.size, 1, NULL);
     r->key[2 * i] = w->seed;
     r->key[2 * i + 1] = w->traj;
+    r->skip[i] = w->skip;
+    r->lhs[i] = w->lhs;
     unsigned char *sampled = r->sampled + i * r->slots;
     size_t k = 0;
     PARAM_SLOTS_FOREACH (s, w->nopt, PARAM_SLOTS_BY_PARAM) {
@@ -230,12 +238,18 @@ static const param_def *S_mismatch(const sim_records *r, size_t i, const double 
     return NULL;
 }
 
-int sim_record_fits(const sim_records *r, size_t i, uint64_t seed, uint64_t traj,
-                    const double *fixed_g, const double *fixed_o)
+/* 1 if a run of w's skip mask and strata can re-price slot i: every option it prices was
+ * simulated (not skipped) by the record, whose draws came from the same strata. */
+static int S_same_draws(const sim_records *r, size_t i, const sim_work *w)
+{
+    return (r->skip[i] & ~w->skip) == 0 && r->lhs[i] == w->lhs;
+}
+
+int sim_record_fits(const sim_records *r, size_t i, uint64_t seed, uint64_t traj, const sim_work *w)
 {
     int opt;
     return i < r->n && r->kept[i] && r->key[2 * i] == seed && r->key[2 * i + 1] == traj &&
-           !S_mismatch(r, i, fixed_g, fixed_o, &opt);
+           S_same_draws(r, i, w) && !S_mismatch(r, i, w->fixed_g, w->fixed_o, &opt);
 }
 
 int sim_record_same_physics(const sim_records *r, size_t i, size_t j)
@@ -259,11 +273,16 @@ int sim_record_same_physics(const sim_records *r, size_t i, size_t j)
     return same;
 }
 
-hs_status sim_record_price(sim_work *w, const sim_records *r, size_t i, const double *fixed_g,
-                           const double *fixed_o, hs_error *e)
+hs_status sim_record_price(sim_work *w, const sim_records *r, size_t i, hs_error *e)
 {
     assert(i < r->n && r->kept[i]);
     assert(w->plan == r->plan); /* the same scenario: its unfixed values are the record's */
+    const double *fixed_g = w->fixed_g, *fixed_o = w->fixed_o;
+    if (!S_same_draws(r, i, w))
+        return hs_error_set(e, HS_ERR_RUNTIME,
+                            "trajectory %llu: re-pricing an option the record skipped, or with "
+                            "other strata: please report this",
+                            (unsigned long long)r->key[2 * i + 1]);
     int opt;
     const param_def *d = S_mismatch(r, i, fixed_g, fixed_o, &opt);
     if (d)

@@ -135,18 +135,20 @@ size_t sim_records_bytes_each(const sim_plan *p);
  * in slot i < n, with which of its values were fixed (w->fixed_g, w->fixed_o); a record that does
  * not fit (too many disasters) leaves the slot empty. Returns whether it was kept. */
 int sim_record_save(sim_records *r, size_t i, const sim_work *w);
-/* 1 if slot i holds a record of trajectory (seed, traj) that a run with these fixed values
- * (NaN = sampled; either array may be NULL) would make again: every value that is not
- * price-only is the same (fixed at the same value, or sampled in both). */
+/* 1 if slot i holds a record of trajectory (seed, traj) that a run of w (its fixed values
+ * w->fixed_g / w->fixed_o, NaN = sampled, either may be NULL; its skip mask and strata) would
+ * make again: every value that is not price-only is the same (fixed at the same value, or
+ * sampled in both), the run skips every option the record skipped (a skipped option has
+ * nothing to re-price), and the record drew from the same Latin hypercube strata (or none). */
 int sim_record_fits(const sim_records *r, size_t i, uint64_t seed, uint64_t traj,
-                    const double *fixed_g, const double *fixed_o);
+                    const sim_work *w);
 /* 1 if slots i and j (both kept) hold the same physical record: every value but the
  * price-only parameters' equal to the bit (for the tests that check the declaration). */
 int sim_record_same_physics(const sim_records *r, size_t i, size_t j);
 /* Loads slot i's record into w (the first step's results), then sets the price-only values of
- * fixed_g / fixed_o that are not NaN (after the bounds check of sampling), and runs the second
- * step (sim_trajectory_price). The record must fit (sim_record_fits: else an error). */
-hs_status sim_record_price(sim_work *w, const sim_records *r, size_t i, const double *fixed_g,
-                           const double *fixed_o, hs_error *e);
+ * w->fixed_g / w->fixed_o that are not NaN (after the bounds check of sampling), and runs the
+ * second step (sim_trajectory_price: the options w does not skip, then the strategies). The
+ * record must fit (sim_record_fits: else an error). */
+hs_status sim_record_price(sim_work *w, const sim_records *r, size_t i, hs_error *e);
 
 #endif

@@ -8,7 +8,8 @@
  * Consequences (docs/random-streams.md):
  *  - a trajectory's numbers do not depend on which thread or process runs it;
  *  - adding, removing or reordering options changes no other option's draws
- *    (streams are keyed by option *name*, not position);
+ *    (streams are keyed by option *name*, not position; a variant's by its
+ *    base's name, options.csv);
  *  - drawing more or fewer numbers in one purpose (e.g. more outages) leaves
  *    every other purpose's numbers unchanged.
  * The generator is re-keyed in place: no allocation per trajectory.

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "engine.h"
+#include "scenario/options.h"
 #include "streams.h"
 
 void sim_work_free(sim_work *w)
@@ -11,8 +12,9 @@ void sim_work_free(sim_work *w)
     if (w->r) gsl_rng_free(w->r);
     sim_demand_free(w->demand);
     free(w->down);
+    free(w->switch_month);
     if (w->opt)
-        for (int i = 0; i < w->nopt; i++) {
+        for (int i = 0; i < w->nres; i++) {
             opt_work *o = &w->opt[i];
             ledger_free(o->led);
             free(o->outages.v);
@@ -25,6 +27,7 @@ void sim_work_free(sim_work *w)
             free(o->month_overflow);
             free(o->month_lost_outage);
             free(o->month_lost_overflow);
+            free(o->month_residual);
             free(o->upgrade_month);
             free(o->upgrade_arrival);
             free(o->day_down);
@@ -48,12 +51,20 @@ sim_work *sim_work_new(const sim_plan *plan, const model_type *const *models, hs
     if (!w->demand) goto fail;
     w->down = calloc(H, sizeof *w->down);
     w->nopt = plan->sc->nopt;
-    w->opt = calloc((size_t)w->nopt, sizeof *w->opt);
-    if (!w->r || !w->down || !w->opt) goto oom;
-    for (int i = 0; i < w->nopt; i++) {
+    w->nres = sim_result_count(plan);
+    w->opt = calloc((size_t)w->nres, sizeof *w->opt);
+    for (int s = 0; s < plan->sc->nstrat; s++)
+        w->nsw += plan->sc->strat[s].nsteps;
+    w->switch_month = calloc((size_t)w->nsw + 1, sizeof *w->switch_month);
+    if (!w->r || !w->down || !w->opt || !w->switch_month) goto oom;
+    for (int i = 0; i < w->nres; i++) {
         opt_work *o = &w->opt[i];
         o->index = i;
-        o->so = &plan->sc->opt[i];
+        o->so = i < w->nopt ? &plan->sc->opt[i] : NULL;
+        o->name = sim_result_name(plan, i);
+        o->stream = o->so ? options_stream_name(o->so) : o->name;
+        o->stream_opt =
+            o->so && o->so->variant_of[0] ? scenario_option_index(plan->sc, o->so->variant_of) : i;
         o->led = ledger_new((int)M);
         o->month_terms = malloc(M * sizeof *o->month_terms);
         o->month_served = malloc(M * sizeof(double));
@@ -62,14 +73,15 @@ sim_work *sim_work_new(const sim_plan *plan, const model_type *const *models, hs
         o->month_overflow = malloc(M * sizeof(double));
         o->month_lost_outage = malloc(M * sizeof(double));
         o->month_lost_overflow = malloc(M * sizeof(double));
+        o->month_residual = malloc(M * sizeof(double));
         o->upgrade_month = malloc(M * sizeof(int));
         o->upgrade_arrival = malloc(M * sizeof(double));
         o->day_down = malloc(D * sizeof(double));
         o->day_overflow = malloc(D * sizeof(double));
         if (!o->led || !o->month_terms || !o->month_served || !o->month_down ||
             !o->month_peak_msgs || !o->month_overflow || !o->month_lost_outage ||
-            !o->month_lost_overflow || !o->upgrade_month || !o->upgrade_arrival || !o->day_down ||
-            !o->day_overflow)
+            !o->month_lost_overflow || !o->month_residual || !o->upgrade_month ||
+            !o->upgrade_arrival || !o->day_down || !o->day_overflow)
             goto oom;
         /* the lists' first storage, so that a trajectory rarely allocates */
         if (sim_intervals_push(&o->outages, 0, 0, 0, e) ||
@@ -85,7 +97,7 @@ fail:
     return NULL;
 }
 
-void sim_stream(sim_work *w, const char *purpose, const char *option)
+void sim_stream(sim_work *w, const char *purpose, const opt_work *o)
 {
-    streams_key(w->r, w->seed, w->traj, purpose, option, NULL);
+    streams_key(w->r, w->seed, w->traj, purpose, o ? o->stream : NULL, NULL);
 }

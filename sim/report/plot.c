@@ -27,6 +27,8 @@
 #include "base/hs_fmt.h"
 #include "base/hs_path.h"
 #include "base/outfile.h"
+#include "labels.h"
+#include "plot_time.h"
 #include "spawn.h"
 
 #define S_MAX_VARS 24
@@ -137,13 +139,14 @@ enum {
     S_SWEEP,
     S_CROSSOVER,
     S_GRID,
+    S_YEARLY,
     S_NFILES
 };
 
 static const char *const S_files[S_NFILES] = {
     "summary.csv", "compare.csv", "monthly.csv",   "hist.csv",     "cdf.csv",
     "daily.csv",   "profile.csv", "options.csv",   "manifest.csv", "tornado.csv",
-    "sobol.csv",   "sweep.csv",   "crossover.csv", "grid.csv"};
+    "sobol.csv",   "sweep.csv",   "crossover.csv", "grid.csv",     "yearly.csv"};
 
 typedef struct {
     const char *outdir;
@@ -154,6 +157,8 @@ typedef struct {
     char **opt; /* option names, options.csv order */
     size_t nopt;
     char *options; /* the same, space-separated */
+    char **lab;    /* their labels (labels_option), same order */
+    char *labels;  /* the same, each in double quotes, space-separated (gnuplot's word()) */
 } S_ctx;
 
 /* The table of file F, or NULL when the file does not exist or is malformed (then c->err). */
@@ -210,7 +215,8 @@ static int S_has_option(const S_ctx *c, const char *name)
     return 0;
 }
 
-static hs_status S_add_option(S_ctx *c, const char *name, const char *file, size_t row)
+static hs_status S_add_option(S_ctx *c, const char *name, const char *label, const char *file,
+                              size_t row)
 {
     if (S_has_option(c, name)) return HS_OK;
     if (!S_valid_option(name))
@@ -220,8 +226,17 @@ static hs_status S_add_option(S_ctx *c, const char *name, const char *file, size
     char **o = realloc(c->opt, (c->nopt + 1) * sizeof *o);
     if (!o) return hs_error_set(c->e, HS_ERR_RUNTIME, "out of memory");
     c->opt = o;
-    if (!(c->opt[c->nopt] = strdup(name)))
+    char **l = realloc(c->lab, (c->nopt + 1) * sizeof *l);
+    if (!l) return hs_error_set(c->e, HS_ERR_RUNTIME, "out of memory");
+    c->lab = l;
+    char b[256];
+    c->opt[c->nopt] = strdup(name);
+    c->lab[c->nopt] = strdup(labels_option(b, sizeof b, name, label));
+    if (!c->opt[c->nopt] || !c->lab[c->nopt]) {
+        free(c->opt[c->nopt]);
+        free(c->lab[c->nopt]);
         return hs_error_set(c->e, HS_ERR_RUNTIME, "out of memory");
+    }
     c->nopt++;
     return HS_OK;
 }
@@ -234,7 +249,8 @@ static hs_status S_load_options(S_ctx *c)
     if (c->err) return c->err;
     if (t) {
         size_t n = csvtable_rows(t);
-        int ci = csvtable_col(t, "index"), co = csvtable_col(t, "option");
+        int ci = csvtable_col(t, "index"), co = csvtable_col(t, "option"),
+            cl = csvtable_col(t, "label");
         size_t *order = malloc(n * sizeof *order);
         double *idx = malloc(n * sizeof *idx);
         if (!order || !idx) {
@@ -253,7 +269,9 @@ static hs_status S_load_options(S_ctx *c)
             }
         hs_status st = HS_OK;
         for (size_t i = 0; i < n && st == HS_OK; i++)
-            st = S_add_option(c, csvtable_get(t, order[i], co), "options.csv", order[i]);
+            st = S_add_option(c, csvtable_get(t, order[i], co),
+                              cl >= 0 ? csvtable_get(t, order[i], cl) : NULL, "options.csv",
+                              order[i]);
         free(order);
         free(idx);
         HS_FORWARD(st);
@@ -265,18 +283,22 @@ static hs_status S_load_options(S_ctx *c)
             if (!s) continue;
             int co = csvtable_col(s, "option");
             for (size_t r = 0; r < csvtable_rows(s); r++)
-                HS_FORWARD(S_add_option(c, csvtable_get(s, r, co), S_files[from[k]], r));
+                HS_FORWARD(S_add_option(c, csvtable_get(s, r, co), NULL, S_files[from[k]], r));
         }
     }
-    size_t len = 1;
+    size_t len = 1, llen = 1;
     for (size_t i = 0; i < c->nopt; i++)
-        len += strlen(c->opt[i]) + 1;
+        len += strlen(c->opt[i]) + 1, llen += strlen(c->lab[i]) + 3;
     c->options = malloc(len);
-    if (!c->options) return hs_error_set(c->e, HS_ERR_RUNTIME, "out of memory");
-    c->options[0] = '\0';
+    c->labels = malloc(llen);
+    if (!c->options || !c->labels) return hs_error_set(c->e, HS_ERR_RUNTIME, "out of memory");
+    c->options[0] = c->labels[0] = '\0';
     for (size_t i = 0; i < c->nopt; i++) {
-        if (i) strcat(c->options, " ");
+        if (i) strcat(c->options, " "), strcat(c->labels, " ");
         strcat(c->options, c->opt[i]);
+        strcat(c->labels, "\"");
+        strcat(c->labels, c->lab[i]);
+        strcat(c->labels, "\"");
     }
     return HS_OK;
 }
@@ -295,7 +317,7 @@ static const char *S_manifest(S_ctx *c, const char *key)
 /* What every command writes beside its own results (docs/outputs.md, "Provenance"). */
 #define S_BASE_SET                                                                                 \
     (S_BIT(S_SUMMARY) | S_BIT(S_COMPARE) | S_BIT(S_MONTHLY) | S_BIT(S_HIST) | S_BIT(S_CDF) |       \
-     S_BIT(S_PROFILE) | S_BIT(S_OPTIONS) | S_BIT(S_MANIFEST))
+     S_BIT(S_PROFILE) | S_BIT(S_OPTIONS) | S_BIT(S_MANIFEST) | S_BIT(S_YEARLY))
 
 static const struct {
     const char *command;
@@ -582,6 +604,50 @@ static int S_prep_sobol(S_ctx *c, S_vars *vs)
     return S_prep_first_metric(c, vs, S_SOBOL, "input metric S1 S1_lo S1_hi ST ST_lo ST_hi", 0);
 }
 
+/* The crossovers the sweep chart labels: crossover.csv's rows of PARAM on the median basis
+ * (every row of a file without a basis column) that have a value, ascending, at most
+ * S_MAX_XO: xo_v (their values) and xo_t (each pair once, by label, in double quotes). The
+ * chart staggers them on three rows; the report's table lists every basis. */
+#define S_MAX_XO 6
+static void S_sweep_crossovers(S_ctx *c, S_vars *vs, const char *param)
+{
+    csvtable *x = S_tab_with(c, S_CROSSOVER, "param option_a option_b value");
+    struct {
+        double v;
+        size_t r;
+    } xo[S_MAX_XO];
+    size_t n = 0;
+    int cb = x ? csvtable_col(x, "basis") : -1;
+    for (size_t r = 0; x && r < csvtable_rows(x) && n < S_MAX_XO; r++) {
+        double v;
+        if (strcmp(csvtable_getn(x, r, "param"), param) != 0 || !csvtable_numn(x, r, "value", &v) ||
+            (cb >= 0 && strcmp(csvtable_get(x, r, cb), "median") != 0))
+            continue;
+        size_t k = n++;
+        for (; k > 0 && xo[k - 1].v > v; k--)
+            xo[k] = xo[k - 1];
+        xo[k].v = v, xo[k].r = r;
+    }
+    char vals[S_MAX_XO * 32 + 1] = "", texts[S_MAX_XO * 540 + 1] = "";
+    for (size_t k = 0; k < n; k++) {
+        char b[32], la[256], lb[256];
+        const char *a = csvtable_getn(x, xo[k].r, "option_a"),
+                   *bo = csvtable_getn(x, xo[k].r, "option_b");
+        long ia = -1, ib = -1;
+        for (size_t i = 0; i < c->nopt; i++) {
+            if (strcmp(c->opt[i], a) == 0) ia = (long)i;
+            if (strcmp(c->opt[i], bo) == 0) ib = (long)i;
+        }
+        outfile_format_num(b, sizeof b, xo[k].v);
+        snprintf(vals + strlen(vals), sizeof vals - strlen(vals), "%s%s", k ? " " : "", b);
+        snprintf(texts + strlen(texts), sizeof texts - strlen(texts), "%s\"%s = %s\"", k ? " " : "",
+                 ia >= 0 ? c->lab[ia] : labels_option(la, sizeof la, a, NULL),
+                 ib >= 0 ? c->lab[ib] : labels_option(lb, sizeof lb, bo, NULL));
+    }
+    S_var(vs, "xo_v", vals);
+    S_var(vs, "xo_t", texts);
+}
+
 static int S_prep_sweep(S_ctx *c, S_vars *vs)
 {
     csvtable *t = S_tab_with(c, S_SWEEP, "param value option metric unit p5 p50 p95 p_cheapest");
@@ -599,16 +665,11 @@ static int S_prep_sweep(S_ctx *c, S_vars *vs)
             if (v > hi) hi = v;
         }
     if (!(lo < hi)) return 0; /* fewer than two values: nothing to draw */
-    int have_x = 0;
-    csvtable *x = S_tab_with(c, S_CROSSOVER, "param option_a option_b value");
-    for (size_t r = 0; x && r < csvtable_rows(x) && !have_x; r++)
-        have_x =
-            strcmp(csvtable_getn(x, r, "param"), param) == 0 && csvtable_numn(x, r, "value", &v);
     S_var(vs, "param", param);
     S_var(vs, "metric", metric);
     S_var(vs, "unit", csvtable_getn(t, row, "unit"));
     S_var_int(vs, "logx", lo > 0 && hi / lo > 100);
-    S_var_int(vs, "have_crossover", have_x);
+    S_sweep_crossovers(c, vs, param);
     return 1;
 }
 
@@ -665,6 +726,37 @@ static int S_prep_grid(S_ctx *c, S_vars *vs)
     return ok;
 }
 
+/* Results over time (plot_time.c): the categories and years of yearly.csv. */
+static int S_prep_cost_by_year(S_ctx *c, S_vars *vs)
+{
+    csvtable *t = S_tab_with(c, S_YEARLY, "option year metric mean");
+    if (!t || !S_each_option_has(c, t, "option", NULL, NULL)) return 0;
+    char *cats = plot_time_categories(t);
+    const int years = plot_time_years(t);
+    if (cats && years > 0) {
+        S_var(vs, "categories", cats);
+        S_var_int(vs, "years", years);
+    }
+    free(cats);
+    return cats && years > 0;
+}
+
+/* The top drivers of a tornado.csv written with --by-year (plot_time.c). */
+static int S_prep_drivers_by_year(S_ctx *c, S_vars *vs)
+{
+    csvtable *t = S_tab_with(c, S_TORNADO, "input metric unit swing year");
+    if (!t) return 0;
+    char *inputs = plot_time_top_inputs(t, 6);
+    const int years = plot_time_years(t);
+    if (inputs && years > 0) {
+        S_var(vs, "inputs", inputs);
+        S_var_int(vs, "years", years);
+        S_var(vs, "unit", csvtable_getn(t, 0, "unit"));
+    }
+    free(inputs);
+    return inputs && years > 0;
+}
+
 static const struct {
     plot_chart info;
     S_prep_fn prep;
@@ -708,6 +800,12 @@ static const struct {
       PLOT_SECTION_MAIN},
      S_prep_tco_diff,
      S_BIT(S_HIST) | S_BIT(S_COMPARE)},
+    {{"cost_by_year", "Cost of each year by category",
+      "The mean cost of each year of the horizon, stacked by ledger category, one panel per "
+      "option: the up-front purchases of year 1, then the running costs as they grow.",
+      PLOT_SECTION_TIME},
+     S_prep_cost_by_year,
+     S_BIT(S_YEARLY)},
     {{"input_profile", "Input check: weekly traffic profile",
       "The weekday x hour shape of the demand the run used; the box shows the share of "
       "messages in office hours (Mon-Fri 09:00-18:00).",
@@ -725,6 +823,13 @@ static const struct {
       "stay at their base values; the longest bars are the assumptions that matter.",
       PLOT_SECTION_SENSITIVITY},
      S_prep_tornado,
+     S_BIT(S_TORNADO)},
+    {{"drivers_by_year", "Top drivers year by year",
+      "The tornado swing of the inputs that matter most, in each year of the horizon (from "
+      "tornado --by-year): a one-off input matters in year 1 only, a growing one more each "
+      "year.",
+      PLOT_SECTION_SENSITIVITY},
+     S_prep_drivers_by_year,
      S_BIT(S_TORNADO)},
     {{"sobol", "Sobol sensitivity indices",
       "The share of the metric's variance due to each input alone (S1) and with its "
@@ -763,9 +868,11 @@ static void S_ctx_free(S_ctx *c)
     for (int f = 0; f < S_NFILES; f++)
         csvtable_free(c->tab[f]);
     for (size_t i = 0; i < c->nopt; i++)
-        free(c->opt[i]);
+        free(c->opt[i]), free(c->lab ? c->lab[i] : NULL);
     free(c->opt);
+    free(c->lab);
     free(c->options);
+    free(c->labels);
 }
 
 /* Loads what every chart needs; fills want[] (and vars[] when not NULL). */
@@ -797,20 +904,31 @@ hs_status plot_supported(const char *outdir, int *want, hs_error *e)
     return st;
 }
 
-hs_status plot_options(const char *outdir, char ***names, size_t *n, hs_error *e)
+hs_status plot_options_labelled(const char *outdir, char ***names, char ***labels, size_t *n,
+                                hs_error *e)
 {
     S_ctx c = {.outdir = outdir, .e = e};
     *names = NULL;
+    if (labels) *labels = NULL;
     *n = 0;
     hs_status st = S_load_options(&c);
     if (st == HS_OK) {
         *names = c.opt;
         *n = c.nopt;
-        c.opt = NULL;
+        if (labels) *labels = c.lab;
+        for (size_t i = 0; !labels && i < c.nopt; i++)
+            free(c.lab[i]);
+        if (!labels) free(c.lab);
+        c.opt = c.lab = NULL;
         c.nopt = 0;
     }
     S_ctx_free(&c);
     return st;
+}
+
+hs_status plot_options(const char *outdir, char ***names, size_t *n, hs_error *e)
+{
+    return plot_options_labelled(outdir, names, NULL, n, e);
 }
 
 void plot_options_free(char **names, size_t n)
@@ -1054,6 +1172,7 @@ hs_status plot_run(const char *outdir, const plot_opts *o, int *skipped, plot_re
     }
     if (st == HS_OK) {
         S_var(&common, "options", c.options);
+        S_var(&common, "labels", c.labels);
         if (common.nomem) st = hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
     }
     for (size_t i = 0; i < S_NCHARTS && st == HS_OK; i++) {
@@ -1063,6 +1182,11 @@ hs_status plot_run(const char *outdir, const plot_opts *o, int *skipped, plot_re
                                     S_charts[i].info.section == PLOT_SECTION_SENSITIVITY, &foreign);
         if (footer) S_var(&vars[i], "footer", footer);
         if (foreign) S_var(&vars[i], "footer_color", "#C00000");
+        /* the trajectories behind each probability the chart prints (pctb in common.gp) */
+        const char *nkey = S_charts[i].info.section == PLOT_SECTION_SENSITIVITY
+                               ? "trajectories_per_run"
+                               : "trajectories";
+        S_var_int(&vars[i], "mc_n", foreign ? 0 : strtol(S_manifest(&c, nkey), NULL, 10));
         free(footer);
         if (!footer || vars[i].nomem) {
             st = hs_error_set(e, HS_ERR_RUNTIME, "out of memory");

@@ -8,8 +8,9 @@
  * chunk, an SVG that closes </svg>) and made durable; only when every chart succeeded does that
  * folder replace plots/ in one step, so a failed chart or a full disk leaves the previous
  * charts as they were, and a chart the data no longer supports does not survive. What a script
- * needs that is not in a CSV (the option list in options.csv order, the footer text with the
- * chart's own provenance, the pair for the difference chart, ...) is passed as -e variables.
+ * needs that is not in a CSV (the option list in options.csv order and their labels, the footer
+ * text with the chart's own provenance, the pair for the difference chart, ...) is passed as -e
+ * variables.
  *
  * The scripts are found in $HOSTSIM_PLOTS, else <dir of the executable>/plots, else
  * <dir of the executable>/../share/hostsim/plots. docs/charts.md describes every chart.
@@ -54,7 +55,12 @@ hs_status plot_run(const char *outdir, const plot_opts *o, int *skipped, plot_re
 char *plot_chart_provenance(const char *outdir, size_t i, int *foreign, hs_error *e);
 
 /* The charts hostsim knows, in the order the report shows them. */
-typedef enum { PLOT_SECTION_MAIN, PLOT_SECTION_SENSITIVITY, PLOT_SECTION_INPUTS } plot_section;
+typedef enum {
+    PLOT_SECTION_MAIN,
+    PLOT_SECTION_TIME, /* results over time: the report's "Over time" section */
+    PLOT_SECTION_SENSITIVITY,
+    PLOT_SECTION_INPUTS
+} plot_section;
 typedef struct {
     const char *name;     /* plots/NAME.gp -> OUTDIR/plots/NAME.png and NAME.svg */
     const char *title;    /* short title, for the report */
@@ -74,6 +80,12 @@ hs_status plot_supported(const char *outdir, int *want, hs_error *e);
  * or a name that is not [a-z][a-z0-9_]*. */
 hs_status plot_options(const char *outdir, char ***names, size_t *n, hs_error *e);
 void plot_options_free(char **names, size_t n);
+
+/* plot_options, and in *labels (when not NULL) each option's label (labels_option: options.csv's
+ * label column, else a readable form of the id), in the same order; free both with
+ * plot_options_free. */
+hs_status plot_options_labelled(const char *outdir, char ***names, char ***labels, size_t *n,
+                                hs_error *e);
 
 /* The scripts folder (see above), absolute. Caller frees. NULL and e set when none exists. */
 char *plot_scripts_dir(hs_error *e);

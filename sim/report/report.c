@@ -22,14 +22,20 @@
 #include "base/hs_fmt.h"
 #include "base/hs_path.h"
 #include "base/outfile.h"
+#include "labels.h"
+#include "pbound.h"
 #include "plot.h"
+#include "report_time.h"
+#include "report_voi.h"
 #include "spawn.h"
 
 typedef struct {
     const char *outdir;
-    csvtable *summary, *compare, *manifest, *params, *tornado, *crossover;
+    csvtable *summary, *compare, *manifest, *params, *tornado, *crossover, *sens, *voi;
     char **opt; /* options in options.csv order */
+    char **lab; /* their labels (labels.h), same order */
     size_t nopt;
+    double ntraj; /* the run's trajectories, behind every probability (pbound.h); 0: unknown */
     FILE *f;
     char **prov_shown; /* per chart: the provenance line already written, or NULL */
 } S_rep;
@@ -83,15 +89,11 @@ static void S_fmt_unit(char *b, size_t n, double v, const char *unit)
     }
 }
 
-/* A probability as a whole percentage; never rounds a possible outcome to 0 % or 100 %. */
-static void S_pct(char *b, size_t n, double p)
+/* " = " before a probability's text, or " " before one that is a bound ("≥ 99.0 %"). */
+static const char *S_eq(const char *text)
 {
-    if (p > 0.995 && p < 1)
-        snprintf(b, n, "more than 99 %%");
-    else if (p > 0 && p < 0.005)
-        snprintf(b, n, "less than 1 %%");
-    else
-        snprintf(b, n, "%.0f %%", 100 * p);
+    return strncmp(text, "\xE2\x89\xA5", 3) == 0 || strncmp(text, "\xE2\x89\xA4", 3) == 0 ? " "
+                                                                                          : " = ";
 }
 
 /* ---------------------------------------------------------------- data */
@@ -313,8 +315,17 @@ static const char S_css[] =
     "display:block;border:1px solid #eee}\n.prov{color:#777;font-size:.85em;margin:.2em 0}\n"
     "figcaption{color:#444;font-size:.92em;margin-top:.3em}.missing,.note{color:#a33}\n"
     "footer{color:#888;font-size:.85em;margin-top:2em}\n"
+    ".caveat{background:#fff8e6;border-left:5px solid #E69F00;padding:.5em 1em}"
+    ".small{font-size:.88em;color:#555}tr.group th{background:#e8eef5;text-align:left}"
+    "td.src{font-size:.85em;max-width:34em}td.drives{font-weight:bold;color:#0072B2}\n"
+
     "@media print{body{max-width:none;padding:0;font-size:10pt}h2{break-after:avoid}"
-    "figure,table,tr{break-inside:avoid}section{break-inside:auto}"
+    "figure,tr{break-inside:avoid}section{break-inside:auto}"
+    "#appendix{break-before:page}#executive h2{margin-top:.8em}"
+    "#assumptions-table{font-size:8pt}#assumptions-table td{padding:.15em .4em}"
+    "#appendix figure{display:inline-block;width:49%;vertical-align:top;margin:.4em 0}"
+    "#appendix figcaption,#appendix .prov{font-size:7.5pt}"
+    "#executive figure img{max-width:none;width:82%}"
     "@page{size:A4;margin:12mm}}\n";
 
 static void S_swatch(FILE *f, size_t i)
@@ -322,11 +333,20 @@ static void S_swatch(FILE *f, size_t i)
     fprintf(f, "<span class=\"swatch\" style=\"background:%s\"></span>", plot_option_color(i));
 }
 
+/* The label of option NAME, HTML-escaped (labels.h: an option the folder does not list gets the
+ * readable form of its id). */
+static void S_opt_text(const S_rep *r, const char *name)
+{
+    long i = S_option_index(r, name);
+    char b[256];
+    S_esc(r->f, i >= 0 ? r->lab[i] : labels_option(b, sizeof b, name, NULL));
+}
+
 static void S_option_cell(const S_rep *r, const char *name)
 {
     long i = S_option_index(r, name);
     if (i >= 0) S_swatch(r->f, (size_t)i);
-    S_esc(r->f, name);
+    S_opt_text(r, name);
 }
 
 static void S_head(const S_rep *r)
@@ -353,7 +373,7 @@ static void S_head(const S_rep *r)
     fprintf(f, "%zu options compared (", r->nopt);
     for (size_t i = 0; i < r->nopt; i++) {
         if (i) fputs(", ", f);
-        S_esc(f, r->opt[i]);
+        S_esc(f, r->lab[i]);
     }
     fputs(")", f);
     if (*scen) {
@@ -410,21 +430,21 @@ static void S_answer_net(const S_rep *r)
     fputs("<p id=\"net\">Counting the value the study attributes to each option (cost minus "
           "value, the value lines in the summary table), <b>",
           f);
-    S_esc(f, a);
+    S_opt_text(r, a);
     fprintf(f, "</b> has the lowest median net cost: %s (90 %% between %s and %s).</p>\n", b1, b2,
             b3);
     int any = 0;
     for (size_t i = 0; i < r->nopt; i++) {
         if ((long)i == best || !S_p_lower(r, "net_cost", a, r->opt[i], &v)) continue;
         if (!any++) fputs("<ul class=\"pairs\" id=\"net-pairs\">\n", f);
-        S_pct(b1, sizeof b1, v);
+        pbound_format(b1, sizeof b1, v, r->ntraj);
         fputs("<li>P(", f);
-        S_esc(f, a);
+        S_opt_text(r, a);
         fputs(" better than ", f);
-        S_esc(f, r->opt[i]);
-        fprintf(f, " on net cost) = %s", b1);
+        S_opt_text(r, r->opt[i]);
+        fprintf(f, " on net cost)%s%s", S_eq(b1), b1);
         if (S_p_cheaper(r, a, r->opt[i], &v)) {
-            S_pct(b2, sizeof b2, v);
+            pbound_format(b2, sizeof b2, v, r->ntraj);
             fprintf(f, "; on cost alone %s", b2);
         }
         fputs("</li>\n", f);
@@ -455,7 +475,7 @@ static void S_answer(const S_rep *r)
     S_fmt_unit(b2, sizeof b2, p5, unit);
     S_fmt_unit(b3, sizeof b3, p95, unit);
     fputs("<p class=\"headline\" id=\"headline\"><b>", f);
-    S_esc(f, a);
+    S_opt_text(r, a);
     fprintf(f,
             "</b> is the cheapest option by median total cost: %s (90 %% of trajectories "
             "between %s and %s).",
@@ -464,7 +484,7 @@ static void S_answer(const S_rep *r)
     /* how sure: p_cheapest if the run wrote it, else the weakest pairwise P(cheaper) */
     double pc;
     if (S_sum(r, a, "p_cheapest", "mean", &pc)) {
-        S_pct(b1, sizeof b1, pc);
+        pbound_format(b1, sizeof b1, pc, r->ntraj);
         fprintf(f, " It is the cheapest of all options in <b>%s</b> of trajectories.</p>\n", b1);
     } else {
         double pmin = 2;
@@ -479,21 +499,18 @@ static void S_answer(const S_rep *r)
             if (v < pmin) pmin = v, weakest = (long)i;
         }
         if (weakest >= 0 && !missing) {
-            S_pct(b1, sizeof b1, pmin);
-            fprintf(f,
-                    " It is cheaper than each other option in at least <b>%s</b> of "
-                    "trajectories (the closest rival is ",
-                    b1);
-            S_esc(f, r->opt[weakest]);
-            fputs(").</p>\n<ul class=\"pairs\">\n", f);
+            pbound_format(b1, sizeof b1, pmin, r->ntraj);
+            fputs(" The probability that it is cheaper than its closest rival, ", f);
+            S_opt_text(r, r->opt[weakest]);
+            fprintf(f, ", is <b>%s</b>.</p>\n<ul class=\"pairs\">\n", b1);
             for (size_t i = 0; i < r->nopt; i++) {
                 if ((long)i == best || !S_p_cheaper(r, a, r->opt[i], &v)) continue;
-                S_pct(b1, sizeof b1, v);
+                pbound_format(b1, sizeof b1, v, r->ntraj);
                 fputs("<li>P(", f);
-                S_esc(f, a);
+                S_opt_text(r, a);
                 fputs(" cheaper than ", f);
-                S_esc(f, r->opt[i]);
-                fprintf(f, ") = %s</li>\n", b1);
+                S_opt_text(r, r->opt[i]);
+                fprintf(f, ")%s%s</li>\n", S_eq(b1), b1);
             }
             fputs("</ul>\n", f);
         } else if (r->nopt > 1) {
@@ -514,7 +531,7 @@ static void S_answer(const S_rep *r)
             avail = (long)i, av = v;
     if (avail >= 0) {
         fputs("<p id=\"available\">The most available option is <b>", f);
-        S_esc(f, r->opt[avail]);
+        S_opt_text(r, r->opt[avail]);
         S_fmt_unit(b1, sizeof b1, av, S_unit(r, "availability"));
         fprintf(f, "</b>: mean availability %s", b1);
         if (S_sum(r, r->opt[avail], "downtime_hours_per_year", "mean", &v)) {
@@ -582,10 +599,16 @@ static void S_summary_table(const S_rep *r)
     fputs("</section>\n", f);
 }
 
+/* The chart of the executive summary: the S-curves, the answer's uncertainty at a glance. The
+ * appendix shows the others. */
+static const char S_exec_chart[] = "tco_cdf";
+
 static void S_charts(const S_rep *r, const int *want, plot_section sec, int *shown)
 {
     for (size_t k = 0; k < plot_chart_count(); k++)
-        if (want[k] && plot_chart_get(k)->section == sec) S_figure(r, k, shown);
+        if (want[k] && plot_chart_get(k)->section == sec &&
+            strcmp(plot_chart_get(k)->name, S_exec_chart) != 0)
+            S_figure(r, k, shown);
 }
 
 static void S_num_cell(FILE *f, const csvtable *t, size_t row, const char *col, const char *unit)
@@ -609,9 +632,9 @@ static void S_tornado_table(const S_rep *r)
     if (!t || csvtable_rows(t) == 0 || csvtable_col(t, "input") < 0) return;
     const char *metric = csvtable_getn(t, 0, "metric");
     const char *unit = csvtable_getn(t, 0, "unit"); /* "" when the file has no unit column */
-    fputs("<h3>Tornado: ", f);
+    fputs("<h3>Tornado: <code>", f);
     S_esc(f, metric);
-    fputs("</h3>\n<table id=\"tornado-table\">\n<thead><tr><th>Input</th><th>p10 value</th>"
+    fputs("</code></h3>\n<table id=\"tornado-table\">\n<thead><tr><th>Input</th><th>p10 value</th>"
           "<th>p90 value</th><th>Metric at p10</th><th>Metric at p90</th><th>Swing</th></tr>"
           "</thead>\n<tbody>\n",
           f);
@@ -619,9 +642,9 @@ static void S_tornado_table(const S_rep *r)
     for (size_t i = 0; i < csvtable_rows(t) && shown < 15; i++) {
         if (strcmp(csvtable_getn(t, i, "metric"), metric) != 0) continue;
         shown++;
-        fputs("<tr><td>", f);
+        fputs("<tr><td><code>", f);
         S_esc(f, csvtable_getn(t, i, "input"));
-        fputs("</td>", f);
+        fputs("</code></td>", f);
         S_num_cell(f, t, i, "p10_value", "");
         S_num_cell(f, t, i, "p90_value", "");
         S_num_cell(f, t, i, "metric_at_p10", unit);
@@ -647,9 +670,9 @@ static void S_crossover_table(const S_rep *r)
     for (size_t i = 0; i < csvtable_rows(t); i++) {
         double v, lo, hi;
         char b[96], bl[96], bh[96];
-        fputs("<tr><td>", f);
+        fputs("<tr><td><code>", f);
         S_esc(f, csvtable_getn(t, i, "param"));
-        fputs("</td><td>", f);
+        fputs("</code></td><td>", f);
         S_option_cell(r, csvtable_getn(t, i, "option_a"));
         fputs(" / ", f);
         S_option_cell(r, csvtable_getn(t, i, "option_b"));
@@ -702,6 +725,195 @@ static void S_plain_table(FILE *f, const csvtable *t, const char *id, const char
             fputs("</td>", f);
         }
         fputs("</tr>\n", f);
+    }
+    fputs("</tbody>\n</table>\n", f);
+}
+
+/* The overrides of the run (manifest.csv's `overrides`, ';'-separated --set assignments). */
+static void S_overrides(const S_rep *r)
+{
+    FILE *f = r->f;
+    const char *ovr = S_manifest(r, "overrides");
+    fputs("<section id=\"overrides\">\n<h2>What this run changed</h2>\n", f);
+    if (!r->manifest) {
+        fputs("<p class=\"note\">manifest.csv is missing: the overrides of the run are "
+              "unknown.</p>\n</section>\n",
+              f);
+        return;
+    }
+    if (!*ovr) {
+        fputs("<p id=\"no-overrides\">No override: every input is the scenario's own "
+              "(<code>",
+              f);
+        S_esc(f, S_manifest(r, "scenario"));
+        fputs("</code>).</p>\n</section>\n", f);
+        return;
+    }
+    fputs("<p>The scenario's inputs, with these overrides (<code>--set</code>):</p>\n"
+          "<ul id=\"override-list\">\n",
+          f);
+    for (const char *p = ovr; *p;) {
+        size_t n = strcspn(p, ";");
+        char *one = strndup(p, n);
+        if (one) {
+            fputs("<li><code>", f);
+            S_esc(f, one);
+            fputs("</code></li>\n", f);
+        }
+        free(one);
+        p += n;
+        if (*p) p++;
+    }
+    fputs("</ul>\n</section>\n", f);
+}
+
+/* The source, how probabilities are written, and the calibration caveat (docs/sources.md,
+ * docs/calibration.md). */
+static void S_source(const S_rep *r)
+{
+    FILE *f = r->f;
+    char b[64];
+    fputs("<section id=\"source\">\n<h2>Source and caveats</h2>\n<p id=\"source-study\">The "
+          "figures come from one market study (French, written in 2024 or later, amounts in "
+          "\xC2\xA5 CNY) comparing self-hosted, cloud, SaaS and pay-per-message WhatsApp "
+          "social-CRM; it is a marketing piece, so its ranges are treated as uncertain "
+          "assumptions. What it is and where to find it: <a href=\"../docs/sources.md\">"
+          "docs/sources.md</a> in the hostsim distribution.</p>\n",
+          f);
+    fputs("<p id=\"caveat\" class=\"caveat\"><b>Calibration caveat.</b> The study claims a 5-year "
+          "cost of \xC2\xA5"
+          "550,000\xE2\x80\x93"
+          "700,000 for self-hosting and \xC2\xA5"
+          "160,000\xE2\x80\x93"
+          "200,000 for SaaS at 80,000 messages a month. The simulation is "
+          "built from the study's itemised inputs, not tuned to those totals, and its "
+          "self-hosted cost is several times the claim: the study's own itemised self-hosted "
+          "costs, each at its lowest, already sum to about \xC2\xA5"
+          "1.52 million over five "
+          "years. The SaaS cost comes close to the claim. Every claim beside the simulation: "
+          "<a href=\"../docs/calibration.md\">docs/calibration.md</a>.</p>\n",
+          f);
+    fputs("<p id=\"prob-rule\" class=\"small\">Probabilities are shares of the ", f);
+    if (r->ntraj >= 1) {
+        hs_fmt_thousands(b, sizeof b, r->ntraj, 0);
+        fprintf(f, "%s simulated trajectories", b);
+    } else {
+        fputs("simulated trajectories (their number is unknown: no manifest.csv)", f);
+    }
+    fputs(". When every trajectory (or none) agrees, the report gives the exact one-sided 95 % "
+          "bound instead of a certainty: \xE2\x89\xA5 0.05<sup>1/N</sup> for all N of N",
+          f);
+    if (r->ntraj >= 1) {
+        pbound_format(b, sizeof b, 1, r->ntraj);
+        fprintf(f, ", here %s", b);
+    }
+    fputs(".</p>\n</section>\n", f);
+}
+
+/* sensitivity.csv: the largest |Spearman| of INPUT against tco over the options; 0 if absent. */
+static double S_drive(const S_rep *r, const char *input)
+{
+    const csvtable *t = r->sens;
+    double best = 0, v;
+    if (!t) return 0;
+    int ci = csvtable_col(t, "input"), cm = csvtable_col(t, "metric");
+    if (ci < 0 || cm < 0) return 0;
+    for (size_t i = 0; i < csvtable_rows(t); i++)
+        if (strcmp(csvtable_get(t, i, ci), input) == 0 &&
+            strcmp(csvtable_get(t, i, cm), "tco") == 0 && csvtable_numn(t, i, "spearman", &v) &&
+            fabs(v) > best)
+            best = fabs(v);
+    return best;
+}
+
+static int S_word_char(char ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_';
+}
+
+/* Writes a source text for a reader: the study's list of figures named as the study, an
+ * option's id (a whole word) as its label; HTML-escaped. */
+static void S_source_cell(const S_rep *r, const char *src)
+{
+    static const char key[] = "FIGURES.md";
+    char one[2] = {0, 0};
+    for (const char *p = src; *p;) {
+        if (strncmp(p, key, sizeof key - 1) == 0) {
+            fputs("the study", r->f);
+            p += sizeof key - 1;
+            continue;
+        }
+        size_t k = 0, n = 0;
+        if (p == src || !S_word_char(p[-1]))
+            for (; k < r->nopt; k++) {
+                n = strlen(r->opt[k]);
+                if (strncmp(p, r->opt[k], n) == 0 && !S_word_char(p[n])) break;
+            }
+        if (k < r->nopt && (p == src || !S_word_char(p[-1]))) {
+            S_esc(r->f, r->lab[k]);
+            p += n;
+        } else {
+            one[0] = *p++;
+            S_esc(r->f, one);
+        }
+    }
+}
+
+/* The assumptions (params.csv) grouped by option, global inputs first: parameter, value (the
+ * SPEC), its mean and unit, the source, and whether it drives the answer (|Spearman| of the
+ * sampled input with tco >= 0.3 for some option, from sensitivity.csv). */
+static void S_assumptions(const S_rep *r)
+{
+    FILE *f = r->f;
+    const csvtable *t = r->params;
+    int co = csvtable_col(t, "option");
+    if (co < 0 || csvtable_col(t, "parameter") < 0) {
+        S_plain_table(f, t, "assumptions-table", "data-param");
+        return;
+    }
+    fputs("<p>Every input the run used (after overrides), grouped by option: its value as a "
+          "distribution, its mean, where the figure comes from, and whether it drives the "
+          "answer (rank correlation |\xCF\x81| \xE2\x89\xA5 0.3 between the sampled input and "
+          "an option's total cost, from sensitivity.csv).</p>\n",
+          f);
+    fputs("<table id=\"assumptions-table\">\n<thead><tr><th>Parameter</th><th>Value</th>"
+          "<th>Mean</th><th>Unit</th><th>Source</th><th>Drives the answer</th></tr></thead>\n"
+          "<tbody>\n",
+          f);
+    size_t nrow = csvtable_rows(t);
+    for (long g = -1; g < (long)r->nopt; g++) {
+        const char *owner = g < 0 ? "global" : r->opt[g];
+        int head = 0;
+        for (size_t i = 0; i < nrow; i++) {
+            if (strcmp(csvtable_get(t, i, co), owner) != 0) continue;
+            if (!head++) {
+                fputs("<tr class=\"group\"><th colspan=\"6\">", f);
+                if (g < 0)
+                    fputs("All options (market, demand, company)", f);
+                else
+                    S_option_cell(r, owner);
+                fputs("</th></tr>\n", f);
+            }
+            const char *param = csvtable_getn(t, i, "parameter");
+            char input[256];
+            double rho;
+            snprintf(input, sizeof input, "%s.%s", owner, param);
+            rho = S_drive(r, input);
+            fprintf(f, "<tr data-param=\"%zu\"><td><code>", i + 1);
+            S_esc(f, param);
+            fputs("</code></td><td><code>", f);
+            S_esc(f, csvtable_getn(t, i, "spec"));
+            fputs("</code></td>", f);
+            S_num_cell(f, t, i, "mean", "");
+            fputs("<td>", f);
+            S_esc(f, csvtable_getn(t, i, "unit"));
+            fputs("</td><td class=\"src\">", f);
+            S_source_cell(r, csvtable_getn(t, i, "source"));
+            if (rho >= 0.3)
+                fprintf(f, "</td><td class=\"drives\">yes (\xCF\x81 %.2f)</td></tr>\n", rho);
+            else
+                fputs("</td><td></td></tr>\n", f);
+        }
     }
     fputs("</tbody>\n</table>\n", f);
 }
@@ -810,7 +1022,10 @@ static void S_rep_free(S_rep *r)
     csvtable_free(r->params);
     csvtable_free(r->tornado);
     csvtable_free(r->crossover);
+    csvtable_free(r->sens);
+    csvtable_free(r->voi);
     plot_options_free(r->opt, r->nopt);
+    plot_options_free(r->lab, r->nopt);
     for (size_t k = 0; r->prov_shown && k < plot_chart_count(); k++)
         free(r->prov_shown[k]);
     free(r->prov_shown);
@@ -838,7 +1053,10 @@ hs_status report_write(const char *outdir, int pdf, hs_error *e)
     if (st == HS_OK) st = S_load(outdir, "params.csv", &r.params, e);
     if (st == HS_OK) st = S_load(outdir, "tornado.csv", &r.tornado, e);
     if (st == HS_OK) st = S_load(outdir, "crossover.csv", &r.crossover, e);
-    if (st == HS_OK) st = plot_options(outdir, &r.opt, &r.nopt, e);
+    if (st == HS_OK) st = S_load(outdir, "sensitivity.csv", &r.sens, e);
+    if (st == HS_OK) st = S_load(outdir, "voi.csv", &r.voi, e);
+    if (st == HS_OK && r.manifest) r.ntraj = strtod(S_manifest(&r, "trajectories"), NULL);
+    if (st == HS_OK) st = plot_options_labelled(outdir, &r.opt, &r.lab, &r.nopt, e);
 
     /* charts: render those missing or older than the data */
     size_t nc = plot_chart_count();
@@ -862,15 +1080,26 @@ hs_status report_write(const char *outdir, int pdf, hs_error *e)
         FILE *f = r.f;
         int shown = 0, nsens = 0;
         S_head(&r);
+        fputs("<div id=\"executive\">\n", f);
         S_answer(&r);
+        S_overrides(&r);
+        S_source(&r);
         S_summary_table(&r);
-        fputs("<section id=\"charts\">\n<h2>Charts</h2>\n", f);
+        long xk = S_chart_index(S_exec_chart);
+        if (xk >= 0 && want[xk]) S_figure(&r, (size_t)xk, &shown);
+        fputs("</div>\n<div id=\"appendix\">\n<h2 class=\"appendix\">Appendix</h2>\n"
+              "<section id=\"charts\">\n<h2>Charts</h2>\n",
+              f);
         if (skipped)
             fputs("<p class=\"note\">The charts were not rendered: gnuplot was not found. Run "
                   "<code>hostsim plot</code> on this folder where gnuplot is installed, then "
                   "<code>hostsim report</code> again.</p>\n",
                   f);
         S_charts(&r, want, PLOT_SECTION_MAIN, &shown);
+        fputs("</section>\n", f);
+        fputs("<section id=\"over-time\">\n<h2>Over time</h2>\n", f);
+        report_time_section(f, outdir);
+        S_charts(&r, want, PLOT_SECTION_TIME, &shown);
         fputs("</section>\n", f);
         for (size_t k = 0; k < nc; k++)
             nsens += want[k] && plot_chart_get(k)->section == PLOT_SECTION_SENSITIVITY;
@@ -881,14 +1110,12 @@ hs_status report_write(const char *outdir, int pdf, hs_error *e)
             S_charts(&r, want, PLOT_SECTION_SENSITIVITY, &shown);
             fputs("</section>\n", f);
         }
+        report_voi_section(f, r.voi, outdir, S_esc);
         fputs("<section id=\"inputs\">\n<h2>Input checks</h2>\n", f);
         S_charts(&r, want, PLOT_SECTION_INPUTS, &shown);
         fputs("</section>\n<section id=\"assumptions\">\n<h2>Assumptions</h2>\n", f);
         if (r.params) {
-            fputs("<p>Every parameter the run used (after overrides), as a distribution SPEC, its "
-                  "mean in the parameter's unit, and where the figure comes from.</p>\n",
-                  f);
-            S_plain_table(f, r.params, "assumptions-table", "data-param");
+            S_assumptions(&r);
         } else {
             fputs("<p class=\"note\">params.csv is missing: the assumptions are not listed.</p>\n",
                   f);
@@ -898,10 +1125,11 @@ hs_status report_write(const char *outdir, int pdf, hs_error *e)
             S_plain_table(f, r.manifest, "manifest-table", "data-row");
         else
             fputs("<p class=\"note\">manifest.csv is missing.</p>\n", f);
-        fputs("</section>\n<footer>Written by hostsim from the CSV files of this folder; the "
-              "charts are the SVG files of its plots/ folder. The page loads nothing from the "
-              "network.</footer>\n</body>\n</html>\n",
-              f);
+        fputs(
+            "</section>\n</div>\n<footer>Written by hostsim from the CSV files of this folder; the "
+            "charts are the SVG files of its plots/ folder. The page loads nothing from the "
+            "network.</footer>\n</body>\n</html>\n",
+            f);
         st = outfile_commit(of, e);
         of = NULL;
     }

@@ -5,7 +5,8 @@
  * print CSS):
  * the question, the headline answer (cheapest option by median tco and how sure that is,
  * most available option), a summary table per option, the charts, the sensitivity results
- * (tornado, crossovers) when present, the input checks, the assumptions (params.csv) with
+ * (tornado, crossovers) when present, the value of information (voi.csv: report_voi.c), the
+ * input checks, the assumptions (params.csv) with
  * their sources, and the manifest. Every text taken from a CSV file is HTML-escaped. Every
  * table and chart is labelled with its own provenance (plot_chart_provenance: the command, its
  * N, seed and overrides), and one whose data is not part of the set manifest.csv describes is

@@ -32,24 +32,28 @@ typedef struct {
 typedef struct {
     const sim_plan *plan;
     runner_layout L;
-    int nopt;
+    int nopt; /* options (their inputs) */
+    int nres; /* results: the options, then the strategies (sim_result_name) */
+    int nsw;  /* strategy steps (runner.h) */
     uint64_t n, cap;
     /* where each metric is kept: its place among the metrics kept as doubles,
      * as floats, as histograms, or -1 (see aggregate_keep) */
     int dslot[MET_COUNT], fslot[MET_COUNT], hslot[MET_COUNT];
     int nd, nf, nh;
-    double *keep_d;      /* [nopt][nd][cap] */
-    float *keep_f;       /* [nopt][nf][cap] */
-    loghist *hist;       /* [nopt][nh] */
-    double *mean, *m2;   /* [nopt][MET_COUNT] Welford */
-    loghist *month;      /* [nopt][months] */
-    double *month_mean;  /* [nopt][months] Welford means of the cumulative cost */
-    double *month_vmean; /* [nopt][months] Welford means of the cumulative value */
+    double *keep_d;      /* [nres][nd][cap] */
+    float *keep_f;       /* [nres][nf][cap] */
+    double *keep_sw;     /* [nsw][cap] switch month of each strategy step */
+    loghist *hist;       /* [nres][nh] */
+    double *mean, *m2;   /* [nres][MET_COUNT] Welford */
+    loghist *month;      /* [nres][months] */
+    double *month_mean;  /* [nres][months] Welford means of the cumulative cost */
+    double *month_vmean; /* [nres][months] Welford means of the cumulative value */
     int ninputs;
     agg_input *inputs; /* uncertain inputs */
-    double *sx, *sy;   /* [ninputs][AGG_SPEARMAN_MAX], [nopt * 3][AGG_SPEARMAN_MAX] */
+    double *sx, *sy;   /* [ninputs][AGG_SPEARMAN_MAX], [nres * 3][AGG_SPEARMAN_MAX] */
     uint64_t ns;
-    outfile *traj_csv; /* optional trajectories.csv */
+    outfile *traj_csv;    /* optional trajectories.csv */
+    struct timeagg *time; /* results over time (timeagg.h) */
 } aggregate;
 
 aggregate *aggregate_new(const sim_plan *plan, uint64_t expected, hs_error *e);
@@ -66,7 +70,7 @@ hs_status aggregate_consume(void *a, uint64_t run, const double *rec, hs_error *
 hs_status aggregate_keep(aggregate *a, int met, hs_error *e);
 /* Whether every value of metric met is kept (by the table or aggregate_keep). */
 int aggregate_is_kept(const aggregate *a, int met);
-/* The values of a metric kept as doubles, for option opt in trajectory order
+/* The values of a metric kept as doubles, for result opt in trajectory order
  * (a->n of them; valid until the next aggregate_consume). */
 const double *aggregate_exact(const aggregate *a, int opt, int met);
 /* Values of a kept metric (aggregate_is_kept) for option opt in trajectory
@@ -80,6 +84,10 @@ double aggregate_se(const aggregate *a, int opt, int met);
 /* Mean over the trajectories of option opt's cumulative tco (met = MET_tco) or
  * net cost (MET_net_cost) at the end of month m. */
 double aggregate_month_mean(const aggregate *a, int opt, int met, int m);
+
+/* The switch month of strategy step k (in [0, nsw), runner.h's order) in trajectory order
+ * (a->n of them; valid until the next aggregate_consume). */
+const double *aggregate_switch_months(const aggregate *a, int k);
 
 /* Writes trajectories.csv's header (when a->traj_csv is set). */
 void aggregate_traj_header(aggregate *a);

@@ -16,6 +16,7 @@ typedef struct {
     double wall_seconds;
     const char *stop_reason;
     const double *sample_days; /* [days][1 + 2 nopt] or NULL */
+    const char *sampling;      /* "plain" or "lhs" (NULL: plain) */
 } output_info;
 
 /* Opens and fills every output file into the set (committed by the caller). */
@@ -37,6 +38,10 @@ hs_status output_write_analysis(const aggregate *a, const output_info *info,
 /* Writes sensitivity.csv (Spearman of each uncertain input with tco, tco_npv, downtime). */
 hs_status output_write_sensitivity(const aggregate *a, outfile_set *set, const char *dir,
                                    hs_error *e);
+/* Writes correlations.csv when the scenario declares correlations (corr_out.c): each pair's
+ * asked rank correlation beside the Spearman of the sampled inputs. */
+hs_status output_write_correlations(const aggregate *a, outfile_set *set, const char *dir,
+                                    hs_error *e);
 /* The human summary table. */
 void output_print_summary(const aggregate *a, FILE *fp);
 

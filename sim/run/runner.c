@@ -24,13 +24,20 @@ runner_layout runner_layout_of(const sim_plan *p)
 {
     runner_layout L;
     L.nopt = p->sc->nopt;
+    L.nres = sim_result_count(p);
+    L.nsw = 0;
+    for (int s = 0; s < p->sc->nstrat; s++)
+        L.nsw += p->sc->strat[s].nsteps;
     L.months = p->months;
     L.met = 0;
-    L.cum = (size_t)L.nopt * MET_COUNT;
-    L.vcum = L.cum + (size_t)L.nopt * L.months;
-    L.g = L.vcum + (size_t)L.nopt * L.months;
+    L.cum = (size_t)L.nres * MET_COUNT;
+    L.vcum = L.cum + (size_t)L.nres * L.months;
+    L.g = L.vcum + (size_t)L.nres * L.months;
     L.o = L.g + PG_COUNT;
-    L.size = L.o + (size_t)L.nopt * PO_COUNT;
+    L.sw = L.o + (size_t)L.nopt * PO_COUNT;
+    L.cat = L.sw + (size_t)L.nsw;
+    L.down = L.cat + (size_t)L.nres * CAT_COUNT * L.months;
+    L.size = L.down + (size_t)L.nres * L.months;
     return L;
 }
 
@@ -56,6 +63,26 @@ int runner_ranks(void)
 #else
     return 1;
 #endif
+}
+
+void runner_share(void *buf, size_t bytes)
+{
+#ifdef HOSTSIM_MPI
+    if (runner_ranks() > 1) MPI_Bcast(buf, (int)bytes, MPI_BYTE, 0, MPI_COMM_WORLD);
+#else
+    (void)buf;
+    (void)bytes;
+#endif
+}
+
+/* Trajectories per rank and round: ROUND_PER_THREAD x T, or under MPI as few
+ * rounds as that allows with blocks of equal size (the last a little short). */
+static uint64_t S_round(uint64_t count, int T, int ranks)
+{
+    uint64_t round = (uint64_t)ROUND_PER_THREAD * T;
+    if (ranks == 1 || count == 0) return round;
+    const uint64_t all = round * (uint64_t)ranks, rounds = (count + all - 1) / all;
+    return (count + rounds * ranks - 1) / (rounds * ranks);
 }
 
 int runner_default_threads(void)
@@ -89,7 +116,7 @@ typedef struct {
 static void S_record(const S_shared *sh, const sim_work *w, double *rec)
 {
     const runner_layout *L = &sh->L;
-    for (int i = 0; i < L->nopt; i++) {
+    for (int i = 0; i < L->nres; i++) {
         const opt_work *o = &w->opt[i];
         memcpy(rec + L->met + (size_t)i * MET_COUNT, o->met, MET_COUNT * sizeof(double));
         double *cum = rec + L->cum + (size_t)i * L->months, s = 0;
@@ -98,9 +125,16 @@ static void S_record(const S_shared *sh, const sim_work *w, double *rec)
             cum[m] = s += ledger_month_total(o->led, m);
             vcum[m] = v += ledger_month_value(o->led, m);
         }
-        memcpy(rec + L->o + (size_t)i * PO_COUNT, o->p, PO_COUNT * sizeof(double));
+        /* the ledger's cost rows are [CAT_COUNT][months] (ledger.h): one block */
+        memcpy(rec + L->cat + (size_t)i * CAT_COUNT * L->months, o->led->m,
+               (size_t)CAT_COUNT * L->months * sizeof(double));
+        memcpy(rec + L->down + (size_t)i * L->months, o->month_down,
+               (size_t)L->months * sizeof(double));
     }
+    for (int i = 0; i < L->nopt; i++)
+        memcpy(rec + L->o + (size_t)i * PO_COUNT, w->opt[i].p, PO_COUNT * sizeof(double));
     memcpy(rec + L->g, w->g, PG_COUNT * sizeof(double));
+    memcpy(rec + L->sw, w->switch_month, (size_t)L->nsw * sizeof(double));
 }
 
 /* One run: re-priced from its kept record, or simulated (its record kept if asked). */
@@ -108,8 +142,8 @@ static hs_status S_trajectory(const runner_opts *o, sim_work *w, uint64_t key, i
                               hs_error *e)
 {
     const size_t slot = key - o->keep_first; /* wraps below keep_first: out of range */
-    if (o->reprice && sim_record_fits(o->reprice, slot, o->seed, key, w->fixed_g, w->fixed_o))
-        return sim_record_price(w, o->reprice, slot, w->fixed_g, w->fixed_o, e);
+    if (o->reprice && !sample && sim_record_fits(o->reprice, slot, o->seed, key, w))
+        return sim_record_price(w, o->reprice, slot, e); /* the daily series are not kept */
     if (!o->keep) return sim_trajectory(w, o->seed, key, sample, e);
     HS_FORWARD(sim_trajectory_happen(w, o->seed, key, sample, e));
     if (slot < sim_records_count(o->keep)) sim_record_save(o->keep, slot, w);
@@ -130,6 +164,7 @@ static void *S_work(void *arg)
         uint64_t run = sh->round_first + k;
         uint64_t key = run;
         w->fixed_g = w->fixed_o = NULL;
+        w->lhs = o->lhs;
         if (o->prepare) {
             for (size_t i = 0; i < PG_COUNT + (size_t)sh->L.nopt * PO_COUNT; i++)
                 fixed[i] = NAN;
@@ -178,8 +213,17 @@ static int S_first_failure(S_worker *wk, int T, uint64_t round_first, hs_error *
     return 1;
 }
 
-static void S_progress(uint64_t done, uint64_t total, double t0, int final)
+static void S_progress(const runner_opts *o, uint64_t done, double t0, int final)
 {
+    uint64_t total = o->count;
+    const char *what = "trajectories";
+    if (o->whole) { /* the command as a whole */
+        done += o->whole->done_before;
+        total = o->whole->total;
+        t0 = o->whole->t0;
+        what = o->whole->label;
+        final = final && done >= total;
+    }
     double el = hs_clock_seconds() - t0, rate = el > 0 ? done / el : 0;
     double eta = rate > 0 ? (total - done) / rate : 0;
     int width = 30, fill = total ? (int)(width * (double)done / total) : width;
@@ -187,9 +231,14 @@ static void S_progress(uint64_t done, uint64_t total, double t0, int final)
     for (int i = 0; i < width; i++)
         bar[i] = i < fill ? '#' : '.';
     bar[width] = '\0';
-    fprintf(stderr, "\r[%s] %3.0f%% %llu/%llu trajectories, %.0f/s, ETA %.0fs   ", bar,
-            total ? 100.0 * done / total : 100.0, (unsigned long long)done,
-            (unsigned long long)total, rate, eta);
+    if (o->whole)
+        fprintf(stderr, "\r[%s] %3.0f%% %llu/%llu trajectories, %.0f/s, ETA %.0fs, %.60s   \033[K",
+                bar, total ? 100.0 * done / total : 100.0, (unsigned long long)done,
+                (unsigned long long)total, rate, eta, what);
+    else
+        fprintf(stderr, "\r[%s] %3.0f%% %llu/%llu %s, %.0f/s, ETA %.0fs   ", bar,
+                total ? 100.0 * done / total : 100.0, (unsigned long long)done,
+                (unsigned long long)total, what, rate, eta);
     if (final) fputc('\n', stderr);
     fflush(stderr);
 }
@@ -205,8 +254,8 @@ hs_status runner_run(const sim_plan *p, const runner_opts *o, runner_consume_fn 
     const int rank = runner_rank(), ranks = runner_ranks();
     int T = o->threads > 0 ? o->threads : 1;
     if ((uint64_t)T > o->count && o->count > 0) T = (int)o->count;
-    /* a round: ROUND_PER_THREAD x T trajectories per rank, ranks in order */
-    const uint64_t round = (uint64_t)ROUND_PER_THREAD * T, round_all = round * (uint64_t)ranks;
+    /* a round: `round` trajectories per rank, ranks in order */
+    const uint64_t round = S_round(o->count, T, ranks), round_all = round * (uint64_t)ranks;
     hs_status st = HS_OK;
     *done = 0;
     sh.work = calloc((size_t)T, sizeof *sh.work);
@@ -224,6 +273,7 @@ hs_status runner_run(const sim_plan *p, const runner_opts *o, runner_consume_fn 
             st = HS_ERR_RUNTIME;
             goto out;
         }
+        sh.work[i]->skip = o->skip;
         wk[i].sh = &sh;
         wk[i].id = i;
     }
@@ -262,10 +312,13 @@ hs_status runner_run(const sim_plan *p, const runner_opts *o, runner_consume_fn 
             int flags[2] = {runner_stop, -(failed ? rank : ranks)}, any[2] = {0, 0};
             MPI_Allreduce(flags, any, 2, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
             if (any[0]) runner_stop = 1;
-            if (-any[1] < ranks && !failed) {
+            if (-any[1] < ranks) {
+                /* the lowest failing rank holds the lowest failing trajectory: its message */
+                hs_error fe = {0};
+                if (rank == -any[1] && e) fe = *e;
+                MPI_Bcast(&fe, (int)sizeof fe, MPI_BYTE, -any[1], MPI_COMM_WORLD);
+                if (e) *e = fe;
                 failed = 1;
-                hs_error_set(e, HS_ERR_RUNTIME,
-                             "a trajectory failed on MPI rank %d (see its message)", -any[1]);
             }
             if (failed) {
                 st = HS_ERR_RUNTIME;
@@ -305,10 +358,10 @@ hs_status runner_run(const sim_plan *p, const runner_opts *o, runner_consume_fn 
             *done += total;
         if (o->progress && rank == 0 && (hs_clock_seconds() - last > 0.2)) {
             last = hs_clock_seconds();
-            S_progress(*done, o->count, t0, 0);
+            S_progress(o, *done, t0, 0);
         }
     }
-    if (o->progress && rank == 0) S_progress(*done, o->count, t0, 1);
+    if (o->progress && rank == 0) S_progress(o, *done, t0, 1);
 out:
     if (sh.work)
         for (int i = 0; i < T; i++)

@@ -16,10 +16,16 @@
 #include <sys/stat.h>
 
 #include "base/hs_file.h"
+#include "base/hs_path.h"
 #include "base/suggest.h"
 #include "base/units.h"
+#include "calendar_series.h"
+#include "correlations.h"
 #include "csvin.h"
+#include "extends.h"
+#include "options.h"
 #include "param_slot.h"
+#include "strategy_load.h"
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -132,6 +138,21 @@ static void S_unknown_param(char *buf, size_t n, const char *name, param_scope s
     }
 }
 
+/* The last part of a folder's path ("inputs/default/" -> "default"), for names and origins. */
+static void S_folder_name(const char *dir, char *name, size_t n)
+{
+    const char *base = strrchr(dir, '/');
+    while (base && base[1] == '\0' && base > dir) { /* trailing slash */
+        const char *p = base - 1;
+        while (p > dir && *p != '/')
+            p--;
+        base = p;
+    }
+    snprintf(name, n, "%s", base && *base == '/' ? base + 1 : dir);
+    char *slash = strchr(name, '/');
+    if (slash) *slash = '\0';
+}
+
 /* ------------------------------------------------------------- params.csv */
 
 static const char *const S_params_cols[] = {"option", "parameter", "value", "unit", "source"};
@@ -139,9 +160,13 @@ static const char *const S_params_cols[] = {"option", "parameter", "value", "uni
 typedef struct {
     scenario *sc;
     const char *path;
+    const char *dir; /* the scenario folder of the file: sc->dir or one of sc->base_dir */
     int header_seen;
     size_t header_line;
     size_t rows; /* data rows after the header */
+    /* plans.csv: per option, its tiers from a base scenario when the header was read; the
+     * first row of this file for the option replaces them all (extends.h) */
+    int inherited[SCENARIO_MAX_OPTIONS];
 } S_ctx;
 
 static param_value *S_slot(scenario *sc, int opt, const param_def *d)
@@ -192,7 +217,7 @@ static hs_status S_params_row(void *vctx, const csvin_row *row, hs_error *e)
         }
     }
     param_value *v = S_slot(sc, opt, d);
-    if (v->present)
+    if (v->present && v->dir == c->dir) /* a base's row is replaced (extends.h) */
         return csvin_error(e, row, 1,
                            "duplicate row: expected %s.%s once, got it again (first on line %zu)",
                            oname, pname, v->line);
@@ -221,8 +246,15 @@ static hs_status S_params_row(void *vctx, const csvin_row *row, hs_error *e)
     snprintf(v->text, sizeof v->text, "%s", row->field[2]);
     snprintf(v->unit, sizeof v->unit, "%s", row->field[3]);
     snprintf(v->source, sizeof v->source, "%s", row->field[4]);
-    snprintf(v->origin, sizeof v->origin, "%s:%zu", "params.csv", row->line);
+    if (c->dir == sc->dir)
+        snprintf(v->origin, sizeof v->origin, "%s:%zu", "params.csv", row->line);
+    else {
+        char base[40];
+        S_folder_name(c->dir, base, sizeof base);
+        snprintf(v->origin, sizeof v->origin, "%s/%s:%zu", base, "params.csv", row->line);
+    }
     v->file = c->path;
+    v->dir = c->dir;
     v->line = row->line;
     v->col_value = row->fcol[2];
     v->col_unit = row->fcol[3];
@@ -437,15 +469,24 @@ static void S_line_text(const char *buf, size_t len, size_t line, const char **t
 
 /* Overlapping windows are an error: in every year a dated window touches,
  * and in one leap and one common year for the recurring ones. */
+/* Adds year y to the list once; the list has room for every year a date can name. */
+static void S_add_year(int *years, int *ny, int y)
+{
+    for (int k = 0; k < *ny; k++)
+        if (years[k] == y) return;
+    years[(*ny)++] = y;
+}
+
 static hs_status S_check_overlaps(const scenario *sc, const char *path, const char *buf, size_t len,
                                   hs_error *e)
 {
-    int years[64], ny = 0;
+    int years[1100]; /* cal_parse takes years 1900..2999 */
+    int ny = 0;
     years[ny++] = 2027, years[ny++] = 2028;
-    for (int i = 0; i < sc->npeaks && ny < 62; i++)
+    for (int i = 0; i < sc->npeaks; i++)
         if (!sc->peaks[i].recurring) {
-            years[ny++] = sc->peaks[i].start.y;
-            if (sc->peaks[i].end.y != sc->peaks[i].start.y) years[ny++] = sc->peaks[i].end.y;
+            S_add_year(years, &ny, sc->peaks[i].start.y);
+            S_add_year(years, &ny, sc->peaks[i].end.y);
         }
     for (int k = 0; k < ny; k++) {
         size_t mark[366] = {0};
@@ -476,18 +517,29 @@ static hs_status S_check_overlaps(const scenario *sc, const char *path, const ch
 /* The start of a row of a per-option table (assets.csv, plans.csv): the header row is checked
  * against COLS (*o = NULL: nothing more to do), a data row's column count too, and its first
  * cell must name an option of params.csv (*o). */
-static hs_status S_option_row(S_ctx *c, const csvin_row *row, const char *const *cols, int ncols,
-                              scenario_option **o, hs_error *e)
+/* The start of a row of a table of fixed columns COLS: the header row is checked against them
+ * (*data = 0), a data row's column count too (*data = 1). */
+static hs_status S_table_row(S_ctx *c, const csvin_row *row, const char *const *cols, int ncols,
+                             int *data, hs_error *e)
 {
-    scenario *sc = c->sc;
-    *o = NULL;
+    *data = c->header_seen;
     if (!c->header_seen) {
         c->header_seen = 1;
         c->header_line = row->line;
         return S_header(row, cols, ncols, e);
     }
     c->rows++;
-    HS_FORWARD(S_columns(row, cols, ncols, e));
+    return S_columns(row, cols, ncols, e);
+}
+
+static hs_status S_option_row(S_ctx *c, const csvin_row *row, const char *const *cols, int ncols,
+                              scenario_option **o, hs_error *e)
+{
+    scenario *sc = c->sc;
+    int data;
+    *o = NULL;
+    HS_FORWARD(S_table_row(c, row, cols, ncols, &data, e));
+    if (!data) return HS_OK;
     if (row->field[0][0] == '\0')
         return csvin_error(e, row, 0, "expected an option name, got an empty cell");
     int opt = scenario_option_index(sc, row->field[0]);
@@ -518,8 +570,11 @@ static hs_status S_assets_row(void *vctx, const csvin_row *row, hs_error *e)
     if (row->field[1][0] == '\0')
         return csvin_error(e, row, 1, "expected an item name, got an empty cell");
     snprintf(a.item, sizeof a.item, "%s", row->field[1]);
+    int at = o->nassets; /* a base's item of the same name is replaced where it was */
     for (int i = 0; i < o->nassets; i++)
-        if (strcmp(o->assets[i].item, a.item) == 0)
+        if (strcmp(o->assets[i].item, a.item) == 0 && o->assets[i].dir != c->dir)
+            at = i;
+        else if (strcmp(o->assets[i].item, a.item) == 0)
             return csvin_error(e, row, 1,
                                "duplicate row: expected %s item '%s' once, got it again (first on "
                                "line %zu)",
@@ -551,6 +606,11 @@ static hs_status S_assets_row(void *vctx, const csvin_row *row, hs_error *e)
     a.life_years = life;
     HS_FORWARD(S_number(row, 5, 0, 1, "residual_3y (a share)", &a.residual_3y, e));
     a.line = row->line;
+    a.dir = c->dir;
+    if (at < o->nassets) {
+        o->assets[at] = a;
+        return HS_OK;
+    }
     asset_item *na = realloc(o->assets, (size_t)(o->nassets + 1) * sizeof *na);
     if (!na) return hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
     o->assets = na;
@@ -569,7 +629,15 @@ static hs_status S_plans_row(void *vctx, const csvin_row *row, hs_error *e)
     S_ctx *c = vctx;
     scenario_option *o;
     HS_FORWARD(S_option_row(c, row, S_plans_cols, 7, &o, e));
-    if (!o) return HS_OK; /* the header */
+    if (!o) { /* the header: the tiers so far are a base's */
+        for (int k = 0; k < c->sc->nopt; k++)
+            c->inherited[k] = c->sc->opt[k].ntiers;
+        return HS_OK;
+    }
+    if (c->inherited[o - c->sc->opt]) { /* a base's ladder: this file gives the option's whole */
+        c->inherited[o - c->sc->opt] = 0;
+        o->ntiers = 0;
+    }
     if (!S_valid_name(row->field[1]))
         return csvin_error(e, row, 1,
                            "expected a tier name of lower-case letters, digits and '_', starting "
@@ -617,6 +685,40 @@ static hs_status S_plans_row(void *vctx, const csvin_row *row, hs_error *e)
     t.line = row->line;
     o->tiers[o->ntiers++] = t;
     return HS_OK;
+}
+
+/* ------------------------------------------------------------ options.csv */
+
+static const char *const S_options_cols[] = {"option", "label", "variant_of", "source"};
+
+static hs_status S_options_row(void *vctx, const csvin_row *row, hs_error *e)
+{
+    S_ctx *c = vctx;
+    scenario_option *o;
+    HS_FORWARD(S_option_row(c, row, S_options_cols, 4, &o, e));
+    return o ? options_row(c->sc, o, row, e) : HS_OK;
+}
+
+/* --------------------------------------------------------- strategies.csv */
+
+static hs_status S_strategies_row(void *vctx, const csvin_row *row, hs_error *e)
+{
+    int data;
+    HS_FORWARD(S_table_row(vctx, row, strategy_columns, STRATEGY_NCOLS, &data, e));
+    return data ? strategy_row(((S_ctx *)vctx)->sc, row, e) : HS_OK;
+}
+
+/* ------------------------------------------------------- correlations.csv */
+
+static const char *const S_corr_cols[] = {"parameter_a", "parameter_b", "rank_correlation",
+                                          "source"};
+
+static hs_status S_corr_row(void *vctx, const csvin_row *row, hs_error *e)
+{
+    S_ctx *c = vctx;
+    int data;
+    HS_FORWARD(S_table_row(c, row, S_corr_cols, 4, &data, e));
+    return data ? correlations_row(c->sc, row, c->dir, e) : HS_OK;
 }
 
 /* ------------------------------------------------------------ file table */
@@ -706,7 +808,22 @@ static const S_file S_files[] = {
     {"plans.csv", 0,
      "option,tier,fee_cny_month,included_messages,capacity_rps,seats_included,source", S_plans_row,
      sizeof(S_ctx), NULL},
+    {"options.csv", 0, "option,label,variant_of,source", S_options_row, sizeof(S_ctx), NULL},
+    {"strategies.csv", 0,
+     "strategy,step,from,to,when,value,window,exit_cny,double_months,migration_cny,training_cny,"
+     "trial_loss_cny,golive_days,source",
+     S_strategies_row, sizeof(S_ctx), NULL},
+    {"correlations.csv", 0, "parameter_a,parameter_b,rank_correlation,source", S_corr_row,
+     sizeof(S_ctx), NULL},
 };
+
+/* In a scenario that extends another (extends.h): whether F's rows are read over the base's
+ * (their row handlers replace a base's row of the same key), else F replaces the base's file
+ * whole (profile.csv, calendar.csv, and any file not named here). */
+static int S_merges(const S_file *f)
+{
+    return f->row == S_params_row || f->row == S_assets_row || f->row == S_plans_row;
+}
 
 static uint64_t S_fnv(uint64_t h, const char *buf, size_t n)
 {
@@ -714,6 +831,73 @@ static uint64_t S_fnv(uint64_t h, const char *buf, size_t n)
         h ^= (unsigned char)buf[i];
         h *= 0x100000001b3ULL;
     }
+    return h;
+}
+
+/* Reads file F of the scenario folder DIR (one of the scenario's layers) into sc; *checksum
+ * takes its bytes. Absent: HS_OK, *found = 0. */
+static hs_status S_read_file(scenario *sc, const S_file *f, const char *dir, uint64_t *checksum,
+                             int *found, hs_error *e)
+{
+    *found = 0;
+    char *path = hs_path_join(dir, f->name);
+    if (!path) return hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
+    if (hs_file_exists(path) == HS_FILE_ABSENT) { /* a dangling link is present */
+        free(path);
+        return HS_OK;
+    }
+    *found = 1;
+    char *buf;
+    size_t len;
+    hs_status st = csvin_slurp(path, dir, &buf, &len, e);
+    if (st == HS_OK) {
+        if (len == 0) {
+            st = csvin_error_at(e, path, 1, 1, NULL, 0,
+                                "expected the header row '%s', got an empty file", f->header);
+        } else {
+            *checksum = S_fnv(S_fnv(*checksum, f->name, strlen(f->name)), buf, len);
+            void *ctx = calloc(1, f->ctx_size);
+            if (!ctx)
+                st = hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
+            else {
+                ((S_ctx *)ctx)->sc = sc;
+                ((S_ctx *)ctx)->path = path;
+                ((S_ctx *)ctx)->dir = dir;
+                st = csvin_read_buffer(path, buf, len, f->row, ctx, e);
+                if (st == HS_OK && !((S_ctx *)ctx)->header_seen)
+                    st = csvin_error_at(e, path, 1, 1, NULL, 0,
+                                        "expected the header row '%s', got only comments or "
+                                        "blank lines",
+                                        f->header);
+                if (st == HS_OK && f->done) st = f->done(sc, ctx, path, buf, len, e);
+                free(ctx);
+            }
+        }
+        free(buf);
+    }
+    /* param_value.file borrowed PATH while params.csv was read; PATH is freed below, so no
+     * pointer to it outlives this pass (later messages rebuild the path from the value's dir
+     * and the row's line: S_error_in_file). */
+    if (f->row == S_params_row) {
+        PARAM_SLOTS_FOREACH (s, sc->nopt, PARAM_SLOTS_BY_PARAM)
+            PARAM_SLOT_OF(s, sc->g, sc->opt[s.opt].p)->file = NULL;
+    }
+    free(path);
+    return st;
+}
+
+/* The checksum of DIR's file `extends`, when it has one, begins its own checksum. */
+static uint64_t S_extends_sum(const char *dir)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    char *path = hs_path_join(dir, "extends"), *buf = NULL;
+    size_t len;
+    hs_error ignore;
+    if (path && hs_file_exists(path) == HS_FILE_PRESENT &&
+        hs_file_read(path, dir, 1u << 16, HS_ERR_INPUT, &buf, &len, &ignore) == HS_OK)
+        h = S_fnv(S_fnv(h, "extends", 7), buf, len);
+    free(buf);
+    free(path);
     return h;
 }
 
@@ -725,88 +909,69 @@ scenario *scenario_load(const char *dir, hs_error *e)
                      stat(dir, &sb) != 0 ? strerror(errno) : "not a folder");
         return NULL;
     }
+    extends_chain ch;
+    if (extends_chain_read(dir, &ch, e) != HS_OK) return NULL;
     scenario *sc = calloc(1, sizeof *sc);
-    if (!sc || !(sc->dir = strdup(dir))) {
-        free(sc);
+    if (!sc) {
+        extends_chain_free(&ch);
         hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
         return NULL;
     }
-    const char *base = strrchr(dir, '/');
-    while (base && base[1] == '\0' && base > dir) { /* trailing slash */
-        const char *p = base - 1;
-        while (p > dir && *p != '/')
-            p--;
-        base = p;
-    }
-    snprintf(sc->name, sizeof sc->name, "%s", base && *base == '/' ? base + 1 : dir);
-    char *slash = strchr(sc->name, '/');
-    if (slash) *slash = '\0';
+    /* the scenario's folder is sc->dir, its bases sc->base_dir[], the nearest first */
+    const int n = ch.n;
+    sc->dir = ch.dir[n - 1];
+    for (int k = 0; k < n - 1; k++)
+        sc->base_dir[k] = ch.dir[n - 2 - k];
+    sc->nbase = n - 1;
+    ch.n = 0;
+    S_folder_name(dir, sc->name, sizeof sc->name);
     for (int d = 0; d < 7; d++)
         for (int h = 0; h < 24; h++)
             sc->profile[d][h] = 1.0 / 168;
 
-    sc->checksum = 0xcbf29ce484222325ULL;
+    /* layer L: 0 the farthest base ... n - 1 the scenario; sums[L] is that folder's own */
+    uint64_t sums[EXTENDS_MAX];
+    const char *layer[EXTENDS_MAX];
+    for (int L = 0; L < n; L++) {
+        layer[L] = L == n - 1 ? sc->dir : sc->base_dir[n - 2 - L];
+        sums[L] = S_extends_sum(layer[L]);
+    }
     for (size_t i = 0; i < sizeof S_files / sizeof *S_files; i++) {
         const S_file *f = &S_files[i];
-        size_t plen = strlen(dir) + strlen(f->name) + 2;
-        char *path = malloc(plen);
-        if (!path) {
-            hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
-            scenario_free(sc);
-            return NULL;
+        int found = 0, any = 0, top = 0;
+        if (!S_merges(f)) /* the nearest folder that has it gives the whole file */
+            for (int L = n - 1; L >= 0 && !top; L--) {
+                char *path = hs_path_join(layer[L], f->name);
+                if (!path) {
+                    hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
+                    scenario_free(sc);
+                    return NULL;
+                }
+                if (hs_file_exists(path) == HS_FILE_PRESENT) top = L + 1;
+                free(path);
+            }
+        for (int L = S_merges(f) ? 0 : (top ? top - 1 : n); L < n; L++) {
+            if (S_read_file(sc, f, layer[L], &sums[L], &found, e) != HS_OK) {
+                scenario_free(sc);
+                return NULL;
+            }
+            any |= found;
+            if (found && f->row == S_calendar_row) sc->calendar_dir = layer[L];
+            if (!S_merges(f)) break;
         }
-        snprintf(path, plen, "%s/%s", dir, f->name);
-        if (hs_file_exists(path) == HS_FILE_ABSENT) { /* a dangling link is present */
-            free(path);
-            if (!f->required) continue;
+        if (!any && f->required) {
             hs_error_set(e, HS_ERR_INPUT,
                          "%s/%s: expected the scenario's parameter file, got no such file (a "
-                         "scenario folder holds at least params.csv; see docs/scenario.md)",
+                         "scenario folder holds at least params.csv, or names a base scenario "
+                         "in a file 'extends'; see docs/scenario.md)",
                          dir, f->name);
             scenario_free(sc);
             return NULL;
         }
-        char *buf;
-        size_t len;
-        hs_status st = csvin_slurp(path, dir, &buf, &len, e);
-        if (st == HS_OK) {
-            if (len == 0) {
-                st = csvin_error_at(e, path, 1, 1, NULL, 0,
-                                    "expected the header row '%s', got an empty file", f->header);
-            } else {
-                sc->checksum = S_fnv(S_fnv(sc->checksum, f->name, strlen(f->name)), buf, len);
-                void *ctx = calloc(1, f->ctx_size);
-                if (!ctx)
-                    st = hs_error_set(e, HS_ERR_RUNTIME, "out of memory");
-                else {
-                    ((S_ctx *)ctx)->sc = sc;
-                    ((S_ctx *)ctx)->path = path;
-                    st = csvin_read_buffer(path, buf, len, f->row, ctx, e);
-                    if (st == HS_OK && !((S_ctx *)ctx)->header_seen)
-                        st = csvin_error_at(e, path, 1, 1, NULL, 0,
-                                            "expected the header row '%s', got only comments or "
-                                            "blank lines",
-                                            f->header);
-                    if (st == HS_OK && f->done) st = f->done(sc, ctx, path, buf, len, e);
-                    free(ctx);
-                }
-            }
-            free(buf);
-        }
-        if (st != HS_OK) {
-            free(path);
-            scenario_free(sc);
-            return NULL;
-        }
-        /* param_value.file borrowed PATH while params.csv was read; PATH is freed below, so
-         * no pointer to it outlives this pass (later messages rebuild the path from sc->dir
-         * and the row's line: S_error_in_file). */
-        if (i == 0) {
-            PARAM_SLOTS_FOREACH (s, sc->nopt, PARAM_SLOTS_BY_PARAM)
-                PARAM_SLOT_OF(s, sc->g, sc->opt[s.opt].p)->file = NULL;
-        }
-        free(path);
     }
+    sc->checksum = sums[n - 1];
+    for (int k = 0; k < sc->nbase; k++)
+        sc->base_checksum[k] = sums[n - 2 - k];
     return sc;
 }
 
@@ -816,7 +981,10 @@ void scenario_free(scenario *sc)
     for (int o = 0; o < sc->nopt; o++)
         free(sc->opt[o].assets);
     free(sc->peaks);
+    free(sc->corr);
     free(sc->dir);
+    for (int k = 0; k < sc->nbase; k++)
+        free(sc->base_dir[k]);
     free(sc);
 }
 
@@ -919,17 +1087,17 @@ hs_status scenario_set_as(scenario *sc, const char *assignment, const char *labe
 
 /* An error about a row of DIR/FILE: "path:line:col: what" and the line, read
  * again from the file (the loader keeps no copy of it). */
-static hs_status S_error_in_file(hs_error *e, const scenario *sc, const char *file, size_t line,
+static hs_status S_error_in_file(hs_error *e, const char *dir, const char *file, size_t line,
                                  size_t col, const char *what)
 {
     char path[1024];
-    snprintf(path, sizeof path, "%s/%s", sc->dir, file);
+    snprintf(path, sizeof path, "%s/%s", dir, file);
     char *buf = NULL;
     size_t len = 0;
     hs_error ignore;
     const char *text = NULL;
     size_t n = 0;
-    if (csvin_slurp(path, sc->dir, &buf, &len, &ignore) == HS_OK)
+    if (csvin_slurp(path, dir, &buf, &len, &ignore) == HS_OK)
         S_line_text(buf, len, line, &text, &n);
     hs_status st = csvin_error_at(e, path, line, col, text, n, "%s", what);
     free(buf);
@@ -943,7 +1111,7 @@ static hs_status S_value_error(hs_error *e, const scenario *sc, const char *onam
     if (v->origin[0] == '-') /* "--set", "--param" */
         return hs_error_set(e, HS_ERR_INPUT, "%s %s.%s=%s (in %s): %s", v->origin, oname, d->name,
                             v->text, v->unit, what);
-    return S_error_in_file(e, sc, "params.csv", v->line, v->col_value, what);
+    return S_error_in_file(e, v->dir ? v->dir : sc->dir, "params.csv", v->line, v->col_value, what);
 }
 
 static hs_status S_finalize_one(scenario *sc, const char *oname, param_value *v, const param_def *d,
@@ -1104,6 +1272,10 @@ hs_status scenario_finalize(scenario *sc, hs_error *e)
     }
     for (int k = 0; k < 2; k++)
         if (!sc->g[fxi[k]].present) sc->g[fxi[k]].s = spec_const(fx[fxc[k]]);
+    for (int o = 0; o < sc->nopt; o++)
+        if (!sc->opt[o].label[0])
+            options_default_label(sc->opt[o].name, sc->opt[o].label, sizeof sc->opt[o].label);
+    HS_FORWARD(correlations_finalize(sc, e));
     sc->finalized = 1;
     return HS_OK;
 }
@@ -1111,13 +1283,16 @@ hs_status scenario_finalize(scenario *sc, hs_error *e)
 hs_status scenario_check_horizon(const scenario *sc, cal_date start, int years, hs_error *e)
 {
     /* Rule: a dated window must not end before the simulated period starts
-     * (a past date is a mistake); windows after the horizon simply do not
-     * occur in a shorter run, so a calendar can list several years ahead. */
+     * (a past date is a mistake), unless it belongs to a series of yearly rows
+     * (cny_2027, cny_2028, ...: calendar_series.h) that goes on past the start;
+     * windows after the horizon simply do not occur in a shorter run, so a
+     * calendar can list many years, before and after the start. */
     (void)years;
     long s = cal_days_from_civil(start.y, start.m, start.d);
     for (int i = 0; i < sc->npeaks; i++) {
         const peak_window *w = &sc->peaks[i];
         if (w->recurring) continue;
+        if (!calendar_series_is_last(sc, i)) continue; /* the series' last row speaks */
         if (cal_days_from_civil(w->end.y, w->end.m, w->end.d) < s) {
             char what[512];
             snprintf(what, sizeof what,
@@ -1126,7 +1301,8 @@ hs_status scenario_check_horizon(const scenario *sc, cal_date start, int years, 
                      "year, write MM-DD for a window every year, or move the run's --start",
                      start.y, start.m, start.d, w->name, w->start.y, w->start.m, w->start.d,
                      w->end.y, w->end.m, w->end.d);
-            return S_error_in_file(e, sc, "calendar.csv", w->line, w->col ? w->col : 1, what);
+            return S_error_in_file(e, sc->calendar_dir ? sc->calendar_dir : sc->dir, "calendar.csv",
+                                   w->line, w->col ? w->col : 1, what);
         }
     }
     return HS_OK;

@@ -8,7 +8,15 @@
  *   plans.csv     option,tier,fee_cny_month,included_messages,capacity_rps,seats_included,source
  *                 (optional: an option with tiers takes its plan from them, not from its
  *                 plan_fee, plan_quota, capacity_rps and seats_included)
+ *   strategies.csv strategy,step,from,to,when,value,window,exit_cny,double_months,
+ *                 migration_cny,training_cny,trial_loss_cny,golive_days,source
+ *                 (optional: no strategies; strategy_def.h)
+ *   options.csv   option,label,variant_of,source                (optional: labels from the
+ *                 names, no variants; options.h)
+ *   correlations.csv parameter_a,parameter_b,rank_correlation,source (optional: independent
+ *                 inputs; correlations.h)
  * A new file is one more entry in the loader's table (scenario.c, S_files).
+ * A file `extends` names a base scenario whose rows this one overrides (extends.h).
  *
  * Life cycle: scenario_load reads and checks every file; scenario_set applies
  * command-line overrides; scenario_finalize fills defaults, lists every
@@ -24,9 +32,11 @@
 #include "base/hs_error.h"
 #include "params.h"
 #include "spec.h"
+#include "strategy_def.h"
 
 #define SCENARIO_MAX_OPTIONS 16
 #define SCENARIO_NAME_MAX 32
+#define SCENARIO_LABEL_MAX 64 /* an option's label (options.csv), NUL included */
 #define SCENARIO_MAX_TIERS 16
 /* The bounds of an item of assets.csv, as param_list.h bounds a parameter: unit_cost_cny in
  * [0, SCENARIO_ASSET_COST_MAX], count 0..10,000, life_years [0.1, 50], residual_3y [0, 1]. */
@@ -44,8 +54,11 @@ typedef struct {
     char text[SCENARIO_SPEC_MAX]; /* the SPEC as written */
     char unit[32];                /* the unit as written */
     char source[SCENARIO_SOURCE_MAX];
-    char origin[64];  /* "params.csv:12" or "--set" or "default" */
+    char origin[64];  /* "params.csv:12" (a base's row: "default/params.csv:12"), "--set",
+                         "default" */
     const char *file; /* for messages; NULL for --set / default */
+    const char *dir;  /* the scenario folder of its row (the scenario's or a base's); NULL for
+                         --set / default */
     size_t line, col_value, col_unit;
 } param_value;
 
@@ -65,6 +78,7 @@ typedef struct {
     double life_years;
     double residual_3y; /* share of cost left after 36 months */
     size_t line;
+    const char *dir; /* the scenario folder of its row (extends.h) */
 } asset_item;
 
 /* A plan tier of plans.csv: an option's tiers are in increasing order of
@@ -86,19 +100,33 @@ typedef struct {
     plan_tier tiers[SCENARIO_MAX_TIERS]; /* plans.csv; none: the plan is the parameters */
     int ntiers;
     size_t first_line;
+    char label[SCENARIO_LABEL_MAX];     /* options.csv, else the name made readable (finalize) */
+    char variant_of[SCENARIO_NAME_MAX]; /* options.csv: the option whose streams it shares */
+    size_t options_line;                /* its options.csv row, or 0 */
 } scenario_option;
+
+/* The most scenarios a scenario extends (through its file `extends`, extends.h). */
+#define SCENARIO_MAX_BASES 7
 
 typedef struct {
     char *dir;
     char name[64];
+    char *base_dir[SCENARIO_MAX_BASES];         /* the scenarios it extends, the nearest first */
+    uint64_t base_checksum[SCENARIO_MAX_BASES]; /* each folder's own, as its own run shows */
+    int nbase;
+    const char *calendar_dir; /* the folder whose calendar.csv was read (for messages) */
     param_value g[PG_COUNT];
     scenario_option opt[SCENARIO_MAX_OPTIONS];
     int nopt;
     double profile[7][24]; /* weekday (0 = Monday) x hour weights, sum 1 */
     peak_window *peaks;
     int npeaks;
-    uint64_t checksum;    /* FNV-1a 64 of the files, in table order */
-    char overrides[2048]; /* the --set assignments, ';'-separated */
+    /* strategies.csv: results are the options, then the strategies (sim_result_name) */
+    scenario_strategy strat[SCENARIO_MAX_STRATEGIES];
+    int nstrat;
+    uint64_t checksum;          /* FNV-1a 64 of the scenario's own files, in table order */
+    char overrides[2048];       /* the --set assignments, ';'-separated */
+    struct scenario_corr *corr; /* correlations.csv (correlations.h), or NULL without one */
     int finalized;
 } scenario;
 

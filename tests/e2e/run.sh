@@ -15,7 +15,7 @@ skip() { nskip=$((nskip + 1)); skipped="$skipped${skipped:+; }$1"; echo "skip $1
 # every file but the manifest's machine- and time-dependent keys
 same_outputs() {
   local a=$1 b=$2 f
-  for f in summary compare monthly hist cdf daily profile options params sensitivity; do
+  for f in summary compare monthly hist cdf daily profile options params sensitivity voi; do
     cmp -s "$a/$f.csv" "$b/$f.csv" || { echo "  $f.csv differs"; return 1; }
   done
   diff <(grep -vE '^(threads|wall_seconds|created_utc),' "$a/manifest.csv") \
@@ -25,7 +25,7 @@ run() { "$bin" run --scenario tests/data/model_fixed --trajectories 150 --years 
 
 # 1. the files of the contract, with the right columns and sane values
 if "$bin" run --scenario inputs/default --trajectories 200 --years 5 --seed 11 --quiet --out "$tmp/c" \
-   && for f in summary compare monthly manifest hist cdf daily profile options params sensitivity; do [ -s "$tmp/c/$f.csv" ] || exit 1; done; then
+   && for f in summary compare monthly manifest hist cdf daily profile options params sensitivity voi; do [ -s "$tmp/c/$f.csv" ] || exit 1; done; then
   ok "run writes every output file"
 else ko "run writes every output file"; fi
 head -1 "$tmp/c/summary.csv" | grep -q '^option,metric,unit,mean,sd,se,p5,p10,p25,p50,p75,p90,p95,cvar95$' \
@@ -80,8 +80,29 @@ run --threads 1 --out "$tmp/t1"; run --threads 1 --out "$tmp/t1b"; run --threads
 same_outputs "$tmp/t1" "$tmp/t1b" && ok "the same command twice gives identical files" || ko "same command twice"
 same_outputs "$tmp/t1" "$tmp/t2" && ok "1 and 2 threads give identical files" || ko "1 vs 2 threads"
 same_outputs "$tmp/t1" "$tmp/t7" && ok "1 and 7 threads give identical files" || ko "1 vs 7 threads"
+# correlated inputs under Latin hypercube sampling: the same bytes for 1 and 2 threads
+lhs() { "$bin" run --scenario tests/data/corr --trajectories 300 --years 1 --seed 7 --quiet --sampling lhs "$@"; }
+lhs --threads 1 --out "$tmp/l1" && lhs --threads 2 --out "$tmp/l2" && same_outputs "$tmp/l1" "$tmp/l2" \
+  && cmp -s "$tmp/l1/correlations.csv" "$tmp/l2/correlations.csv" && grep -q '^sampling,lhs$' "$tmp/l1/manifest.csv" \
+  && ok "--sampling lhs with correlations: 1 and 2 threads give identical files" || ko "--sampling lhs 1 vs 2 threads"
 run --threads 2 --out "$tmp/s8" --seed 8
 cmp -s "$tmp/t1/daily.csv" "$tmp/s8/daily.csv" && ko "another seed changes the results" || ok "another seed changes the results"
+
+# 2b. compare: two scenarios on the same trajectories; an unchanged option differs by exactly 0,
+# the changed one only by its change; any thread count gives the same files
+cmp_run() { "$bin" compare --scenario inputs/default --against inputs/default --set 'saas.seat_fee=uniform(60,120)' \
+  --trajectories 60 --years 2 --seed 3 --quiet "$@"; }
+cmp_run --threads 1 --out "$tmp/cmp1" && cmp_run --threads 2 --out "$tmp/cmp2"
+if [ -s "$tmp/cmp1/scenario_diff.csv" ] && cmp -s "$tmp/cmp1/scenario_diff.csv" "$tmp/cmp2/scenario_diff.csv" \
+   && (for f in "$tmp"/cmp1/*.csv; do [ "${f##*/}" = manifest.csv ] || cmp -s "$f" "$tmp/cmp2/${f##*/}" || exit 1; done) \
+   && grep -q '^command,compare$' "$tmp/cmp1/manifest.csv" && grep -q '^against,inputs/default$' "$tmp/cmp1/manifest.csv" \
+   && grep -qE '^against_checksum,[0-9a-f]{16}$' "$tmp/cmp1/manifest.csv"; then
+  ok "compare writes scenario_diff.csv and a manifest naming both scenarios, the same for 1 and 2 threads"
+else ko "compare files"; fi
+if awk -F, 'NR > 1 && $1 != "saas" && ($4 != 0 || $7 != 0 || $13 != 0 || $14 != 0) { bad = 1 }
+            NR > 1 && $1 == "saas" && !($7 > 0 && $14 == 0) { bad = 1 } END { exit bad }' "$tmp/cmp1/scenario_diff.csv"; then
+  ok "compare: unchanged options differ by exactly 0, saas with dearer seats always costs more"
+else ko "compare differences: $(cat "$tmp/cmp1/scenario_diff.csv")"; fi
 
 # 3. bad input: exit 2, nothing written, previous outputs intact
 cp -r "$tmp/t1" "$tmp/keep"
@@ -164,6 +185,8 @@ for d in ct cs cw; do "$bin" plot "$tmp/$d" 2>>"$tmp/plot.err" >/dev/null; done
 "$bin" report "$tmp/ct" >/dev/null && grep -q -i tornado "$tmp/ct/report.html" && ok "the report includes the tornado" || ko "report with tornado"
 out=$(tests/report/screenshot.sh "$tmp/c/report.html" 2>&1); rc=$?
 case "$out" in skipped*) skip "report screenshot: ${out#skipped: }" ;; *) [ $rc -eq 0 ] && ok "report screenshot is not blank" || ko "report screenshot: $out" ;; esac
+out=$(tests/report/pdfpages.sh "$tmp/c/report.html" 2>&1); rc=$?
+case "$out" in skipped*) skip "report pages: ${out#skipped: }" ;; *) [ $rc -eq 0 ] && ok "report: a 2-page executive part, then the appendix" || ko "report pages: $out" ;; esac
 
 # 8. a full disk (a small tmpfs, when this process may mount one): exit 1, previous outputs intact
 if [ "$(id -u)" = 0 ] && mkdir -p "$tmp/full" && mount -t tmpfs -o size=400k tmpfs "$tmp/full" 2>/dev/null; then

@@ -1,7 +1,7 @@
 /* fuzz_files.h — how both fuzz targets turn one input into a scenario folder: the bytes are
- * split on lines "%%%%" into params.csv, profile.csv, calendar.csv, assets.csv and plans.csv,
- * in that order; a part the input does not reach is removed (write is called with NULL), but
- * params.csv is always written. */
+ * split on lines "%%%%" into params.csv, profile.csv, calendar.csv, assets.csv, plans.csv and
+ * correlations.csv, in that order; a part the input does not reach is removed (write is called with
+ * NULL), but params.csv is always written. */
 #ifndef HS_FUZZ_FILES_H
 #define HS_FUZZ_FILES_H
 
@@ -12,9 +12,9 @@
 static void fuzz_files_split(const uint8_t *p, const uint8_t *end,
                              void (*write)(const char *name, const uint8_t *p, size_t n))
 {
-    static const char *const names[5] = {"params.csv", "profile.csv", "calendar.csv", "assets.csv",
-                                         "plans.csv"};
-    for (int i = 0; i < 5; i++) {
+    static const char *const names[6] = {"params.csv", "profile.csv", "calendar.csv",
+                                         "assets.csv", "plans.csv",   "correlations.csv"};
+    for (int i = 0; i < 6; i++) {
         const uint8_t *sep = NULL;
         for (const uint8_t *q = p; q + 5 <= end; q++)
             if (memcmp(q, "\n%%%%", 5) == 0) {

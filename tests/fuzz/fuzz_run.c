@@ -3,11 +3,11 @@
  *
  * Input layout: the first line is a list of --set assignments separated by '|' (e.g.
  * "global.volume_month=1|on_prem.overhaul_interval=uniform(1,3)"); the rest is split on
- * lines "%%%%" into params.csv, profile.csv, calendar.csv, assets.csv and plans.csv of a scenario
- * folder, as in fuzz_scenario.c. The scenario is loaded, overridden, finalized and checked
- * against the horizon as `hostsim validate` does; when it is valid, one trajectory of one
- * year runs through every model. An input error is an expected outcome; a crash, leak,
- * undefined behaviour, a hang (libFuzzer's -timeout), a valid scenario whose trajectory
+ * lines "%%%%" into params.csv, profile.csv, calendar.csv, assets.csv, plans.csv and
+ * correlations.csv of a scenario folder, as in fuzz_scenario.c. The scenario is loaded, overridden,
+ * finalized and checked against the horizon as `hostsim validate` does; when it is valid, one
+ * trajectory of one year runs through every model. An input error is an expected outcome; a crash,
+ * leak, undefined behaviour, a hang (libFuzzer's -timeout), a valid scenario whose trajectory
  * fails, or a finite-looking success with a NaN or infinity in the metrics is a bug.
  * Crashes found become regression files under tests/data/fuzz-run-regressions/ (replayed by
  * tests/unit/test_fuzz_run.c).

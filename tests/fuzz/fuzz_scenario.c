@@ -4,7 +4,8 @@
  * Input layout: if the first byte is '=', the rest is one SPEC cell for
  * spec_parse (and, when valid, its quantiles and moments). Otherwise the
  * input is split on lines "%%%%" into params.csv, profile.csv, calendar.csv,
- * assets.csv and plans.csv of a scenario folder, which is loaded, overridden with a
+ * assets.csv, plans.csv and correlations.csv of a scenario folder, which is loaded, overridden with
+ * a
  * --set, finalized and freed. Any crash, leak or undefined behaviour is a
  * bug; an input error is an expected outcome. Crashes found become
  * regression files under tests/data/fuzz-regressions/ (replayed by

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Seeds a fuzz corpus (folder $1) from every scenario under inputs/ and tests/data/: one input
 # per scenario (its files joined by "%%%%" lines, in the order params, profile, calendar, assets,
-# plans) and one per SPEC cell, for fuzz_scenario.
+# plans, correlations) and one per SPEC cell, for fuzz_scenario.
 # With "run" as $2, for fuzz_run: each scenario input starts with a line of --set values
 # ('|'-separated; some empty, some at the edge of the bounds), and no SPEC inputs.
 set -eu
@@ -20,7 +20,8 @@ for d in inputs/*/ tests/data/*/ tests/data/bad/*/; do
     cat "$d/params.csv"; printf '\n%%%%%%%%'; cat "$d/profile.csv" 2>/dev/null || true
     printf '\n%%%%%%%%'; cat "$d/calendar.csv" 2>/dev/null || true
     printf '\n%%%%%%%%'; cat "$d/assets.csv" 2>/dev/null || true
-    printf '\n%%%%%%%%'; cat "$d/plans.csv" 2>/dev/null || true; } > "$out/scenario-$i"
+    printf '\n%%%%%%%%'; cat "$d/plans.csv" 2>/dev/null || true
+    printf '\n%%%%%%%%'; cat "$d/correlations.csv" 2>/dev/null || true; } > "$out/scenario-$i"
 done
 [ "$mode" = run ] && { cp tests/data/fuzz-run-regressions/* "$out/"; echo "fuzz corpus: $(ls "$out" | wc -l) inputs in $out"; exit 0; }
 for s in '12.5' 'uniform(1,2)' 'tri(1;2;3)' 'pert(2,5,14,3)' 'normal(5,1,0,10)' \

@@ -65,6 +65,12 @@ static void S_record(const runner_layout *L, int k, double *rec)
             /* net of value, option 1 stays below option 0 from month 1 */
             vcum[m] = (i == 0 ? 0 : 4500.0 * (m + 1)) * (1 + k / 8.0);
         }
+        /* by category and month: the month's cost in category 0; downtime spread evenly */
+        double *cat = rec + L->cat + (size_t)i * CAT_COUNT * L->months;
+        for (int m = 0; m < CAT_COUNT * L->months; m++)
+            cat[m] = m < L->months ? cum[m] - (m ? cum[m - 1] : 0) : 0;
+        for (int m = 0; m < L->months; m++)
+            rec[L->down + (size_t)i * L->months + m] = met[MET_downtime_hours] / L->months;
     }
     for (int j = 0; j < PG_COUNT; j++)
         rec[L->g + j] = 1.5 + j + 0.25 * ((k * 3) % S_N);
@@ -94,7 +100,8 @@ static S_fix S_fix_new(void)
     free(rec);
     f.dir = strdup("/tmp/hostsim-agg-XXXXXX");
     cr_assert_not_null(mkdtemp(f.dir));
-    output_info info = {"tests/data/good", 2385, S_N, 1, {2027, 1, 1}, 1, 0.0, "test", NULL};
+    output_info info = {
+        "tests/data/good", 2385, S_N, 1, {2027, 1, 1}, 1, 0.0, "test", NULL, "plain"};
     outfile_set set = {0};
     cr_assert_eq(output_write_all(f.a, &info, &set, f.dir, &e), HS_OK, "%s", e.msg);
     cr_assert_eq(outfile_set_commit(&set, &e), HS_OK, "%s", e.msg);

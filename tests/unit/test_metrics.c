@@ -133,7 +133,7 @@ Test(metrics, summary_csv_has_a_row_per_metric_in_table_order_with_its_unit)
     S_tap t;
     S_run(-1, &plan, &t);
     char *dir = tplot_tmpdir();
-    output_info info = {S_SCENARIO, 7, S_N, 2, {2027, 1, 1}, 2, 0, "test", NULL};
+    output_info info = {S_SCENARIO, 7, S_N, 2, {2027, 1, 1}, 2, 0, "test", NULL, "plain"};
     outfile_set set = {0};
     hs_error e = {0};
     cr_assert_eq(output_write_all(t.a, &info, &set, dir, &e), HS_OK, "%s", e.msg);

@@ -9,19 +9,11 @@
 #include <unistd.h>
 
 #include "base/csvtable.h"
+#include "report/labels.h"
+#include "report/pbound.h"
 #include "report/plot.h"
 #include "report/report.h"
-
-/* defined in test_plot.c */
-char *tplot_slurp(const char *path, size_t *len);
-char *tplot_tmpdir(void);
-void tplot_copy_dir(const char *from, const char *to);
-void tplot_rmtree(const char *path);
-void tplot_use_repo_scripts(void);
-void tplot_write(const char *path, const char *text);
-char *tplot_path(const char *dir, const char *name);
-const char *tplot_outdir(void);
-char *tplot_manifest(const char *dir, const char *key);
+#include "tplot.h"
 
 static size_t S_count(const char *hay, const char *needle)
 {
@@ -56,6 +48,28 @@ static csvtable *S_real(const char *name)
     cr_assert_not_null(t, "%s", e.msg);
     free(p);
     return t;
+}
+
+/* Whether ID is an option of the real folder (options.csv), not a strategy. */
+static int S_is_option(const char *id)
+{
+    csvtable *t = S_real("options.csv");
+    int found = 0;
+    for (size_t r = 0; r < csvtable_rows(t); r++)
+        found |= !strcmp(csvtable_getn(t, r, "option"), id);
+    csvtable_free(t);
+    return found;
+}
+
+/* The label the report shows for option ID: the real folder's options.csv label, else the
+ * fallback (labels_option). */
+static char *S_label(char *b, size_t n, const char *id)
+{
+    csvtable *o = S_real("options.csv");
+    long r = csvtable_find(o, 0, csvtable_col(o, "option"), id);
+    labels_option(b, n, id, r >= 0 ? csvtable_getn(o, (size_t)r, "label") : NULL);
+    csvtable_free(o);
+    return b;
 }
 
 Test(report, renders_a_real_output_folder_into_one_self_contained_page)
@@ -109,6 +123,7 @@ Test(report, renders_a_real_output_folder_into_one_self_contained_page)
     cr_assert_eq(S_count(html, "<tr data-row="), csvtable_rows(man));
     cr_assert_not_null(strstr(html, "id=\"tornado-table\""));
     cr_assert_not_null(strstr(html, "id=\"crossover-table\""));
+    cr_assert_not_null(strstr(html, "id=\"voi-table\""), "the value of information");
 
     csvtable_free(opts);
     csvtable_free(params);
@@ -141,13 +156,16 @@ Test(report, headline_names_the_cheapest_and_the_most_available_option)
             !strcmp(csvtable_getn(c, r, "metric"), "tco") &&
             csvtable_numn(c, r, "p_a_cheaper", &v) && v < pmin)
             pmin = v;
-    char want[256];
-    snprintf(want, sizeof want,
-             "<b>%s</b> is the cheapest option by median total cost: ", cheapest);
+    char want[768], lab[256], pb[64], *n = tplot_manifest(dir, "trajectories");
+    snprintf(want, sizeof want, "<b>%s</b> is the cheapest option by median total cost: ",
+             S_label(lab, sizeof lab, cheapest));
     cr_assert_not_null(strstr(html, want), "%s", want);
-    snprintf(want, sizeof want, "in at least <b>%.0f %%</b> of trajectories", 100 * pmin);
+    snprintf(want, sizeof want, ", is <b>%s</b>.</p>",
+             pbound_format(pb, sizeof pb, pmin, strtod(n, NULL)));
     cr_assert_not_null(strstr(html, want), "%s", want);
-    snprintf(want, sizeof want, "The most available option is <b>%s</b>", avail);
+    free(n);
+    snprintf(want, sizeof want, "The most available option is <b>%s</b>",
+             S_label(lab, sizeof lab, avail));
     cr_assert_not_null(strstr(html, want), "%s", want);
     snprintf(want, sizeof want, "<tr data-option=\"%s\" class=\"best\">", cheapest);
     cr_assert_not_null(strstr(html, want), "%s", want);
@@ -173,19 +191,24 @@ Test(report, net_cost_stands_beside_cost_with_its_own_answer)
             best = csvtable_getn(s, r, "option"), bestv = v;
     cr_assert_not_null(best, "the folder has net_cost rows");
     cr_assert_not_null(strstr(html, "<th>Total cost, nominal</th><th>Net cost: cost"));
-    char want[256];
-    snprintf(want, sizeof want, "<b>%s</b> has the lowest median net cost: ", best);
+    char want[768], la[256], lb[256], pb[64], *n = tplot_manifest(dir, "trajectories");
+    snprintf(want, sizeof want,
+             "<b>%s</b> has the lowest median net cost: ", S_label(la, sizeof la, best));
     cr_assert_not_null(strstr(html, want), "%s", want);
     /* each pair's P(better on net) is compare.csv's net_cost row, not its tco row */
     for (size_t r = 0; r < csvtable_rows(c); r++) {
         if (strcmp(csvtable_getn(c, r, "option_a"), best) ||
             strcmp(csvtable_getn(c, r, "metric"), "net_cost") ||
-            !csvtable_numn(c, r, "p_a_cheaper", &v) || v <= 0.005 || v >= 0.995)
+            !csvtable_numn(c, r, "p_a_cheaper", &v) ||
+            !S_is_option(csvtable_getn(c, r, "option_b"))) /* the options' list: no strategy */
             continue;
-        snprintf(want, sizeof want, "<li>P(%s better than %s on net cost) = %.0f %%", best,
-                 csvtable_getn(c, r, "option_b"), 100 * v);
+        pbound_format(pb, sizeof pb, v, strtod(n, NULL));
+        snprintf(want, sizeof want, "<li>P(%s better than %s on net cost)%s%s", la,
+                 S_label(lb, sizeof lb, csvtable_getn(c, r, "option_b")),
+                 strncmp(pb, "\xE2\x89", 2) == 0 ? " " : " = ", pb);
         cr_assert_not_null(strstr(html, want), "%s", want);
     }
+    free(n);
     csvtable_free(s);
     csvtable_free(c);
     free(html);
@@ -303,7 +326,11 @@ Test(report, optional_files_missing_leave_their_sections_out)
     cr_assert_null(strstr(html, "id=\"sensitivity\""));
     cr_assert_null(strstr(html, "tornado-table"));
     cr_assert_not_null(strstr(html, "params.csv is missing"));
-    cr_assert_eq(S_count(html, "<img "), plot_chart_count() - 4);
+    /* tornado, drivers_by_year, sobol, sweep, grid gone; the run's charts stay, among them the
+     * "Over time" section's */
+    cr_assert_eq(S_count(html, "<img "), plot_chart_count() - 5);
+    cr_assert_not_null(strstr(html, "id=\"over-time\""));
+    cr_assert_not_null(strstr(html, "id=\"chart-cost_by_year\""));
     free(html);
     free(hp);
     tplot_rmtree(dir);

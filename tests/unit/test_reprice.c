@@ -34,7 +34,8 @@ static S_fixed S_fixed_new(const sim_work *w)
     f.g = malloc(PG_COUNT * sizeof *f.g);
     f.o = malloc((size_t)w->nopt * PO_COUNT * sizeof *f.o);
     cr_assert(f.g && f.o);
-    f.out = (size_t)w->nopt * (MET_COUNT + (CAT_COUNT + VAL_COUNT) * (size_t)w->plan->months);
+    f.out = (size_t)w->nres * (MET_COUNT + (CAT_COUNT + VAL_COUNT) * (size_t)w->plan->months) +
+            (size_t)w->nsw;
     return f;
 }
 
@@ -46,15 +47,17 @@ static void S_unfix(S_fixed *f, int nopt)
         f->o[i] = NAN;
 }
 
-/* Every metric and ledger cell of every option of w into out. */
+/* Every metric and ledger cell of every result of w (the options, then the strategies) and
+ * the strategies' switch months into out. */
 static void S_outputs(const sim_work *w, double *out)
 {
     const size_t cells = (CAT_COUNT + VAL_COUNT) * (size_t)w->plan->months;
-    for (int i = 0; i < w->nopt; i++) {
+    for (int i = 0; i < w->nres; i++) {
         memcpy(out, w->opt[i].met, MET_COUNT * sizeof *out);
         memcpy(out + MET_COUNT, w->opt[i].led->m, cells * sizeof *out);
         out += MET_COUNT + cells;
     }
+    memcpy(out, w->switch_month, (size_t)w->nsw * sizeof *out);
 }
 
 /* Another value of slot s inside its bounds: its p10 if uncertain, else 0.73 x its value (or
@@ -111,8 +114,8 @@ Test(reprice, every_price_only_slot_reprices_to_the_bit_of_a_full_simulation)
             *S_slot(&f, &s) = S_other(v.sc, &s, -1);
             S_run(w, &f, (uint64_t)t);
             S_outputs(w, full);
-            cr_assert(sim_record_fits(r, (size_t)t, S_SEED, (uint64_t)t, f.g, f.o));
-            cr_assert(sim_record_price(w, r, (size_t)t, f.g, f.o, &e) == HS_OK, "%s", e.msg);
+            cr_assert(sim_record_fits(r, (size_t)t, S_SEED, (uint64_t)t, w));
+            cr_assert(sim_record_price(w, r, (size_t)t, &e) == HS_OK, "%s", e.msg);
             S_outputs(w, again);
             cr_assert(memcmp(full, again, f.out * sizeof *full) == 0,
                       "%s.%s = %g, trajectory %d (seed %u): re-priced outputs differ from a "
@@ -180,12 +183,12 @@ Test(reprice, a_run_with_another_physical_input_does_not_fit_the_record)
     cr_assert(r, "%s", e.msg);
     S_unfix(&f, w->nopt);
     S_keep(w, &f, 0, r, 0);
-    cr_assert(sim_record_fits(r, 0, S_SEED, 0, f.g, f.o));
-    cr_assert_not(sim_record_fits(r, 0, S_SEED, 1, f.g, f.o), "another trajectory");
-    cr_assert_not(sim_record_fits(r, 0, S_SEED + 1, 0, f.g, f.o), "another seed");
+    cr_assert(sim_record_fits(r, 0, S_SEED, 0, w));
+    cr_assert_not(sim_record_fits(r, 0, S_SEED, 1, w), "another trajectory");
+    cr_assert_not(sim_record_fits(r, 0, S_SEED + 1, 0, w), "another seed");
     f.g[PG_volume_month] = 81234.5;
-    cr_assert_not(sim_record_fits(r, 0, S_SEED, 0, f.g, f.o), "volume_month is physical");
-    cr_assert(sim_record_price(w, r, 0, f.g, f.o, &e) != HS_OK);
+    cr_assert_not(sim_record_fits(r, 0, S_SEED, 0, w), "volume_month is physical");
+    cr_assert(sim_record_price(w, r, 0, &e) != HS_OK);
     sim_records_free(r);
     free(f.g);
     free(f.o);

@@ -1,0 +1,9 @@
+run
+--scenario
+tests/data/good
+-n
+10
+--sampling
+stratified
+--out
+/tmp/hostsim-never-written

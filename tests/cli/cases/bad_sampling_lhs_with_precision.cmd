@@ -1,0 +1,9 @@
+run
+--scenario
+tests/data/good
+--precision
+1%
+--sampling
+lhs
+--out
+/tmp/hostsim-never-written

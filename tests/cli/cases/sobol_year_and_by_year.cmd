@@ -1,0 +1,10 @@
+sobol
+-S
+tests/data/good
+-y
+1
+--samples
+4
+--year
+1
+--by-year

@@ -1,0 +1,9 @@
+sobol
+-S
+tests/data/good
+-y
+1
+--samples
+4
+--year
+last

@@ -1,0 +1,10 @@
+tornado
+-S
+tests/data/good
+-y
+1
+-n
+2
+--by-year
+--metric
+messages_lost

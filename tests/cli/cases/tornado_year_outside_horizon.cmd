@@ -1,0 +1,11 @@
+tornado
+-S
+tests/data/good
+-y
+2
+-n
+2
+--year
+3
+-o
+/nonexistent/never

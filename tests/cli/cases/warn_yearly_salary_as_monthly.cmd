@@ -1,0 +1,3 @@
+validate
+--set
+self_hosted.it_salary=300000 CNY/month
