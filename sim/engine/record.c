@@ -238,11 +238,13 @@ static const param_def *S_mismatch(const sim_records *r, size_t i, const double 
     return NULL;
 }
 
-/* 1 if a run of w's skip mask and strata can re-price slot i: every option it prices was
- * simulated (not skipped) by the record, whose draws came from the same strata. */
+/* 1 if a run of w's skip mask and strata can re-price slot i: it skips the options the record
+ * skipped (a skipped option has nothing to re-price) and no other (the record holds the
+ * physical results of those, which a skipping first step would have cleared), and the record
+ * drew from the same strata. */
 static int S_same_draws(const sim_records *r, size_t i, const sim_work *w)
 {
-    return (r->skip[i] & ~w->skip) == 0 && r->lhs[i] == w->lhs;
+    return r->skip[i] == w->skip && r->lhs[i] == w->lhs;
 }
 
 int sim_record_fits(const sim_records *r, size_t i, uint64_t seed, uint64_t traj, const sim_work *w)

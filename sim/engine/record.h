@@ -138,7 +138,7 @@ int sim_record_save(sim_records *r, size_t i, const sim_work *w);
 /* 1 if slot i holds a record of trajectory (seed, traj) that a run of w (its fixed values
  * w->fixed_g / w->fixed_o, NaN = sampled, either may be NULL; its skip mask and strata) would
  * make again: every value that is not price-only is the same (fixed at the same value, or
- * sampled in both), the run skips every option the record skipped (a skipped option has
+ * sampled in both), the run skips exactly the options the record skipped (a skipped option has
  * nothing to re-price), and the record drew from the same Latin hypercube strata (or none). */
 int sim_record_fits(const sim_records *r, size_t i, uint64_t seed, uint64_t traj,
                     const sim_work *w);

@@ -178,6 +178,14 @@ if "$bin" tornado --trajectories 70 --years 2 --threads 1 --quiet --out "$tmp/rt
    && cmp -s "$tmp/rs/sobol.csv" "$tmp/rsx/sobol.csv"; then
   ok "tornado and sobol re-price to the bytes of --exhaustive (1 and 3 threads)"
 else ko "tornado/sobol re-pricing against --exhaustive"; fi
+# the same with every year's rows (--by-year: the per-year blocks of the records)
+if "$bin" tornado --trajectories 40 --years 2 --by-year --threads 3 --quiet --out "$tmp/ry" \
+   && "$bin" tornado --trajectories 40 --years 2 --by-year --exhaustive --quiet --out "$tmp/ryx" \
+   && "$bin" sobol --samples 16 --years 2 --by-year --threads 3 --quiet --out "$tmp/rsy" \
+   && "$bin" sobol --samples 16 --years 2 --by-year --exhaustive --quiet --out "$tmp/rsyx" \
+   && cmp -s "$tmp/ry/tornado.csv" "$tmp/ryx/tornado.csv" && cmp -s "$tmp/rsy/sobol.csv" "$tmp/rsyx/sobol.csv"; then
+  ok "tornado and sobol --by-year re-price to the bytes of --exhaustive"
+else ko "tornado/sobol --by-year re-pricing against --exhaustive"; fi
 : >"$tmp/plot.err"
 for d in ct cs cw; do "$bin" plot "$tmp/$d" 2>>"$tmp/plot.err" >/dev/null; done
 ! grep -qi warning "$tmp/plot.err" && [ -s "$tmp/ct/plots/tornado.png" ] && [ -s "$tmp/cs/plots/sobol.png" ] && [ -s "$tmp/cw/plots/sweep.png" ] \

@@ -194,3 +194,38 @@ Test(reprice, a_run_with_another_physical_input_does_not_fit_the_record)
     free(f.o);
     S_env_free(&v);
 }
+
+Test(reprice, a_skipped_option_has_nothing_to_reprice)
+{
+    S_env v = S_env_new("inputs/default", NULL, 0, 5);
+    sim_work *w = v.w;
+    hs_error e = {0};
+    S_fixed f = S_fixed_new(w);
+    double *full = malloc(f.out * sizeof *full), *again = malloc(f.out * sizeof *again);
+    sim_records *r = sim_records_new(v.plan, 1, &e);
+    cr_assert(r && full && again, "%s", e.msg);
+    S_unfix(&f, w->nopt);
+    w->skip = 1u << 1;
+    S_keep(w, &f, 0, r, 0);
+    w->skip = 0;
+    cr_assert_not(sim_record_fits(r, 0, S_SEED, 0, w), "option 1 was skipped by the record");
+    cr_assert(sim_record_price(w, r, 0, &e) != HS_OK);
+    w->skip = 1u << 1 | 1u << 2;
+    cr_assert_not(sim_record_fits(r, 0, S_SEED, 0, w), "option 2 was not skipped by the record");
+    w->skip = 1u << 1; /* the record's mask: re-priced as a full run of that mask */
+    f.g[PG_revenue_year] = 3.1e6;
+    S_run(w, &f, 0);
+    S_outputs(w, full);
+    cr_assert(sim_record_fits(r, 0, S_SEED, 0, w));
+    cr_assert(sim_record_price(w, r, 0, &e) == HS_OK, "%s", e.msg);
+    S_outputs(w, again);
+    cr_assert(memcmp(full, again, f.out * sizeof *full) == 0,
+              "re-priced outputs differ from a full simulation with option 1 skipped");
+    w->skip = 0;
+    sim_records_free(r);
+    free(full);
+    free(again);
+    free(f.g);
+    free(f.o);
+    S_env_free(&v);
+}
