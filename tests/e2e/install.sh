@@ -3,11 +3,7 @@
 # finds, and the default scenarios, which the installed binary uses without --scenario from a
 # folder that has no inputs/.
 set -u
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-ko() { fail=$((fail + 1)); echo "FAIL $1"; }
+. "$(dirname "$0")/lib.sh"
 root=$PWD
 d=$tmp/stage
 make --no-print-directory -s install DESTDIR="$d" PREFIX=/usr >"$tmp/log" 2>&1 \
@@ -31,5 +27,4 @@ else
   echo "skip man: not installed"
 fi
 "$root/hostsim" --help | grep -q 'man ./docs/hostsim.1' && ok "--help says how to read the man page" || ko "--help man line"
-echo "$pass passed, $fail failed"
-[ $fail -eq 0 ]
+tally_end

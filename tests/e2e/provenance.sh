@@ -8,11 +8,8 @@
 set -u
 bin=$(cd "$(dirname "${1:-./hostsim}")" && pwd)/$(basename "${1:-./hostsim}")
 repo=$(pwd)
-tmp=$(mktemp -d)
+. "$(dirname "$0")/lib.sh"
 trap 'umount "$tmp/full" 2>/dev/null; rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-ko() { fail=$((fail + 1)); echo "FAIL $1"; }
 key() { grep -E "^$2," "$1/manifest.csv" | head -1 | cut -d, -f2-; }
 
 # 1. each analysis command writes its own folder by default, with a manifest of its own, and the
@@ -86,5 +83,4 @@ else
   echo "skip plot on a full disk: cannot mount a tmpfs here"
 fi
 
-echo "$pass passed, $fail failed"
-[ $fail -eq 0 ]
+tally_end

@@ -5,11 +5,7 @@
 # Usage: tests/e2e/run.sh ./hostsim
 set -u
 bin=${1:-./hostsim}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-ko() { fail=$((fail + 1)); echo "FAIL $1"; }
+. "$(dirname "$0")/lib.sh"
 skipped="" nskip=0
 skip() { nskip=$((nskip + 1)); skipped="$skipped${skipped:+; }$1"; echo "skip $1"; } # what, why
 # every file but the manifest's machine- and time-dependent keys
@@ -275,9 +271,4 @@ done
 run --out "$tmp/k" --seed 2 && ! ls -a "$tmp" | grep -q '^\.k\.new-' || mixed=1
 [ $mixed -eq 0 ] && ok "SIGKILL at 8 moments: always one complete set; the next run cleans up" || ko "SIGKILL mix"
 
-if [ -n "$skipped" ]; then
-  echo "$pass passed, $fail failed, $nskip skipped: $skipped"
-else
-  echo "$pass passed, $fail failed"
-fi
-[ $fail -eq 0 ]
+tally_end "${skipped:+$nskip skipped: $skipped}"

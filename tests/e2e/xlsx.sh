@@ -5,11 +5,7 @@
 # without summary.csv is refused, nothing written.
 set -u
 bin=${1:-./hostsim}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-ko() { fail=$((fail + 1)); echo "FAIL $1"; }
+. "$(dirname "$0")/lib.sh"
 if ! /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
   echo "FAIL python3-openpyxl is not installed (make deps installs it as root)"
   echo "0 passed, 1 failed"
@@ -34,5 +30,4 @@ mkdir -p "$tmp/empty"
 "$bin" report "$tmp/empty" --xlsx >/dev/null 2>"$tmp/err"; rc=$?
 [ $rc -ne 0 ] && [ ! -e "$tmp/empty/report.xlsx" ] && ok "a folder without summary.csv: exit $rc, nothing written" \
   || ko "empty folder: exit $rc"
-echo "$pass passed, $fail failed"
-[ $fail -eq 0 ]
+tally_end

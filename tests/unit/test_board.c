@@ -89,9 +89,7 @@ static void S_done(char *html, char *dir)
 /* The report of a copy of the real folder; EDIT (may be NULL) changes the copy first. */
 static char *S_report(char **dir, void (*edit)(const char *dir))
 {
-    tplot_use_repo_scripts();
-    *dir = tplot_tmpdir();
-    tplot_copy_dir(tplot_outdir(), *dir);
+    *dir = tplot_outdir_copy();
     if (edit) edit(*dir);
     hs_error e;
     hs_error_clear(&e);

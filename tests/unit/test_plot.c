@@ -94,6 +94,23 @@ void tplot_copy_dir(const char *from, const char *to)
     closedir(d);
 }
 
+char *tplot_outdir_copy(void)
+{
+    tplot_use_repo_scripts();
+    char *d = tplot_tmpdir();
+    tplot_copy_dir(tplot_outdir(), d);
+    return d;
+}
+
+void tplot_unlink(const char *dir, const char *const *names, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char *p = tplot_path(dir, names[i]);
+        unlink(p);
+        free(p);
+    }
+}
+
 void tplot_rmtree(const char *path)
 {
     struct stat sb;
@@ -329,9 +346,7 @@ Test(plot, each_command_s_charts_carry_their_own_n_seed_and_runs)
 
 Test(plot, tornado_and_sweep_axes_take_the_unit_from_their_csv)
 {
-    tplot_use_repo_scripts();
-    char *tmp = tplot_tmpdir();
-    tplot_copy_dir(tplot_outdir(), tmp);
+    char *tmp = tplot_outdir_copy();
     /* metric labels that are no metric name of summary.csv, units that are not CNY */
     char *p = tplot_path(tmp, "tornado.csv");
     tplot_write(p, "input,metric,unit,p10_value,p90_value,metric_at_p10,metric_at_p90,base,swing\n"
@@ -393,9 +408,7 @@ Test(plot, works_in_a_folder_whose_path_has_spaces_and_quotes)
 
 Test(plot, missing_gnuplot_is_skipped_not_an_error, .init = cr_redirect_stderr)
 {
-    tplot_use_repo_scripts();
-    char *tmp = tplot_tmpdir();
-    tplot_copy_dir(tplot_outdir(), tmp);
+    char *tmp = tplot_outdir_copy();
     plot_opts o = {"/nonexistent/gnuplot", 0};
     int skipped = 0;
     hs_error e;
@@ -411,9 +424,7 @@ Test(plot, missing_gnuplot_is_skipped_not_an_error, .init = cr_redirect_stderr)
 
 Test(plot, gnuplot_absent_from_path_is_skipped_too, .init = cr_redirect_stderr)
 {
-    tplot_use_repo_scripts();
-    char *tmp = tplot_tmpdir();
-    tplot_copy_dir(tplot_outdir(), tmp);
+    char *tmp = tplot_outdir_copy();
     char *saved_path = strdup(getenv("PATH") ? getenv("PATH") : "");
     setenv("PATH", "/nonexistent", 1);
     int skipped = 0;
@@ -460,9 +471,7 @@ Test(plot, broken_script_is_a_runtime_error_naming_the_chart_and_leaves_no_file)
 
 Test(plot, broken_data_is_a_runtime_error_and_leaves_no_file)
 {
-    tplot_use_repo_scripts();
-    char *tmp = tplot_tmpdir();
-    tplot_copy_dir(tplot_outdir(), tmp);
+    char *tmp = tplot_outdir_copy();
     /* right columns, no usable numbers: the CSV is well formed, gnuplot cannot draw it */
     char *prof = tplot_path(tmp, "profile.csv");
     tplot_write(prof, "weekday,hour,share\nMon,9,n/a\nTue,10,n/a\n");
@@ -484,9 +493,7 @@ Test(plot, broken_data_is_a_runtime_error_and_leaves_no_file)
 
 Test(plot, failed_chart_keeps_the_previous_file)
 {
-    tplot_use_repo_scripts();
-    char *tmp = tplot_tmpdir();
-    tplot_copy_dir(tplot_outdir(), tmp);
+    char *tmp = tplot_outdir_copy();
     plot_opts o = {NULL, 1};
     hs_error e;
     hs_error_clear(&e);
@@ -576,9 +583,7 @@ Test(plot, a_folder_with_nothing_to_draw_is_an_input_error)
 /* The new set replaces the old one whole: a chart whose data is gone does not survive. */
 Test(plot, a_chart_the_data_no_longer_supports_is_removed)
 {
-    tplot_use_repo_scripts();
-    char *tmp = tplot_tmpdir();
-    tplot_copy_dir(tplot_outdir(), tmp);
+    char *tmp = tplot_outdir_copy();
     plot_opts o = {NULL, 1};
     hs_error e;
     hs_error_clear(&e);
@@ -598,9 +603,7 @@ Test(plot, a_chart_the_data_no_longer_supports_is_removed)
 
 Test(plot, malformed_csv_is_an_input_error_naming_file_and_line)
 {
-    tplot_use_repo_scripts();
-    char *tmp = tplot_tmpdir();
-    tplot_copy_dir(tplot_outdir(), tmp);
+    char *tmp = tplot_outdir_copy();
     char *p = tplot_path(tmp, "options.csv");
     tplot_write(p, "option,index,sla_availability,sla_downtime_hours_per_year\n"
                    "saas,0,0.995,43.8\n"
@@ -635,16 +638,10 @@ Test(plot, bad_option_name_is_an_input_error)
 
 Test(plot, renders_only_what_the_data_supports)
 {
-    tplot_use_repo_scripts();
-    char *tmp = tplot_tmpdir();
-    tplot_copy_dir(tplot_outdir(), tmp);
+    char *tmp = tplot_outdir_copy();
     const char *gone[] = {"tornado.csv",   "sobol.csv", "sweep.csv",
                           "crossover.csv", "grid.csv",  "daily.csv"};
-    for (size_t i = 0; i < sizeof gone / sizeof gone[0]; i++) {
-        char *p = tplot_path(tmp, gone[i]);
-        unlink(p);
-        free(p);
-    }
+    tplot_unlink(tmp, gone, sizeof gone / sizeof gone[0]);
     int want[32];
     hs_error e;
     hs_error_clear(&e);
@@ -673,9 +670,7 @@ Test(plot, renders_only_what_the_data_supports)
 
 Test(plot, options_without_sla_and_without_crossovers_render_cleanly)
 {
-    tplot_use_repo_scripts();
-    char *tmp = tplot_tmpdir();
-    tplot_copy_dir(tplot_outdir(), tmp);
+    char *tmp = tplot_outdir_copy();
     /* the run's options with their SLA columns emptied (as `hostsim run` writes an option
      * without one); the sweep's crossover.csv reduced to its header (a sweep in which no
      * curves cross) */

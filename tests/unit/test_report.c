@@ -26,9 +26,7 @@ static size_t S_count(const char *hay, const char *needle)
 /* Copies the real output folder to a temporary one, writes the report, returns the HTML. */
 static char *S_render(char **dir, hs_status expect)
 {
-    tplot_use_repo_scripts();
-    *dir = tplot_tmpdir();
-    tplot_copy_dir(tplot_outdir(), *dir);
+    *dir = tplot_outdir_copy();
     hs_error e;
     hs_error_clear(&e);
     hs_status st = report_write(*dir, 0, &e);
@@ -251,9 +249,7 @@ static void S_add_param_source(const char *dir, const char *source)
 
 Test(report, text_from_the_csv_files_is_escaped_in_tables_and_charts)
 {
-    tplot_use_repo_scripts();
-    char *dir = tplot_tmpdir();
-    tplot_copy_dir(tplot_outdir(), dir);
+    char *dir = tplot_outdir_copy();
     char *p = tplot_path(dir, "manifest.csv");
     tplot_write(p, "key,value\nversion,0.1.0\nscenario,\"a<b>&'c' \"\"d\"\"\"\nseed,42\n"
                    "trajectories,2000\nyears,5\n");
@@ -280,9 +276,7 @@ Test(report, text_from_the_csv_files_is_escaped_in_tables_and_charts)
 
 Test(report, tornado_table_takes_its_unit_from_tornado_csv)
 {
-    tplot_use_repo_scripts();
-    char *dir = tplot_tmpdir();
-    tplot_copy_dir(tplot_outdir(), dir);
+    char *dir = tplot_outdir_copy();
     /* a metric label that is no metric name of summary.csv, and a unit that is not CNY */
     char *p = tplot_path(dir, "tornado.csv");
     tplot_write(p, "input,metric,unit,p10_value,p90_value,metric_at_p10,metric_at_p90,base,swing\n"
@@ -307,16 +301,10 @@ Test(report, tornado_table_takes_its_unit_from_tornado_csv)
 
 Test(report, optional_files_missing_leave_their_sections_out)
 {
-    tplot_use_repo_scripts();
-    char *dir = tplot_tmpdir();
-    tplot_copy_dir(tplot_outdir(), dir);
+    char *dir = tplot_outdir_copy();
     const char *gone[] = {"tornado.csv",   "sobol.csv", "sweep.csv",
                           "crossover.csv", "grid.csv",  "params.csv"};
-    for (size_t i = 0; i < sizeof gone / sizeof gone[0]; i++) {
-        char *p = tplot_path(dir, gone[i]);
-        unlink(p);
-        free(p);
-    }
+    tplot_unlink(dir, gone, sizeof gone / sizeof gone[0]);
     hs_error e;
     hs_error_clear(&e);
     cr_assert_eq(report_write(dir, 0, &e), HS_OK, "%s", e.msg);
@@ -358,9 +346,7 @@ Test(report, without_gnuplot_the_page_says_the_charts_were_skipped, .init = cr_r
  * crosses); a folder written otherwise may hold a row without a value. */
 Test(report, a_crossover_without_a_value_reads_none_in_the_swept_range)
 {
-    tplot_use_repo_scripts();
-    char *dir = tplot_tmpdir();
-    tplot_copy_dir(tplot_outdir(), dir);
+    char *dir = tplot_outdir_copy();
     char *p = tplot_path(dir, "crossover.csv");
     FILE *f = fopen(p, "a");
     cr_assert_not_null(f);
@@ -385,9 +371,7 @@ Test(report, pdf_without_chromium_is_an_error_naming_chromium)
     if (access("/usr/bin/chromium", X_OK) == 0) cr_skip_test("chromium is installed");
     char *saved_path = strdup(getenv("PATH") ? getenv("PATH") : "");
     setenv("PATH", "/nonexistent", 1);
-    tplot_use_repo_scripts();
-    char *dir = tplot_tmpdir();
-    tplot_copy_dir(tplot_outdir(), dir);
+    char *dir = tplot_outdir_copy();
     hs_error e;
     hs_error_clear(&e);
     cr_assert_eq(report_write(dir, 1, &e), HS_ERR_RUNTIME);

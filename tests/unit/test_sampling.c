@@ -17,35 +17,16 @@
 #include "run/rankcorr.h"
 #include "run/runner.h"
 #include "test_env.h"
+#include "test_records.h"
 
 #define S_SEED 2385
 #define S_N 3000
 
-typedef struct {
-    size_t size;
-    double *recs; /* [n][size] */
-} S_sink;
-
-static hs_status S_keep(void *ctx, uint64_t run, const double *rec, hs_error *e)
-{
-    (void)e;
-    S_sink *s = ctx;
-    memcpy(s->recs + run * s->size, rec, s->size * sizeof *rec);
-    return HS_OK;
-}
-
 /* n records of runs [0, n) on `threads` threads (caller frees). */
 static double *S_records(const S_env *v, uint64_t n, int threads, const sampling_lhs *lhs)
 {
-    runner_layout L = runner_layout_of(v->plan);
-    S_sink s = {L.size, malloc(n * L.size * sizeof(double))};
-    cr_assert_not_null(s.recs);
     runner_opts o = {.seed = S_SEED, .first = 0, .count = n, .threads = threads, .lhs = lhs};
-    uint64_t done = 0;
-    hs_error e = {0};
-    cr_assert_eq(runner_run(v->plan, &o, S_keep, &s, &done, &e), HS_OK, "%s", e.msg);
-    cr_assert_eq(done, n);
-    return s.recs;
+    return S_run_records(v->plan, &o);
 }
 
 /* The column of one sampled value over the records: global parameter pg (opt < 0) or PO
@@ -227,18 +208,15 @@ Test(sampling, the_spread_of_the_achieved_spearman_over_seeds_matches_its_standa
     enum { SEEDS = 30, N = 400 };
     double rho[SEEDS];
     for (int s = 0; s < SEEDS; s++) {
-        runner_layout L = runner_layout_of(v.plan);
-        S_sink sink = {L.size, malloc(N * L.size * sizeof(double))};
         runner_opts o = {.seed = 1000 + (uint64_t)s, .first = 0, .count = N, .threads = 2};
-        uint64_t done = 0;
+        double *recs = S_run_records(v.plan, &o);
+        double *vol = S_column(&v, recs, N, -1, PG_volume_month);
+        double *fee = S_column(&v, recs, N, saas, PO_plan_fee);
         hs_error e = {0};
-        cr_assert_eq(runner_run(v.plan, &o, S_keep, &sink, &done, &e), HS_OK, "%s", e.msg);
-        double *vol = S_column(&v, sink.recs, N, -1, PG_volume_month);
-        double *fee = S_column(&v, sink.recs, N, saas, PO_plan_fee);
         cr_assert_eq(rankcorr_spearman(vol, fee, N, &rho[s], &e), HS_OK, "%s", e.msg);
         free(vol);
         free(fee);
-        free(sink.recs);
+        free(recs);
     }
     double m = 0, ss = 0;
     for (int s = 0; s < SEEDS; s++)
@@ -266,16 +244,12 @@ Test(sampling, fixing_a_correlated_input_leaves_its_partners_draws_unchanged)
 {
     S_env v = S_env_new("tests/data/corr", NULL, 0, 1);
     const int saas = scenario_option_index(v.sc, "saas_plan");
-    runner_layout L = runner_layout_of(v.plan);
     double *free_recs = S_records(&v, 100, 1, NULL);
-    S_sink sink = {L.size, malloc(100 * L.size * sizeof(double))};
     runner_opts o = {.seed = S_SEED, .count = 100, .threads = 1, .prepare = S_fix_volume};
-    uint64_t done = 0;
-    hs_error e = {0};
-    cr_assert_eq(runner_run(v.plan, &o, S_keep, &sink, &done, &e), HS_OK, "%s", e.msg);
+    double *fixed_recs = S_run_records(v.plan, &o);
     double *a = S_column(&v, free_recs, 100, saas, PO_plan_fee);
-    double *b = S_column(&v, sink.recs, 100, saas, PO_plan_fee);
-    double *vol = S_column(&v, sink.recs, 100, -1, PG_volume_month);
+    double *b = S_column(&v, fixed_recs, 100, saas, PO_plan_fee);
+    double *vol = S_column(&v, fixed_recs, 100, -1, PG_volume_month);
     cr_expect_eq(memcmp(a, b, 100 * sizeof *a), 0,
                  "saas_plan.plan_fee moved when its partner "
                  "was fixed (seed %d)",
@@ -286,6 +260,6 @@ Test(sampling, fixing_a_correlated_input_leaves_its_partners_draws_unchanged)
     free(b);
     free(vol);
     free(free_recs);
-    free(sink.recs);
+    free(fixed_recs);
     S_env_free(&v);
 }

@@ -13,22 +13,10 @@
 
 #include "run/runner.h"
 #include "test_env.h"
+#include "test_records.h"
 
 #define S_SEED 2385
 #define S_COUNT 70
-
-typedef struct {
-    size_t size;
-    double *recs; /* [S_COUNT][size] */
-} S_sink;
-
-static hs_status S_keep(void *ctx, uint64_t run, const double *rec, hs_error *e)
-{
-    (void)e;
-    S_sink *s = ctx;
-    memcpy(s->recs + run * s->size, rec, s->size * sizeof *rec);
-    return HS_OK;
-}
 
 /* self_hosted.capacity_rps (option 0) at 187.3 req/s, inside its uniform(150,200) */
 static uint64_t S_fix_option0(void *ctx, uint64_t run, double *fixed_g, double *fixed_o)
@@ -41,16 +29,9 @@ static uint64_t S_fix_option0(void *ctx, uint64_t run, double *fixed_g, double *
 
 static double *S_run(const S_env *v, uint32_t skip, int threads, runner_prepare_fn prepare)
 {
-    const runner_layout L = runner_layout_of(v->plan);
-    S_sink s = {L.size, malloc(S_COUNT * L.size * sizeof(double))};
-    cr_assert_not_null(s.recs);
     runner_opts o = {
         .seed = S_SEED, .count = S_COUNT, .threads = threads, .prepare = prepare, .skip = skip};
-    uint64_t done = 0;
-    hs_error e = {0};
-    cr_assert_eq(runner_run(v->plan, &o, S_keep, &s, &done, &e), HS_OK, "%s", e.msg);
-    cr_assert_eq(done, (uint64_t)S_COUNT);
-    return s.recs;
+    return S_run_records(v->plan, &o);
 }
 
 /* Option i's part of record k of `got` is that of `want`: metrics, cumulative costs and

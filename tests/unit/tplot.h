@@ -14,5 +14,10 @@ void tplot_write(const char *path, const char *text);
 char *tplot_path(const char *dir, const char *name);
 const char *tplot_outdir(void);
 char *tplot_manifest(const char *dir, const char *key);
+/* A fresh temporary copy of the real output folder, charts drawn with the repository's
+ * scripts (caller removes it with tplot_rmtree and frees the path). */
+char *tplot_outdir_copy(void);
+/* Removes the files names[0..n-1] of dir. */
+void tplot_unlink(const char *dir, const char *const *names, size_t n);
 
 #endif
