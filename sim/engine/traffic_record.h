@@ -11,7 +11,7 @@
  * A slot keeps: the rates as float (as the state holds them), a bitmap of the hours drawn
  * and their counts (at most a quarter of the hours: a trajectory with more is not kept),
  * the day rests, their rate sums and counts, day_peak_rate, the month totals, peaks and
- * peak hours, the key and the traffic inputs: about 250 KB per trajectory of the default
+ * peak hours, the key and the traffic inputs: about 260 KB per trajectory of the default
  * scenario (5 years; sim_traffic_bytes_each). day_total (the sample trajectory's) is not
  * kept: a sample trajectory never restores. A record is kept only when every model with a
  * trajectory hook provides nothing but SIM_DEMAND (else always simulated).
