@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "engine/record.h"
+#include "engine/traffic_record.h"
 #include "run/yearly.h"
 #include "scenario/param_slot.h"
 
@@ -275,6 +276,15 @@ hs_status sens_collect_years(const sim_plan *plan, const sens_opts *a, const sen
 sim_records *sens_records_new(const sim_plan *plan, const sens_opts *a, uint64_t count, hs_error *e)
 {
     if (a->exhaustive) return NULL;
-    const uint64_t most = SENS_RECORDS_MAX_BYTES / sim_records_bytes_each(plan);
-    return sim_records_new(plan, (size_t)(count < most ? count : most), e);
+    const size_t each = sim_records_bytes_each(plan);
+    const uint64_t most = SENS_RECORDS_MAX_BYTES / each, n = count < most ? count : most;
+    sim_records *r = sim_records_new(plan, (size_t)n, e);
+    /* the traffic of as many of them as the rest of the budget holds (the others simulate it) */
+    const uint64_t room = (SENS_RECORDS_MAX_BYTES - n * each) / sim_traffic_bytes_each(plan);
+    const uint64_t nt = n < room ? n : room;
+    if (r && nt && sim_records_attach_traffic(r, (size_t)nt, e) != HS_OK) {
+        sim_records_free(r);
+        return NULL;
+    }
+    return r;
 }

@@ -90,7 +90,8 @@ hs_status sens_collect(const sim_plan *plan, const sens_opts *a, const sens_targ
                        runner_prepare_fn fn, void *ctx, uint64_t count, double *f, hs_error *e);
 /* At most this many bytes of physical records are kept for re-pricing (the runs of
  * trajectories beyond are simulated in full): 45 KB a trajectory of the default scenario,
- * so about 5,900 of them. */
+ * so about 5,900 of them; the traffic records (engine/traffic_record.h, 264 KB each) of as
+ * many of them as the rest holds (the others simulate their traffic). */
 #define SENS_RECORDS_MAX_BYTES ((size_t)256 << 20)
 /* Room for the records of the first `count` stream indices of plan, at most
  * SENS_RECORDS_MAX_BYTES; NULL with a->exhaustive (or on error, e set: check e->code). */

@@ -9,6 +9,8 @@
  * An AB_i row of a price-only input i (engine/record.h) has its A row's
  * physical record: it re-prices the A row's kept record instead of being
  * simulated, with the same numbers to the bit (--exhaustive simulates all).
+ * An AB_i row of a physical input the traffic does not read (HS_TRAFFIC_INPUTS) is
+ * simulated with its A row's traffic restored (engine/traffic_record.h), to the bit too.
  * Estimators: Saltelli 2010 (S1), Jansen 1999 (ST), bootstrap 95 % CIs.
  *
  * The block AB_i of an input that cannot move the target (sens_input_moves)

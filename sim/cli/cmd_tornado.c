@@ -9,7 +9,9 @@
  * rank takes part in each run and rank 0 writes.
  * A price-only input (engine/record.h) changes no physical record: its runs
  * re-price the base runs' kept records instead of simulating them, with the
- * same numbers to the bit (--exhaustive simulates them all). */
+ * same numbers to the bit (--exhaustive simulates them all). A physical input the traffic
+ * does not read (engine/record.h, HS_TRAFFIC_INPUTS) is simulated with the base runs' traffic
+ * restored (engine/traffic_record.h), to the bit too. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -2,6 +2,8 @@
  * second (see record.h). */
 #include "record.h"
 
+#include "traffic_record.h"
+
 #include <assert.h>
 #include <math.h>
 #include <stdlib.h>
@@ -50,6 +52,7 @@ struct sim_records {
     unsigned char *kept;    /* [n] */
     uint32_t *skip;         /* [n]: the options the first step skipped (sim_work.skip) */
     const struct sampling_lhs **lhs; /* [n]: the strata it drew from (sim_work.lhs) */
+    sim_traffic *traffic;            /* the traffic records beside them, or NULL */
 };
 
 static S_layout S_layout_of(const sim_plan *p)
@@ -116,6 +119,7 @@ void sim_records_free(sim_records *r)
     free(r->sampled);
     free(r->skip);
     free(r->lhs);
+    sim_traffic_free(r->traffic);
     free(r);
 }
 
@@ -304,4 +308,16 @@ hs_status sim_record_price(sim_work *w, const sim_records *r, size_t i, hs_error
         *PARAM_SLOT_OF(s, w->g, w->opt[s.opt].p) = *f;
     }
     return sim_trajectory_price(w, e);
+}
+
+sim_traffic *sim_records_traffic(const sim_records *r)
+{
+    return r ? r->traffic : NULL;
+}
+
+hs_status sim_records_attach_traffic(sim_records *r, size_t n, hs_error *e)
+{
+    sim_traffic_free(r->traffic);
+    r->traffic = sim_traffic_new(r->plan, n, e);
+    return r->traffic ? HS_OK : e->code;
 }

@@ -110,6 +110,17 @@
     X(O, productivity_share)                                                                       \
     X(O, value_ramp_days)
 
+/* X(scope, id): the traffic inputs, the only parameters a trajectory hook reads (models/
+ * traffic.c: volume, growth, day noise, overdispersion). A run whose sampled values of these
+ * equal a kept traffic record's restores it (traffic_record.h) instead of running the
+ * trajectory hooks; tests/unit/test_traffic_record.c perturbs every slot not listed and checks
+ * that the traffic does not move, and every slot listed and checks that it does. */
+#define HS_TRAFFIC_INPUTS(X)                                                                       \
+    X(G, volume_month)                                                                             \
+    X(G, growth_year)                                                                              \
+    X(G, day_noise_cv)                                                                             \
+    X(G, overdispersion_k)
+
 /* Disaster times a record keeps per option (a trajectory with more is simulated again). */
 #define SIM_RECORD_DISASTERS 16
 
@@ -121,6 +132,7 @@ int sim_param_price_only(param_scope scope, int index);
 hs_status sim_param_check(const sim_work *w, const param_slot *s, double x, hs_error *e);
 
 typedef struct sim_records sim_records;
+struct sim_traffic;
 
 /* Room for n records of plan p (empty); they are re-priced by workspaces of that plan only
  * (the same scenario: the values not fixed are the record's).  NULL on error (e set). */
@@ -150,5 +162,9 @@ int sim_record_same_physics(const sim_records *r, size_t i, size_t j);
  * second step (sim_trajectory_price: the options w does not skip, then the strategies). The
  * record must fit (sim_record_fits: else an error). */
 hs_status sim_record_price(sim_work *w, const sim_records *r, size_t i, hs_error *e);
+/* The traffic records kept beside r (traffic_record.h), or NULL: attached with
+ * sim_records_attach_traffic (n slots, the first n of r's), freed with r. */
+struct sim_traffic *sim_records_traffic(const sim_records *r);
+hs_status sim_records_attach_traffic(sim_records *r, size_t n, hs_error *e);
 
 #endif

@@ -14,6 +14,7 @@
 #include "scenario/param_slot.h"
 #include "strategy.h"
 #include "streams.h"
+#include "traffic_record.h"
 
 static double S_sample(sim_work *w, const param_value *v, const char *option, const char *name)
 {
@@ -257,6 +258,13 @@ hs_status sim_trajectory(sim_work *w, uint64_t seed, uint64_t traj, int sample_d
 hs_status sim_trajectory_happen(sim_work *w, uint64_t seed, uint64_t traj, int sample_days,
                                 hs_error *e)
 {
+    return sim_trajectory_happen_reusing(w, seed, traj, sample_days, NULL, 0, NULL, e);
+}
+
+hs_status sim_trajectory_happen_reusing(sim_work *w, uint64_t seed, uint64_t traj, int sample_days,
+                                        const sim_traffic *t, size_t slot, int *restored,
+                                        hs_error *e)
+{
     w->seed = seed;
     w->traj = traj;
     w->sample = sample_days;
@@ -267,9 +275,14 @@ hs_status sim_trajectory_happen(sim_work *w, uint64_t seed, uint64_t traj, int s
         hs_error_prefix(e, "sampling the parameters");
         return st;
     }
-    sim_demand_begin(w->demand, seed, traj, NULL); /* no hour of this trajectory is drawn yet */
-    for (const model_type *const *m = w->models; *m; m++)
-        if ((*m)->trajectory) HS_FORWARD(S_after(*m, NULL, (*m)->trajectory(w, e), e));
+    sim_demand_begin(w->demand, seed, traj, NULL);  /* no hour of this trajectory is drawn yet */
+    const int reuse = sim_traffic_fits(t, slot, w); /* after sampling: compares its values */
+    if (restored) *restored = reuse;
+    if (reuse)
+        sim_traffic_load(t, slot, w); /* what the trajectory hooks would write, to the bit */
+    else
+        for (const model_type *const *m = w->models; *m; m++)
+            if ((*m)->trajectory) HS_FORWARD(S_after(*m, NULL, (*m)->trajectory(w, e), e));
     for (int i = 0; i < w->nopt; i++)
         if (w->skip >> i & 1u)
             S_skip_option(w, &w->opt[i]);

@@ -15,6 +15,7 @@
 
 #include "base/hs_clock.h"
 #include "engine/record.h"
+#include "engine/traffic_record.h"
 
 #define ROUND_PER_THREAD 64
 
@@ -144,9 +145,13 @@ static hs_status S_trajectory(const runner_opts *o, sim_work *w, uint64_t key, i
     const size_t slot = key - o->keep_first; /* wraps below keep_first: out of range */
     if (o->reprice && !sample && sim_record_fits(o->reprice, slot, o->seed, key, w))
         return sim_record_price(w, o->reprice, slot, e); /* the daily series are not kept */
-    if (!o->keep) return sim_trajectory(w, o->seed, key, sample, e);
-    HS_FORWARD(sim_trajectory_happen(w, o->seed, key, sample, e));
-    if (slot < sim_records_count(o->keep)) sim_record_save(o->keep, slot, w);
+    /* the traffic of a kept record whose traffic inputs are this run's is restored */
+    const sim_traffic *tr = o->reprice ? sim_records_traffic(o->reprice) : NULL;
+    HS_FORWARD(sim_trajectory_happen_reusing(w, o->seed, key, sample, tr, slot, NULL, e));
+    if (o->keep && slot < sim_records_count(o->keep)) {
+        sim_record_save(o->keep, slot, w);
+        sim_traffic_save(sim_records_traffic(o->keep), slot, w);
+    }
     return sim_trajectory_price(w, e);
 }
 
