@@ -30,7 +30,9 @@ static const args_command S_command = {
     "median and mean curves cross, with the band where P(A cheaper) passes 0.25..0.75).\n"
     "A global.* parameter (e.g. global.volume_month) changes every option at once.\n"
     "With them: the files of a base run (the scenario as it is, same trajectories) and\n"
-    "a manifest.csv of its own (default folder outputs/<scenario>-sweep).\n",
+    "a manifest.csv of its own (default folder outputs/<scenario>-sweep).\n"
+    "A price-only parameter (a fee, a salary: sim/engine/record.h) is simulated once and\n"
+    "re-priced at its other points, with the same numbers; --exhaustive simulates every point.\n",
     "Example (the break-even volume of self-hosting against SaaS):\n"
     "  hostsim sweep --param global.volume_month --values 5000:1000000:12:log\n"};
 
