@@ -196,7 +196,15 @@ static runner_opts S_opts(const sens_opts *a, runner_prepare_fn fn, void *ctx, u
 hs_status sens_simulate(const scenario *sc, const sens_opts *a, runner_prepare_fn fn, void *ctx,
                         uint64_t count, sens_result *r, hs_error *e)
 {
+    return sens_simulate_records(sc, a, fn, ctx, count, NULL, NULL, r, e);
+}
+
+hs_status sens_simulate_records(const scenario *sc, const sens_opts *a, runner_prepare_fn fn,
+                                void *ctx, uint64_t count, struct sim_records **keep,
+                                const struct sim_records *reprice, sens_result *r, hs_error *e)
+{
     memset(r, 0, sizeof *r);
+    if (keep) *keep = NULL;
     HS_FORWARD(scenario_check_horizon(sc, a->start, a->years, e));
     r->plan = sim_plan_new(sc, a->start, a->years, e);
     if (!r->plan) return e->code;
@@ -206,6 +214,12 @@ hs_status sens_simulate(const scenario *sc, const sens_opts *a, runner_prepare_f
     if (met >= 0) HS_FORWARD(aggregate_keep(r->agg, met, e));
     runner_opts ro = S_opts(a, fn, ctx, count);
     ro.progress = a->whole && a->progress;
+    if (keep) {
+        *keep = sens_records_new(r->plan, a, count, e);
+        if (!*keep && !a->exhaustive) return e->code;
+        ro.keep = *keep;
+    }
+    if (!a->exhaustive) ro.reprice = reprice;
     uint64_t done;
     HS_FORWARD(runner_run(r->plan, &ro, aggregate_consume, r->agg, &done, e));
     if (a->whole) a->whole->done_before += count;

@@ -9,6 +9,8 @@
 #include "run/aggregate.h"
 #include "run/runner.h"
 
+struct sim_records; /* engine/record.h */
+
 /* What the sensitivity pieces need of a command's options (the command line
  * fills it; nothing here reads the command line). */
 typedef struct {
@@ -81,6 +83,15 @@ void sens_fix(const agg_input *in, double value, double *fixed_g, double *fixed_
  * trajectory on it (sweep's p_cheapest). */
 hs_status sens_simulate(const scenario *sc, const sens_opts *a, runner_prepare_fn fn, void *ctx,
                         uint64_t count, sens_result *r, hs_error *e);
+/* The same, with physical records (engine/record.h): keep (if not NULL) receives the records
+ * of this run's trajectories (sens_records_new: NULL with a->exhaustive), of r->plan (free
+ * them before sens_result_free); the run re-prices the records of reprice (if not NULL, and not
+ * a->exhaustive) that fit its trajectories, of its own scenario or of another that makes the
+ * same first step (sim_record_fits), and simulates the others: the aggregate is the same to
+ * the bit. */
+hs_status sens_simulate_records(const scenario *sc, const sens_opts *a, runner_prepare_fn fn,
+                                void *ctx, uint64_t count, struct sim_records **keep,
+                                const struct sim_records *reprice, sens_result *r, hs_error *e);
 void sens_result_free(sens_result *r);
 
 /* Runs `count` runs and collects sens_value of each, in run order, into f (count values),

@@ -78,7 +78,7 @@
       "the horizon and every year: one set of rows per year (docs/outputs.md)")                    \
     X(SAMPLES, "samples", 0, "N", ARGS_SOBOL, "256",                                               \
       "base samples, 2 to 1000000; a power of two is best")                                        \
-    X(EXHAUSTIVE, "exhaustive", 0, NULL, ARGS_TORNADO | ARGS_SOBOL, NULL,                          \
+    X(EXHAUSTIVE, "exhaustive", 0, NULL, S_SENS, NULL,                                             \
       "simulate every run in full, also those of price-only inputs (otherwise re-priced from the " \
       "kept records: the same numbers, faster)")                                                   \
     X(CSV, "csv", 0, NULL, ARGS_PARAMS, NULL, "CSV instead of an aligned table")                   \

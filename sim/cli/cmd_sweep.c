@@ -16,6 +16,7 @@
 #include "args.h"
 #include "base/hs_clock.h"
 #include "base/hs_fmt.h"
+#include "engine/record.h"
 #include "run/runner.h"
 #include "signals.h"
 
@@ -29,7 +30,9 @@ static const args_command S_command = {
     "median and mean curves cross, with the band where P(A cheaper) passes 0.25..0.75).\n"
     "A global.* parameter (e.g. global.volume_month) changes every option at once.\n"
     "With them: the files of a base run (the scenario as it is, same trajectories) and\n"
-    "a manifest.csv of its own (default folder outputs/<scenario>-sweep).\n",
+    "a manifest.csv of its own (default folder outputs/<scenario>-sweep).\n"
+    "A price-only parameter (a fee, a salary: sim/engine/record.h) is simulated once and\n"
+    "re-priced at its other points, with the same numbers; --exhaustive simulates every point.\n",
     "Example (the break-even volume of self-hosting against SaaS):\n"
     "  hostsim sweep --param global.volume_month --values 5000:1000000:12:log\n"};
 
@@ -143,13 +146,47 @@ static hs_status S_statistics(const sens_target *t, int nopt, const aggregate *a
     return st;
 }
 
+/* 1 if the parameter `name` (owner.parameter) is price-only (engine/record.h): its points share
+ * one simulation, re-priced. */
+static int S_price_only(const char *name)
+{
+    const char *dot = name ? strchr(name, '.') : NULL;
+    if (!dot) return 0;
+    const param_scope scope =
+        dot - name == 6 && strncmp(name, "global", 6) == 0 ? PARAM_GLOBAL : PARAM_OPTION;
+    const param_def *d = params_find(dot + 1, scope);
+    return d && sim_param_price_only(scope, d->index);
+}
+
+/* What a point's run re-prices: the physical records of the last point simulated in full and
+ * what they refer to (its scenario and plan: a record names its plan), kept until the next. */
+typedef struct {
+    scenario *sc;
+    sens_result res; /* its plan (the aggregate is freed once read) */
+    sim_records *rec;
+} S_anchor;
+
+static void S_anchor_free(S_anchor *k)
+{
+    sim_records_free(k->rec); /* before the plan it names */
+    sens_result_free(&k->res);
+    scenario_free(k->sc);
+    memset(k, 0, sizeof *k);
+}
+
+/* The point's run of sc: re-pricing the records of `from` where they fit (else simulated),
+ * or, with `anchor`, simulated in full keeping its records there (sc becomes the anchor's:
+ * the caller no longer frees it). */
 static hs_status S_evaluate(const args_values *a, const sens_target *t, scenario *sc,
-                            runner_whole *whole, S_point_result *r, hs_error *e)
+                            runner_whole *whole, S_anchor *anchor, const sim_records *from,
+                            S_point_result *r, hs_error *e)
 {
     sens_result res;
     sens_opts so = args_sens_opts(a);
     so.whole = whole; /* one bar for the whole sweep */
-    hs_status st = sens_simulate(sc, &so, NULL, NULL, a->trajectories, &res, e);
+    sim_records *kept = NULL;
+    hs_status st = sens_simulate_records(sc, &so, NULL, NULL, a->trajectories,
+                                         anchor ? &kept : NULL, from, &res, e);
     if (st == HS_OK) { /* only rank 0 consumed the run: its statistics, or its failure */
         const int root = runner_rank() == 0;
         hs_error re = {0};
@@ -161,7 +198,13 @@ static hs_status S_evaluate(const args_values *a, const sens_target *t, scenario
             *e = re;
         st = re.code;
     }
-    sens_result_free(&res);
+    if (!anchor) {
+        sens_result_free(&res);
+        return st;
+    }
+    aggregate_free(res.agg);
+    res.agg = NULL;
+    anchor->sc = sc, anchor->res = res, anchor->rec = kept;
     return st;
 }
 
@@ -218,24 +261,44 @@ int cmd_sweep(int argc, char **argv)
         fprintf(stderr, "hostsim sweep: %d points x %llu trajectories\n", n1 * n2,
                 (unsigned long long)a.trajectories);
     runner_whole whole = {0, (uint64_t)n1 * n2 * a.trajectories, hs_clock_seconds(), ""};
-    for (int i = 0; i < n1; i++)
-        for (int j = 0; j < n2; j++) {
+    /* A price-only parameter changes no trajectory's first step: its points re-price the
+     * records of one simulated point (sim_record_fits checks each trajectory; --exhaustive
+     * simulates every point). The points run the physical parameter outer, so that each of its
+     * values is simulated once and re-priced across the price-only one; with both price-only,
+     * the first point is the one simulation. */
+    const int po1 = S_price_only(a.param), po2 = !a.param2 || S_price_only(a.param2);
+    const int reprice = po1 || (a.param2 && po2), swap = a.param2 && po1 && !po2;
+    const int nu = swap ? n2 : n1, nv = swap ? n1 : n2;
+    S_anchor anchor = {0};
+    for (int u = 0, k = 0; u < nu; u++)
+        for (int v = 0; v < nv; v++, k++) {
+            const int i = swap ? v : u, j = swap ? u : v;
+            const int simulate = reprice && v == 0 && (u == 0 || !(po1 && po2));
             sc = S_point(&a, a.param, v1[i], a.param2, v2[j], &e);
-            snprintf(whole.label, sizeof whole.label, "point %d of %d: %s = %.6g", i * n2 + j + 1,
-                     n1 * n2, a.param, v1[i]);
-            hs_status st = sc ? S_evaluate(&a, &t, sc, &whole, &res[i * n2 + j], &e) : e.code;
-            scenario_free(sc);
+            snprintf(whole.label, sizeof whole.label, "point %d of %d: %s = %.6g", k + 1, n1 * n2,
+                     a.param, v1[i]);
+            if (simulate) S_anchor_free(&anchor);
+            hs_status st = sc ? S_evaluate(&a, &t, sc, &whole, simulate ? &anchor : NULL,
+                                           anchor.rec, &res[i * n2 + j], &e)
+                              : e.code;
+            if (!simulate) scenario_free(sc);
             if (st != HS_OK) {
+                S_anchor_free(&anchor);
                 free(res);
                 return cli_fail_outputs(&set, &e);
             }
             if (!a.quiet && !isatty(STDERR_FILENO)) /* on a terminal, the bar says it */
                 fprintf(stderr, "  %s = %.6g%s done\n", a.param, v1[i], a.param2 ? " (row)" : "");
         }
-    /* the base run: the scenario without the swept values, for the folder's summary */
+    /* the base run: the scenario without the swept values, for the folder's summary (re-priced
+     * where its trajectories sample the physical values of the records) */
     sens_result base = {0};
     scenario *sc0 = scenario_open(a.scenario, a.sets, a.nsets, &e);
-    if (!sc0 || sens_simulate(sc0, &so, NULL, NULL, a.trajectories, &base, &e) != HS_OK) goto fail;
+    hs_status bst = sc0 ? sens_simulate_records(sc0, &so, NULL, NULL, a.trajectories, NULL,
+                                                anchor.rec, &base, &e)
+                        : e.code;
+    S_anchor_free(&anchor);
+    if (bst != HS_OK) goto fail;
     if (!root) goto done;
     analysis_keys ak = {0};
     analysis_keys_set(&ak, AS_TARGET, "%s", a.metric); /* of every option */

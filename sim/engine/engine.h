@@ -153,6 +153,10 @@ hs_status sim_trajectory(sim_work *w, uint64_t seed, uint64_t traj, int sample_d
  * hooks (the physical record, record.h). */
 hs_status sim_trajectory_happen(sim_work *w, uint64_t seed, uint64_t traj, int sample_days,
                                 hs_error *e);
+/* The parameters alone (the start of sim_trajectory_happen): w->seed, w->traj and the sampled
+ * values w->g, w->opt[].p of trajectory (seed, traj), fixed values (w->fixed_g / fixed_o)
+ * applied, nothing simulated (record.c: what a run of another scenario would sample). */
+hs_status sim_trajectory_sample(sim_work *w, uint64_t seed, uint64_t traj, hs_error *e);
 /* The second step alone, on the physical record and parameters in w (after
  * sim_trajectory_happen, or sim_record_load): clears the ledgers, runs every
  * price hook, fills met[]. */

@@ -218,6 +218,13 @@ int sim_record_save(sim_records *r, size_t i, const sim_work *w)
     return 1;
 }
 
+/* Where record rec keeps the value of slot s. */
+static const double *S_kept_of(const sim_records *r, const double *rec, const param_slot *s)
+{
+    return s->opt < 0 ? rec + r->L.g + s->d->index
+                      : rec + r->L.opt + (size_t)s->opt * r->L.o_size + r->L.o_p + s->d->index;
+}
+
 /* The first value slot s of a record in slot order that differs from what a run with these
  * fixed values would take, or NULL. */
 static const param_def *S_mismatch(const sim_records *r, size_t i, const double *fixed_g,
@@ -230,9 +237,7 @@ static const param_def *S_mismatch(const sim_records *r, size_t i, const double 
         const int was_sampled = sampled[k++];
         if (sim_param_price_only(s.d->scope, s.d->index)) continue;
         const double *f = S_fixed_of(&s, fixed_g, fixed_o);
-        const double *kept =
-            s.opt < 0 ? rec + r->L.g + s.d->index
-                      : rec + r->L.opt + (size_t)s.opt * r->L.o_size + r->L.o_p + s.d->index;
+        const double *kept = S_kept_of(r, rec, &s);
         const int same = !f || isnan(*f) ? was_sampled : memcmp(kept, f, sizeof *f) == 0;
         if (!same) {
             *opt = s.opt;
@@ -251,11 +256,92 @@ static int S_same_draws(const sim_records *r, size_t i, const sim_work *w)
     return r->skip[i] == w->skip && r->lhs[i] == w->lhs;
 }
 
-int sim_record_fits(const sim_records *r, size_t i, uint64_t seed, uint64_t traj, const sim_work *w)
+/* 1 if plans a and b (of two scenarios, e.g. two points of a sweep) make the same first step
+ * of the same values: the same horizon, the same files (the checksums of the scenario's folder
+ * and of each base it extends: calendar, profile, plans, assets, options and their streams,
+ * strategies, correlations), the same options and strategies. What else two such scenarios
+ * differ in is their parameters (--set), which S_sampled_mismatch compares per trajectory. */
+static int S_plans_match(const sim_plan *a, const sim_plan *b)
+{
+    const scenario *x = a->sc, *y = b->sc;
+    if (a->years != b->years || a->months != b->months || a->days != b->days ||
+        a->hours != b->hours || a->start_day != b->start_day || x->checksum != y->checksum ||
+        x->nbase != y->nbase || x->nopt != y->nopt || x->nstrat != y->nstrat)
+        return 0;
+    for (int k = 0; k < x->nbase; k++)
+        if (x->base_checksum[k] != y->base_checksum[k]) return 0;
+    for (int o = 0; o < x->nopt; o++)
+        if (strcmp(x->opt[o].name, y->opt[o].name) != 0 ||
+            strcmp(x->opt[o].variant_of, y->opt[o].variant_of) != 0)
+            return 0;
+    for (int k = 0; k < x->nstrat; k++)
+        if (strcmp(x->strat[k].name, y->strat[k].name) != 0) return 0;
+    return 1;
+}
+
+/* The first slot in slot order that is not price-only and whose value in w (as sampled for
+ * the record's trajectory) differs from the record's to the bit, or NULL. */
+static const param_def *S_sampled_mismatch(const sim_records *r, size_t i, const sim_work *w,
+                                           int *opt)
+{
+    const double *rec = r->v + i * r->L.size;
+    PARAM_SLOTS_FOREACH (s, w->nopt, PARAM_SLOTS_BY_PARAM) {
+        if (sim_param_price_only(s.d->scope, s.d->index)) continue;
+        const double *x = PARAM_SLOT_OF(s, w->g, w->opt[s.opt].p);
+        if (memcmp(x, S_kept_of(r, rec, &s), sizeof *x) != 0) {
+            *opt = s.opt;
+            return s.d;
+        }
+    }
+    return NULL;
+}
+
+/* A workspace of another plan than the record's: its plan matches (S_plans_match) and what it
+ * samples for the record's trajectory, fixed values applied, has every value that is not
+ * price-only equal to the record's to the bit. Samples w's parameters (e set on failure). */
+static hs_status S_other_plan_fits(const sim_records *r, size_t i, sim_work *w, int *fits,
+                                   hs_error *e)
 {
     int opt;
-    return i < r->n && r->kept[i] && r->key[2 * i] == seed && r->key[2 * i + 1] == traj &&
-           S_same_draws(r, i, w) && !S_mismatch(r, i, w->fixed_g, w->fixed_o, &opt);
+    *fits = 0;
+    if (!S_plans_match(r->plan, w->plan)) return HS_OK;
+    HS_FORWARD(sim_trajectory_sample(w, r->key[2 * i], r->key[2 * i + 1], e));
+    *fits = !S_sampled_mismatch(r, i, w, &opt);
+    return HS_OK;
+}
+
+int sim_record_fits(const sim_records *r, size_t i, uint64_t seed, uint64_t traj, sim_work *w)
+{
+    int opt, fits;
+    if (!(i < r->n && r->kept[i] && r->key[2 * i] == seed && r->key[2 * i + 1] == traj &&
+          S_same_draws(r, i, w)))
+        return 0;
+    if (w->plan == r->plan) return !S_mismatch(r, i, w->fixed_g, w->fixed_o, &opt);
+    hs_error ignore = {0}; /* a value that cannot be sampled: the simulation says why */
+    return S_other_plan_fits(r, i, w, &fits, &ignore) == HS_OK && fits;
+}
+
+/* Re-prices slot i in a workspace of another plan (S_other_plan_fits): the record's first
+ * step, the parameters w samples (its price-only values are its scenario's). */
+static hs_status S_price_other_plan(sim_work *w, const sim_records *r, size_t i, hs_error *e)
+{
+    int fits;
+    HS_FORWARD(S_other_plan_fits(r, i, w, &fits, e));
+    if (!fits)
+        return hs_error_set(e, HS_ERR_RUNTIME,
+                            "trajectory %llu: re-pricing a record of another horizon, other "
+                            "files or other physical values: please report this",
+                            (unsigned long long)r->key[2 * i + 1]);
+    double g[PG_COUNT], p[SCENARIO_MAX_OPTIONS][PO_COUNT];
+    memcpy(g, w->g, sizeof g);
+    for (int k = 0; k < w->nopt; k++)
+        memcpy(p[k], w->opt[k].p, sizeof p[k]);
+    w->sample = 0;
+    HS_FORWARD(S_copy(&r->L, r->plan, w, r->v + i * r->L.size, 0, e));
+    memcpy(w->g, g, sizeof g); /* the physical ones are the record's to the bit */
+    for (int k = 0; k < w->nopt; k++)
+        memcpy(w->opt[k].p, p[k], sizeof p[k]);
+    return sim_trajectory_price(w, e);
 }
 
 int sim_record_same_physics(const sim_records *r, size_t i, size_t j)
@@ -268,9 +354,7 @@ int sim_record_same_physics(const sim_records *r, size_t i, size_t j)
     memcpy(gb, b, r->L.size * sizeof *gb);
     PARAM_SLOTS_FOREACH (s, r->plan->sc->nopt, PARAM_SLOTS_BY_PARAM) {
         if (!sim_param_price_only(s.d->scope, s.d->index)) continue;
-        const size_t at = s.opt < 0
-                              ? r->L.g + s.d->index
-                              : r->L.opt + (size_t)s.opt * r->L.o_size + r->L.o_p + s.d->index;
+        const size_t at = (size_t)(S_kept_of(r, a, &s) - a);
         ga[at] = gb[at] = 0;
     }
     const int same = memcmp(ga, gb, r->L.size * sizeof *ga) == 0;
@@ -282,13 +366,14 @@ int sim_record_same_physics(const sim_records *r, size_t i, size_t j)
 hs_status sim_record_price(sim_work *w, const sim_records *r, size_t i, hs_error *e)
 {
     assert(i < r->n && r->kept[i]);
-    assert(w->plan == r->plan); /* the same scenario: its unfixed values are the record's */
     const double *fixed_g = w->fixed_g, *fixed_o = w->fixed_o;
     if (!S_same_draws(r, i, w))
         return hs_error_set(e, HS_ERR_RUNTIME,
                             "trajectory %llu: re-pricing an option the record skipped, or with "
                             "other strata: please report this",
                             (unsigned long long)r->key[2 * i + 1]);
+    if (w->plan != r->plan) return S_price_other_plan(w, r, i, e);
+    /* the same scenario: its values not fixed are the record's */
     int opt;
     const param_def *d = S_mismatch(r, i, fixed_g, fixed_o, &opt);
     if (d)

@@ -134,8 +134,9 @@ hs_status sim_param_check(const sim_work *w, const param_slot *s, double x, hs_e
 typedef struct sim_records sim_records;
 struct sim_traffic;
 
-/* Room for n records of plan p (empty); they are re-priced by workspaces of that plan only
- * (the same scenario: the values not fixed are the record's).  NULL on error (e set). */
+/* Room for n records of plan p (empty; p must outlive them); they are re-priced by workspaces
+ * of that plan (the values not fixed are the record's) or of another plan that makes the same
+ * first step (sim_record_fits). NULL on error (e set). */
 sim_records *sim_records_new(const sim_plan *p, size_t n, hs_error *e);
 void sim_records_free(sim_records *r);
 /* Slots of r. */
@@ -149,17 +150,23 @@ size_t sim_records_bytes_each(const sim_plan *p);
 int sim_record_save(sim_records *r, size_t i, const sim_work *w);
 /* 1 if slot i holds a record of trajectory (seed, traj) that a run of w (its fixed values
  * w->fixed_g / w->fixed_o, NaN = sampled, either may be NULL; its skip mask and strata) would
- * make again: every value that is not price-only is the same (fixed at the same value, or
- * sampled in both), the run skips exactly the options the record skipped (a skipped option has
- * nothing to re-price), and the record drew from the same Latin hypercube strata (or none). */
-int sim_record_fits(const sim_records *r, size_t i, uint64_t seed, uint64_t traj,
-                    const sim_work *w);
+ * make again: the run skips exactly the options the record skipped (a skipped option has
+ * nothing to re-price), the record drew from the same Latin hypercube strata (or none), and
+ * every value that is not price-only is the same:
+ *   w of the record's plan: fixed at the same value, or sampled in both (the same draw);
+ *   w of another plan (another scenario: a sweep's point, a --set): the plans have the same
+ *     horizon, files (checksums), options and strategies, and the values w's scenario samples
+ *     for this trajectory (sim_trajectory_sample: w's parameters change) equal the record's to
+ *     the bit; a --set that drops a correlation row, or changes a physical SPEC, changes them
+ *     and the run simulates. */
+int sim_record_fits(const sim_records *r, size_t i, uint64_t seed, uint64_t traj, sim_work *w);
 /* 1 if slots i and j (both kept) hold the same physical record: every value but the
  * price-only parameters' equal to the bit (for the tests that check the declaration). */
 int sim_record_same_physics(const sim_records *r, size_t i, size_t j);
 /* Loads slot i's record into w (the first step's results), then sets the price-only values of
  * w->fixed_g / w->fixed_o that are not NaN (after the bounds check of sampling), and runs the
- * second step (sim_trajectory_price: the options w does not skip, then the strategies). The
+ * second step (sim_trajectory_price: the options w does not skip, then the strategies). A w of
+ * another plan takes the parameters its own scenario samples (its price-only values). The
  * record must fit (sim_record_fits: else an error). */
 hs_status sim_record_price(sim_work *w, const sim_records *r, size_t i, hs_error *e);
 /* The traffic records kept beside r (traffic_record.h), or NULL: attached with

@@ -255,6 +255,17 @@ hs_status sim_trajectory(sim_work *w, uint64_t seed, uint64_t traj, int sample_d
     return sim_trajectory_price(w, e);
 }
 
+hs_status sim_trajectory_sample(sim_work *w, uint64_t seed, uint64_t traj, hs_error *e)
+{
+    w->seed = seed;
+    w->traj = traj;
+    hs_gsl_clear(); /* only what this trajectory raises counts */
+    hs_status st = S_sample_params(w, e);
+    if (st == HS_OK) st = hs_gsl_take(e);
+    if (st != HS_OK) hs_error_prefix(e, "sampling the parameters");
+    return st;
+}
+
 hs_status sim_trajectory_happen(sim_work *w, uint64_t seed, uint64_t traj, int sample_days,
                                 hs_error *e)
 {
@@ -265,16 +276,8 @@ hs_status sim_trajectory_happen_reusing(sim_work *w, uint64_t seed, uint64_t tra
                                         const sim_traffic *t, size_t slot, int *restored,
                                         hs_error *e)
 {
-    w->seed = seed;
-    w->traj = traj;
     w->sample = sample_days;
-    hs_gsl_clear(); /* only what this trajectory raises counts */
-    hs_status st = S_sample_params(w, e);
-    if (st == HS_OK) st = hs_gsl_take(e);
-    if (st != HS_OK) {
-        hs_error_prefix(e, "sampling the parameters");
-        return st;
-    }
+    HS_FORWARD(sim_trajectory_sample(w, seed, traj, e));
     sim_demand_begin(w->demand, seed, traj, NULL);  /* no hour of this trajectory is drawn yet */
     const int reuse = sim_traffic_fits(t, slot, w); /* after sampling: compares its values */
     if (restored) *restored = reuse;

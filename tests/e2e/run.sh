@@ -174,6 +174,27 @@ if "$bin" tornado --trajectories 70 --years 2 --threads 1 --quiet --out "$tmp/rt
    && cmp -s "$tmp/rs/sobol.csv" "$tmp/rsx/sobol.csv"; then
   ok "tornado and sobol re-price to the bytes of --exhaustive (1 and 3 threads)"
 else ko "tornado/sobol re-pricing against --exhaustive"; fi
+# sweep over a price-only parameter (an option's, a global one, a correlated one: its --set
+# drops the row, the base run samples volume_month otherwise and is simulated) and a grid of a
+# physical and a price-only one: every file the bytes of --exhaustive, at 1 and 3 threads
+sweep_same() {
+  local d=$1 f; shift
+  "$bin" sweep "$@" --trajectories 30 --years 2 --threads 3 --quiet --out "$tmp/$d" \
+    && "$bin" sweep "$@" --trajectories 30 --years 2 --threads 1 --exhaustive --quiet --out "$tmp/$d-x" || return 1
+  for f in "$tmp/$d-x"/*.csv; do
+    [ "${f##*/}" = manifest.csv ] && continue
+    cmp -s "$f" "$tmp/$d/${f##*/}" || { echo "  $d: ${f##*/} differs"; return 1; }
+  done
+  diff <(grep -vE '^(threads|wall_seconds|created_utc),' "$tmp/$d/manifest.csv") \
+       <(grep -vE '^(threads|wall_seconds|created_utc),' "$tmp/$d-x/manifest.csv") >/dev/null
+}
+if sweep_same swf --param payg.message_fee --values 0.01:0.03:4 \
+   && sweep_same swd --param global.discount_rate --values 0.03,0.08,0.12 \
+   && sweep_same swr --param global.revenue_year --values 1e6,5e6,2e7 \
+   && sweep_same swg --param global.volume_month --values 20000,400000 --param2 saas.seat_fee --values2 100,300,500 \
+   && sweep_same swh --param saas.seat_fee --values 100,300,500 --param2 global.volume_month --values2 20000,400000; then
+  ok "sweep re-prices price-only points to the bytes of --exhaustive (1-D and grids)"
+else ko "sweep re-pricing against --exhaustive"; fi
 # the same with every year's rows (--by-year: the per-year blocks of the records)
 if "$bin" tornado --trajectories 40 --years 2 --by-year --threads 3 --quiet --out "$tmp/ry" \
    && "$bin" tornado --trajectories 40 --years 2 --by-year --exhaustive --quiet --out "$tmp/ryx" \

@@ -229,3 +229,63 @@ Test(reprice, a_skipped_option_has_nothing_to_reprice)
     free(f.o);
     S_env_free(&v);
 }
+
+/* A record of one scenario (a sweep's point) re-priced by a workspace of another: same files
+ * and horizon, another value of a price-only parameter: the second's full simulation to the
+ * bit; a --set that drops a correlation row (revenue_year ~ volume_month in the default)
+ * can change what the other scenario samples of the physical partner: it fits only where the
+ * sampled physical values are the record's, and then re-prices to the bit. */
+Test(reprice, another_scenario_reprices_when_it_samples_the_same_physical_values)
+{
+    const char *a_set[] = {"payg.message_fee=0.011"}, *b_set[] = {"payg.message_fee=0.027"};
+    const char *c_set[] = {"global.revenue_year=3100000"};
+    S_env a = S_env_new("inputs/default", a_set, 1, 5),
+          b = S_env_new("inputs/default", b_set, 1, 5);
+    S_env c = S_env_new("inputs/default", c_set, 1, 5), d = S_env_new("inputs/default", NULL, 0, 5);
+    S_env y = S_env_new("inputs/default", a_set, 1, 4);
+    hs_error e = {0};
+    S_fixed f = S_fixed_new(b.w);
+    double *full = malloc(f.out * sizeof *full), *again = malloc(f.out * sizeof *again);
+    sim_records *ra = sim_records_new(a.plan, S_TRAJ, &e),
+                *rc = sim_records_new(c.plan, S_TRAJ, &e);
+    cr_assert(ra && rc && full && again, "%s", e.msg);
+    S_unfix(&f, b.w->nopt);
+    for (int t = 0; t < S_TRAJ; t++) {
+        S_keep(a.w, &f, (uint64_t)t, ra, (size_t)t);
+        S_keep(c.w, &f, (uint64_t)t, rc, (size_t)t);
+    }
+    for (int t = 0; t < S_TRAJ; t++) {
+        S_run(b.w, &f, (uint64_t)t);
+        S_outputs(b.w, full);
+        cr_assert(sim_record_fits(ra, (size_t)t, S_SEED, (uint64_t)t, b.w));
+        cr_assert(sim_record_price(b.w, ra, (size_t)t, &e) == HS_OK, "%s", e.msg);
+        S_outputs(b.w, again);
+        cr_assert(memcmp(full, again, f.out * sizeof *full) == 0,
+                  "trajectory %d (seed %u): re-priced from another scenario differs", t, S_SEED);
+        cr_assert_eq(b.w->opt[3].p[PO_message_fee], 0.027, "the price is the workspace's own");
+        /* the base scenario (the row kept): re-priced only where it samples the record's
+         * physical values, then to the bit of its own simulation; else refused */
+        S_run(d.w, &f, (uint64_t)t);
+        S_outputs(d.w, full);
+        if (sim_record_fits(rc, (size_t)t, S_SEED, (uint64_t)t, d.w)) {
+            cr_assert(sim_record_price(d.w, rc, (size_t)t, &e) == HS_OK, "%s", e.msg);
+            S_outputs(d.w, again);
+            cr_assert(memcmp(full, again, f.out * sizeof *full) == 0,
+                      "trajectory %d (seed %u): a fitting record of a dropped row differs", t,
+                      S_SEED);
+        } else
+            cr_assert(sim_record_price(d.w, rc, (size_t)t, &e) != HS_OK);
+        cr_assert_not(sim_record_fits(ra, (size_t)t, S_SEED, (uint64_t)t, y.w), "another horizon");
+    }
+    sim_records_free(ra);
+    sim_records_free(rc);
+    free(full);
+    free(again);
+    free(f.g);
+    free(f.o);
+    S_env_free(&a);
+    S_env_free(&b);
+    S_env_free(&c);
+    S_env_free(&d);
+    S_env_free(&y);
+}
