@@ -53,6 +53,7 @@ static double S_down_msgs(sim_work *w, const opt_work *o, int *iv, long *next_h,
     const float *down = w->down;
     sim_demand_state *dm = w->demand;
     double down_msgs = 0;
+    long r0 = -1, r1 = -1; /* a run [r0, r1) of wholly-down hours of one day, not yet added */
     for (; *iv < o->merged.n; ++*iv) {
         const sim_interval *v = &o->merged.v[*iv];
         if (v->t0 >= (double)h1) break;
@@ -61,11 +62,23 @@ static double S_down_msgs(sim_work *w, const opt_work *o, int *iv, long *next_h,
         if (a < *next_h) a = *next_h;
         if (a < h0) a = h0;
         const long b = end < h1 ? end : h1;
-        for (long h = a; h < b; h++)
+        for (long h = a; h < b; h++) {
+            if (down[h] == 1.0f) {
+                if (r0 >= 0 && h == r1 && h % 24 != 0) { /* goes on */
+                    r1++;
+                    continue;
+                }
+                if (r0 >= 0) down_msgs += (double)sim_demand_block(dm, r0, r1);
+                r0 = h, r1 = h + 1;
+                continue;
+            }
+            if (r0 >= 0) down_msgs += (double)sim_demand_block(dm, r0, r1), r0 = -1;
             down_msgs += sim_demand(dm, h) * (double)down[h];
+        }
         if (b > *next_h) *next_h = b;
         if (end > h1) break; /* goes on into the next month */
     }
+    if (r0 >= 0) down_msgs += (double)sim_demand_block(dm, r0, r1);
     return down_msgs;
 }
 
@@ -92,7 +105,8 @@ static void S_draw_needed(sim_work *w, int m, double cap)
     const double T = cap < top ? cap : top;
     const double cut = counts_poisson_cutoff(T, SIM_LOG_EPS - log((double)(h1 - h0)));
     for (int h = h0; h < h1; h++)
-        if (dm->rate[h] >= cut && sim_demand_peek(dm, h) == SIM_UNDRAWN) sim_demand_assign(dm, h);
+        if (dm->rate[h] >= cut && down[h] < 1 && sim_demand_peek(dm, h) == SIM_UNDRAWN)
+            sim_demand_assign(dm, h); /* a wholly-down hour serves nothing: s_h <= 0 */
 }
 
 static hs_status S_capacity(sim_work *w, opt_work *o, hs_error *e)
@@ -130,6 +144,7 @@ static hs_status S_capacity(sim_work *w, opt_work *o, hs_error *e)
             S_draw_needed(w, m, cap);
             for (int h = h0; h < h1; h++) {
                 if (h == next_change) cap += add, next_change = -1;
+                if (down[h] >= 1) continue; /* serves nothing (s_h <= 0): cannot overflow */
                 const uint32_t x = sim_demand_peek(dm, h);
                 if (x == SIM_UNDRAWN) continue; /* below every drawn hour and cap */
                 const double d = x;

@@ -37,6 +37,7 @@ void sim_demand_free(sim_demand_state *d)
     free(d->own_rest_rate);
     free(d->own_rest_n);
     free(d->own_day_stamp);
+    free(d->own_block);
     free(d);
 }
 
@@ -63,10 +64,11 @@ sim_demand_state *sim_demand_new(const sim_plan *p, hs_error *e)
     d->own_rest_rate = malloc(D * sizeof *d->own_rest_rate);
     d->own_rest_n = malloc(D * sizeof *d->own_rest_n);
     d->own_day_stamp = calloc(D, sizeof *d->own_day_stamp);
+    d->own_block = calloc(H, sizeof *d->own_block);
     if (!d->r || !d->rate || !d->count || !d->day_rest || !d->day_rest_rate || !d->day_rest_n ||
         !d->month_total || !d->month_peak || !d->month_peak_hour || !d->day_peak_rate ||
         !d->day_total || !d->own || !d->own_stamp || !d->own_rest || !d->own_rest_rate ||
-        !d->own_rest_n || !d->own_day_stamp)
+        !d->own_rest_n || !d->own_day_stamp || !d->own_block)
         goto oom;
     return d;
 oom:
@@ -82,34 +84,112 @@ void sim_demand_begin(sim_demand_state *d, uint64_t seed, uint64_t traj, const c
         const sim_plan *p = d->plan;
         memset(d->own_stamp, 0, (size_t)p->hours * sizeof *d->own_stamp);
         memset(d->own_day_stamp, 0, (size_t)p->days * sizeof *d->own_day_stamp);
+        memset(d->own_block, 0, (size_t)p->hours * sizeof *d->own_block);
         d->stamp = 1;
     }
 }
 
-uint32_t sim_demand_assign(sim_demand_state *d, long h)
+/* The option's copy of day's rest, made at its first draw of the day. */
+static void S_own_day(sim_demand_state *d, long day)
 {
-    assert(d->own_stamp[h] != d->stamp); /* not drawn yet for the option */
-    const long day = h / 24;
-    if (d->own_day_stamp[day] != d->stamp) { /* the option's first hour of this day */
+    if (d->own_day_stamp[day] != d->stamp) {
         d->own_day_stamp[day] = d->stamp;
         d->own_rest[day] = d->day_rest[day];
         d->own_rest_rate[day] = d->day_rest_rate[day];
         d->own_rest_n[day] = d->day_rest_n[day];
     }
-    assert(d->own_rest_n[day] > 0); /* h is one of the day's undrawn hours */
+}
+
+/* Share of the day's rest for k of its undrawn hours of rates summing to
+ * rate (k > 0), with the bookkeeping: Binomial(rest, rate / undrawn rates),
+ * or the rest if they are the last ones. */
+static uint32_t S_share(sim_demand_state *d, long day, double rate, unsigned k)
+{
+    assert(d->own_rest_n[day] >= k); /* they are among the day's undrawn hours */
     const uint32_t rest = d->own_rest[day];
-    const double rate = d->rate[h], sum = d->own_rest_rate[day];
-    uint32_t x = rest; /* the last undrawn hour of the day takes the rest */
-    if (d->own_rest_n[day] > 1 && rest > 0) {
-        double p = rate < sum ? rate / sum : 1.0; /* also when rounding left sum <= 0 */
+    const double sum = d->own_rest_rate[day];
+    uint32_t x = rest;
+    if (d->own_rest_n[day] > k && rest > 0) {
+        const double p = rate < sum ? rate / sum : 1.0; /* also when rounding left sum <= 0 */
         x = gsl_ran_binomial(d->r, p, rest);
     }
-    d->own[h] = x;
-    d->own_stamp[h] = d->stamp;
     d->own_rest[day] = rest - x;
     d->own_rest_rate[day] = sum - rate;
-    d->own_rest_n[day]--;
+    d->own_rest_n[day] = (uint8_t)(d->own_rest_n[day] - k);
     return x;
+}
+
+uint32_t sim_demand_assign(sim_demand_state *d, long h)
+{
+    assert(d->own_stamp[h] != d->stamp); /* not drawn yet for the option */
+    assert(d->own_block[h] != d->stamp); /* not in a block */
+    const long day = h / 24;
+    S_own_day(d, day);
+    const uint32_t x = S_share(d, day, d->rate[h], 1);
+    d->own[h] = x;
+    d->own_stamp[h] = d->stamp;
+    return x;
+}
+
+uint64_t sim_demand_block(sim_demand_state *d, long h0, long h1)
+{
+    assert(h0 < h1 && h0 / 24 == (h1 - 1) / 24); /* hours of one day */
+    const long day = h0 / 24;
+    uint64_t sum = 0;
+    double rate = 0;
+    unsigned k = 0;
+    long first = -1;
+    for (long h = h0; h < h1; h++) {
+        const uint32_t x = sim_demand_peek(d, h);
+        if (x != SIM_UNDRAWN) {
+            sum += x;
+            continue;
+        }
+        assert(d->own_block[h] != d->stamp); /* not in another block */
+        if (first < 0) first = h;
+        rate += d->rate[h];
+        k++;
+    }
+    if (k == 0) return sum;
+    S_own_day(d, day);
+    const uint32_t b = S_share(d, day, rate, k);
+    for (long h = first; h < h1; h++)
+        if (sim_demand_peek(d, h) == SIM_UNDRAWN) {
+            d->own_block[h] = d->stamp;
+            d->own[h] = h == first ? b : SIM_UNDRAWN;
+        }
+    return sum + b;
+}
+
+/* Splits the block that starts at hour h0 among its hours (multinomial by
+ * their rates, given its sum): they become ordinary drawn hours. */
+static void S_split_block(sim_demand_state *d, long h0)
+{
+    const long end = (h0 / 24 + 1) * 24;
+    long last = h0;
+    double rate = d->rate[h0];
+    for (long h = h0 + 1; h < end; h++) {
+        if (d->own_block[h] == d->stamp) {
+            if (d->own[h] != SIM_UNDRAWN) break; /* the next block */
+            rate += d->rate[h];
+            last = h;
+        } else if (sim_demand_peek(d, h) == SIM_UNDRAWN)
+            break; /* an undrawn hour: past the block */
+    }
+    uint32_t rest = d->own[h0];
+    for (long h = h0; h <= last; h++) {
+        if (d->own_block[h] != d->stamp) continue; /* drawn before the block was made */
+        uint32_t x = rest;
+        if (h < last && rest > 0) {
+            const double p = d->rate[h] < rate ? d->rate[h] / rate : 1.0;
+            x = gsl_ran_binomial(d->r, p, rest);
+        }
+        rate -= d->rate[h];
+        rest -= x;
+        d->own_block[h] = 0;
+        d->own[h] = x;
+        d->own_stamp[h] = d->stamp;
+    }
 }
 
 void sim_demand_month(sim_demand_state *d, int m)
@@ -117,5 +197,10 @@ void sim_demand_month(sim_demand_state *d, int m)
     const sim_plan *p = d->plan;
     assert(m >= 0 && m < p->months);
     for (long h = p->month_first_hour[m]; h < p->month_first_hour[m + 1]; h++)
-        if (sim_demand_peek(d, h) == SIM_UNDRAWN) sim_demand_assign(d, h);
+        if (sim_demand_peek(d, h) == SIM_UNDRAWN) {
+            if (d->own_block[h] == d->stamp)
+                S_split_block(d, h);
+            else
+                sim_demand_assign(d, h);
+        }
 }

@@ -84,6 +84,9 @@ typedef struct {
     double *own_rest_rate;   /* [days] */
     uint8_t *own_rest_n;     /* [days] */
     uint32_t *own_day_stamp; /* [days] */
+    uint32_t *own_block;     /* [H] == stamp: the hour is in a block (sim_demand_block), never
+                                drawn alone; own[] holds the block's sum at its first hour,
+                                SIM_UNDRAWN at the others */
     uint32_t stamp;
     gsl_rng *r; /* the current option's "demand_hours" stream */
 } sim_demand_state;
@@ -118,7 +121,18 @@ static inline uint32_t sim_demand_peek(const sim_demand_state *d, long h)
     return d->own_stamp[h] == d->stamp ? d->own[h] : SIM_UNDRAWN;
 }
 
-/* Draws, for the current option, every hour of month m not drawn yet. */
+/* Draws, for the current option, every hour of month m not drawn yet
+ * (the hours of a block split its sum: multinomial by their rates). */
 void sim_demand_month(sim_demand_state *d, int m);
+
+/* Sum of D_h over hours [h0, h1) of one day (h0 < h1, asserted), for the
+ * current option, drawing the undrawn ones together: one
+ *   Binomial(rest, sum of their rates / sum of the rates of the day's undrawn hours),
+ * or the rest if they are the day's last undrawn hours. Those hours become a
+ * block: sim_demand and sim_demand_assign must not be asked for them
+ * (asserted), sim_demand_peek returns SIM_UNDRAWN for them, and
+ * sim_demand_month splits the block's sum among them. For a caller that needs
+ * only the sum (the wholly-down hours of an outage: models/capacity.c). */
+uint64_t sim_demand_block(sim_demand_state *d, long h0, long h1);
 
 #endif

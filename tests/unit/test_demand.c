@@ -250,3 +250,60 @@ Test(demand, one_options_outages_and_capacity_leave_the_others_untouched)
     const char *const cap[] = {"self_hosted.capacity_rps=20", "self_hosted.outage_rate=9"};
     S_check_independent("inputs/large", cap, 2);
 }
+
+/* ------------------------------------------------ block of hours */
+
+/* A day of known rest (1000 messages) and rates 1..24: the sum of hours
+ * [3, 7) drawn as a block is Binomial(1000, p), p = (4+5+6+7) / 300: its
+ * mean and variance over 20,000 fixed-seed trajectories within 5 standard
+ * errors; the day's hours, the block split by sim_demand_month, sum to the
+ * rest exactly; a block of the whole day is the rest without a draw. */
+Test(demand, block_sum_is_binomial_and_the_day_still_sums_to_its_total)
+{
+    hs_error e = {0};
+    scenario *sc = S_load("inputs/default", NULL, 0);
+    sim_plan *p = sim_plan_new(sc, (cal_date){2027, 1, 1}, 1, &e);
+    cr_assert(p, "%s", e.msg);
+    sim_demand_state *d = sim_demand_new(p, &e);
+    cr_assert(d, "%s", e.msg);
+    double total = 0;
+    for (long h = 0; h < 24; h++) {
+        d->rate[h] = (float)(h + 1);
+        d->count[h] = SIM_UNDRAWN;
+        total += h + 1;
+    }
+    d->day_rest[0] = 1000;
+    d->day_rest_rate[0] = total;
+    d->day_rest_n[0] = 24;
+    const double pr = (4.0 + 5 + 6 + 7) / total, n = 1000, N = 20000;
+    double s = 0, ss = 0;
+    for (int t = 0; t < (int)N; t++) {
+        sim_demand_begin(d, S_SEED, (uint64_t)t, "block");
+        const double b = (double)sim_demand_block(d, 3, 7);
+        s += b, ss += b * b;
+        for (long h = 0; h < 24; h++) /* the day's other hours, then the block split */
+            if (h < 3 || h >= 7) sim_demand(d, h);
+        d->count[23] = SIM_UNDRAWN;
+        for (long h = 24; h < p->month_first_hour[1]; h++)
+            d->count[h] = 0; /* the rest of the month drawn (zero) */
+        sim_demand_month(d, 0);
+        double day = 0, blk = 0;
+        for (long h = 0; h < 24; h++) {
+            const uint32_t x = sim_demand_peek(d, h);
+            cr_assert(x != SIM_UNDRAWN, "trajectory %d: hour %ld left undrawn", t, h);
+            day += x;
+            if (h >= 3 && h < 7) blk += x;
+        }
+        cr_assert(day == 1000 && blk == b, "trajectory %d: day %g (1000), block %g (%g)", t, day,
+                  blk, b);
+    }
+    const double mean = s / N, var = ss / N - mean * mean;
+    const double m0 = n * pr, v0 = n * pr * (1 - pr);
+    cr_assert(fabs(mean - m0) < 5 * sqrt(v0 / N), "block mean %g, binomial %g", mean, m0);
+    cr_assert(fabs(var - v0) < 5 * v0 * sqrt(2.0 / N), "block variance %g, binomial %g", var, v0);
+    sim_demand_begin(d, S_SEED, 0, "block");
+    cr_assert_eq(sim_demand_block(d, 0, 24), 1000);
+    sim_demand_free(d);
+    sim_plan_free(p);
+    scenario_free(sc);
+}

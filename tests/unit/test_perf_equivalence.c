@@ -39,6 +39,7 @@ typedef struct {
     double served_hourly; /* sum of s_h in hour order */
     double served_exact;  /* sum D_h - sum D_h down_h - lost */
     double peak, overflow, lost_outage, lost_overflow;
+    double lost_outage_hourly; /* sum D_h down_h in hour order, one hour at a time */
 } S_month;
 
 typedef struct {
@@ -87,13 +88,24 @@ static void S_reference(const sim_work *w, const opt_work *o, const uint32_t *de
             cap += (terms[m].capacity_rps - terms[m - 1].capacity_rps) * q[PO_elastic_factor] /
                    per_msg;
         double served = 0, demand = 0, peak = 0, ovh = 0, excess = 0, down_msgs = 0;
+        double down_hourly = 0, run = 0; /* run: a day's wholly-down hours in a row, in whole
+                                            messages, added at its end as the model does */
         double busiest = -1;
         int busiest_h = h0;
         for (int h = h0; h < h1; h++) {
             if (h == next_change) cap += add, next_change = -1;
             const double d = dem[h], f = down[h];
             const double s = d - d * f;
-            down_msgs += d * f;
+            down_hourly += d * f;
+            if (f == 1.0 && h % 24 != 0 && down[h - 1] == 1.0f)
+                run += d;
+            else {
+                down_msgs += run, run = 0;
+                if (f == 1.0)
+                    run = d;
+                else
+                    down_msgs += d * f;
+            }
             demand += d;
             if (s > cap) {
                 ovh += 1;
@@ -104,8 +116,10 @@ static void S_reference(const sim_work *w, const opt_work *o, const uint32_t *de
             if (s > peak) peak = s;
             if (d > busiest) busiest = d, busiest_h = h;
         }
+        down_msgs += run;
         const double lost = excess * q[PO_overflow_lost_share];
         S_month *r = &ref->month[m];
+        r->lost_outage_hourly = down_hourly;
         r->served_hourly = served - lost;
         r->served_exact = demand - down_msgs - lost;
         r->peak = peak < cap ? peak : cap;
@@ -207,6 +221,10 @@ static void S_compare(const char *dir, const char *const *sets, int nsets, int n
                     dir, name, t, m, o->month_overflow[m], r->overflow, o->month_lost_overflow[m],
                     r->lost_overflow, o->month_lost_outage[m], r->lost_outage,
                     o->month_peak_msgs[m], r->peak);
+                cr_assert(fabs(o->month_lost_outage[m] - r->lost_outage_hourly) <=
+                              1e-12 * fmax(1.0, r->lost_outage_hourly),
+                          "%s %s trajectory %d month %d: lost to outage %.17g, hour by hour %.17g",
+                          dir, name, t, m, o->month_lost_outage[m], r->lost_outage_hourly);
                 cr_assert(o->month_served[m] == r->served_exact,
                           "%s %s trajectory %d month %d: served %.17g, reference %.17g", dir, name,
                           t, m, o->month_served[m], r->served_exact);
