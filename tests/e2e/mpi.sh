@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The MPI build (make mpi) writes the same files as one process, for every simulating command
-# (run, run --precision, sweep, tornado, sobol) at 2 and 3 ranks, with 1 or 2 threads per rank;
+# (run, run --precision, sweep of a physical and of a price-only parameter, tornado, sobol) at 2
+# and 3 ranks, with 1 or 2 threads per rank;
 # and one process gives the same files at 1 and 2 threads. A bad input gives one message and
 # exit code 2; a rank that fails alone ends the job with its message instead of hanging it.
 # Small runs: this is in .ci/run.
@@ -14,6 +15,8 @@ cmd[run]="run --trajectories 400"
 cmd[lhs]="run --trajectories 400 --sampling lhs" # strata built by every rank from the seed
 cmd[precision]="run --precision 0.006 --max-trajectories 6000 --years 1"
 cmd[sweep]="sweep --param global.volume_month --values 20000,200000,2000000 --trajectories 40 --years 2"
+# a price-only parameter: the first point simulated, the others re-priced on each rank
+cmd[sweep_price]="sweep --param payg.message_fee --values 0.01,0.02,0.03 --trajectories 40 --years 2"
 cmd[tornado]="tornado --trajectories 30 --years 1"
 cmd[sobol]="sobol --samples 8 --years 1"
 pass=0 fail=0
@@ -33,7 +36,7 @@ same() {
   [ "$(ls "$a" | wc -l)" = "$(ls "$b" | wc -l)" ] || { echo "FAIL $what: not the same files"; ok=0; }
   if [ $ok -eq 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
 }
-for c in run lhs precision sweep tornado sobol; do
+for c in run lhs precision sweep sweep_price tornado sobol; do
   # shellcheck disable=SC2086
   ./hostsim ${cmd[$c]} "${common[@]}" --threads 1 --out "$tmp/$c-one" >/dev/null ||
     { echo "FAIL $c: one process"; fail=$((fail + 1)); continue; }

@@ -283,7 +283,6 @@ Test(demand, block_sum_is_binomial_and_the_day_still_sums_to_its_total)
         s += b, ss += b * b;
         for (long h = 0; h < 24; h++) /* the day's other hours, then the block split */
             if (h < 3 || h >= 7) sim_demand(d, h);
-        d->count[23] = SIM_UNDRAWN;
         for (long h = 24; h < p->month_first_hour[1]; h++)
             d->count[h] = 0; /* the rest of the month drawn (zero) */
         sim_demand_month(d, 0);
